@@ -1,0 +1,11 @@
+//! datacharter: lint an organisation's personal-data governance written as YAML.
+//!
+//! The pipeline runs one way: workspace → syntax → schema → model → policy → rules → suppress →
+//! report. Each module below is one stage; `lint` wires them together.
+
+pub mod finding;
+pub mod model;
+pub mod report;
+pub mod schema;
+pub mod syntax;
+pub mod workspace;
