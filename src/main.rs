@@ -1,3 +1,5 @@
-fn main() {
-    println!("datacharter");
+//! The `datacharter` binary: a thin shell over the library.
+
+fn main() -> std::process::ExitCode {
+    datacharter::cli::main()
 }

@@ -1,6 +1,17 @@
 //! The YAML loader: saphyr's event parser driven into a JSON value and a span tree.
+//!
+//! saphyr's own `MarkedYaml` loader stops at the first duplicate key with one position and has
+//! no depth bound, so we drive its event parser ourselves: both duplicate positions (DC003),
+//! merge keys applied, alias expansion and nesting bounded.
 
-use super::{ParsedFile, SourceText};
+use super::comments::collect_comments;
+use super::{Document, Entry, Node, NodeKind, ParsedFile, SourceText};
+use super::messages::friendly_scan_error;
+use crate::finding::{Finding, Location, Severity, TextPos, TextRange};
+use saphyr::Scalar;
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span};
+use serde_json::{Map, Number, Value};
+use std::collections::HashMap;
 
 /// Bounds that keep hostile input from exhausting memory or the stack.
 #[derive(Debug, Clone, Copy)]
@@ -20,14 +31,502 @@ impl Default for Limits {
     }
 }
 
+pub(crate) const SYNTAX_CODE: &str = "DC001";
+pub(crate) const SYNTAX_NAME: &str = "yaml-syntax";
+const DUPLICATE_CODE: &str = "DC003";
+const DUPLICATE_NAME: &str = "duplicate-key";
+
 /// Parses a file's bytes. Never fails: problems become DC001 / DC003 findings on the file.
 pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
-    let _ = limits;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(error) => return invalid_utf8(path, bytes, error),
+    };
+    let source = SourceText::new(path, text);
+    let mut builder = Builder::new(path, limits);
+    let mut parser = Parser::new_from_str(&source.text);
+    let mut error = None;
+    for event in &mut parser {
+        let result = match event {
+            Ok((event, span)) => builder.on_event(event, span),
+            Err(scan) => Err(LoadError {
+                at: pos(scan.marker()),
+                message: friendly_scan_error(scan.info()),
+                detail: Some(scan.info().to_owned()),
+            }),
+        };
+        if let Err(problem) = result {
+            error = Some(problem);
+            break;
+        }
+    }
+    let document_in_progress = builder.document_index_in_progress();
+    let mut findings = std::mem::take(&mut builder.findings);
+    if let Some(problem) = error {
+        let range = TextRange {
+            start: problem.at,
+            end: problem.at,
+        };
+        let mut finding = Finding::new(
+            SYNTAX_CODE,
+            SYNTAX_NAME,
+            Severity::Error,
+            Location::text(path, document_in_progress, range),
+            problem.message,
+        )
+        .with_label("the YAML parser stopped here")
+        .with_help(
+            "fix the YAML at this position; documents before it in this file are still checked",
+        );
+        if let Some(detail) = problem.detail {
+            finding.label = format!("parser: {detail}");
+        }
+        findings.push(finding);
+    }
+    let comments = collect_comments(&source.text, &builder.quoted_ranges);
+    ParsedFile {
+        source,
+        documents: builder.documents,
+        comments,
+        findings,
+    }
+}
+
+/// A file that is not UTF-8: one DC001 at the first bad byte, no documents.
+fn invalid_utf8(path: &str, bytes: &[u8], error: std::str::Utf8Error) -> ParsedFile {
+    let valid = &bytes[..error.valid_up_to()];
+    // `valid` is UTF-8 by construction; the lossy call cannot alter it.
+    let prefix = String::from_utf8_lossy(valid);
+    let line = 1 + prefix.matches('\n').count();
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    let at = TextPos {
+        index: prefix.chars().count(),
+        line,
+        column,
+    };
     let text = String::from_utf8_lossy(bytes).into_owned();
+    let finding = Finding::new(
+        SYNTAX_CODE,
+        SYNTAX_NAME,
+        Severity::Error,
+        Location::text(path, None, TextRange { start: at, end: at }),
+        format!(
+            "this file is not valid UTF-8 text (byte {} cannot be read)",
+            error.valid_up_to()
+        ),
+    )
+    .with_label("unreadable byte here")
+    .with_help("save the file as UTF-8 (most editors have an \"encoding\" option); if it is not a YAML file, rename it or exclude it in datacharter.yaml");
     ParsedFile {
         source: SourceText::new(path, text),
         documents: Vec::new(),
         comments: Vec::new(),
-        findings: Vec::new(),
+        findings: vec![finding],
+    }
+}
+
+fn pos(marker: &Marker) -> TextPos {
+    TextPos {
+        index: marker.index(),
+        line: marker.line(),
+        column: marker.col(),
+    }
+}
+
+fn range(span: &Span) -> TextRange {
+    TextRange {
+        start: pos(&span.start),
+        end: pos(&span.end),
+    }
+}
+
+/// Why loading stopped.
+struct LoadError {
+    at: TextPos,
+    message: String,
+    detail: Option<String>,
+}
+
+impl LoadError {
+    fn at(at: TextPos, message: impl Into<String>) -> Self {
+        LoadError {
+            at,
+            message: message.into(),
+            detail: None,
+        }
+    }
+}
+
+/// A finished node: its JSON value, its spans, how many nodes it holds (for the alias
+/// budget), and for a scalar its text and whether it was a plain (unquoted) scalar.
+#[derive(Clone)]
+struct Built {
+    value: Value,
+    node: Node,
+    size: usize,
+    scalar: Option<(String, bool)>,
+}
+
+enum Frame {
+    Sequence {
+        start: TextPos,
+        anchor: usize,
+        values: Vec<Value>,
+        nodes: Vec<Node>,
+        size: usize,
+    },
+    Mapping {
+        start: TextPos,
+        anchor: usize,
+        map: Map<String, Value>,
+        entries: Vec<Entry>,
+        size: usize,
+        pending_key: Option<(String, TextRange)>,
+        /// Values of `<<` merge keys, applied when the mapping ends.
+        merges: Vec<Built>,
+    },
+}
+
+struct Builder<'a> {
+    path: &'a str,
+    limits: &'a Limits,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Built>,
+    alias_budget: usize,
+    root: Option<Built>,
+    documents: Vec<Document>,
+    findings: Vec<Finding>,
+    in_document: bool,
+    /// Character ranges of quoted and block scalars: a `#` inside them is text, not a comment.
+    quoted_ranges: Vec<(usize, usize)>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(path: &'a str, limits: &'a Limits) -> Self {
+        Builder {
+            path,
+            limits,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            alias_budget: limits.max_alias_nodes,
+            root: None,
+            documents: Vec::new(),
+            findings: Vec::new(),
+            in_document: false,
+            quoted_ranges: Vec::new(),
+        }
+    }
+
+    fn document_index_in_progress(&self) -> Option<usize> {
+        self.in_document.then_some(self.documents.len())
+    }
+
+    fn on_event(&mut self, event: Event<'_>, span: Span) -> Result<(), LoadError> {
+        match event {
+            Event::DocumentStart(_) => {
+                self.in_document = true;
+                self.anchors.clear();
+                self.root = None;
+            }
+            Event::DocumentEnd => {
+                self.in_document = false;
+                if let Some(root) = self.root.take() {
+                    self.documents.push(Document {
+                        index: self.documents.len(),
+                        value: root.value,
+                        root: root.node,
+                    });
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let value = match Scalar::parse_from_cow_and_metadata(text.clone(), style, tag.as_ref()) {
+                    Some(scalar) => scalar_to_json(scalar, &text),
+                    None => {
+                        return Err(LoadError::at(
+                            pos(&span.start),
+                            format!("the value `{text}` does not match its tag"),
+                        ));
+                    }
+                };
+                let range = range(&span);
+                let plain = style == ScalarStyle::Plain;
+                if !plain {
+                    self.quoted_ranges.push((range.start.index, range.end.index));
+                }
+                let built = Built {
+                    value,
+                    node: Node {
+                        range,
+                        kind: NodeKind::Scalar,
+                    },
+                    size: 1,
+                    scalar: Some((text.into_owned(), plain)),
+                };
+                self.remember(anchor, &built);
+                self.finish(built)?;
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.check_depth(&span)?;
+                self.stack.push(Frame::Sequence {
+                    start: pos(&span.start),
+                    anchor,
+                    values: Vec::new(),
+                    nodes: Vec::new(),
+                    size: 1,
+                });
+            }
+            Event::MappingStart(anchor, _) => {
+                self.check_depth(&span)?;
+                self.stack.push(Frame::Mapping {
+                    start: pos(&span.start),
+                    anchor,
+                    map: Map::new(),
+                    entries: Vec::new(),
+                    size: 1,
+                    pending_key: None,
+                    merges: Vec::new(),
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return Ok(());
+                };
+                let (built, anchor) = self.close(frame, &span);
+                self.remember(anchor, &built);
+                self.finish(built)?;
+            }
+            Event::Alias(id) => {
+                let Some(target) = self.anchors.get(&id) else {
+                    return Err(LoadError::at(
+                        pos(&span.start),
+                        "this alias (`*name`) refers to an anchor (`&name`) that is not defined before it",
+                    ));
+                };
+                if target.size > self.alias_budget {
+                    return Err(LoadError::at(
+                        pos(&span.start),
+                        format!(
+                            "aliases in this file expand to more than {} values; this looks like an \"alias bomb\" and is not loaded",
+                            self.limits.max_alias_nodes
+                        ),
+                    ));
+                }
+                self.alias_budget -= target.size;
+                let built = target.clone();
+                self.finish(built)?;
+            }
+            Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
+        }
+        Ok(())
+    }
+
+    fn check_depth(&self, span: &Span) -> Result<(), LoadError> {
+        if self.stack.len() >= self.limits.max_depth {
+            return Err(LoadError::at(
+                pos(&span.start),
+                format!(
+                    "the YAML is nested more than {} levels deep; datacharter documents never need that many",
+                    self.limits.max_depth
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, anchor: usize, built: &Built) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, built.clone());
+        }
+    }
+
+    /// Turns a closed frame into a node. Block collections end where their last child ends
+    /// (the parser's end mark sits on the next token, possibly lines below).
+    fn close(&mut self, frame: Frame, end_span: &Span) -> (Built, usize) {
+        let explicit_end = (!end_span.is_empty()).then(|| pos(&end_span.end));
+        match frame {
+            Frame::Sequence {
+                start,
+                anchor,
+                values,
+                nodes,
+                size,
+            } => {
+                let end = explicit_end
+                    .or_else(|| nodes.last().map(|n| n.range.end))
+                    .unwrap_or(start);
+                let built = Built {
+                    value: Value::Array(values),
+                    node: Node {
+                        range: TextRange { start, end },
+                        kind: NodeKind::Sequence(nodes),
+                    },
+                    size,
+                    scalar: None,
+                };
+                (built, anchor)
+            }
+            Frame::Mapping {
+                start,
+                anchor,
+                mut map,
+                mut entries,
+                mut size,
+                merges,
+                ..
+            } => {
+                let end = explicit_end
+                    .or_else(|| entries.last().map(|e| e.value.range.end))
+                    .unwrap_or(start);
+                for merge in merges {
+                    size += merge_into(&mut map, &mut entries, merge);
+                }
+                let built = Built {
+                    value: Value::Object(map),
+                    node: Node {
+                        range: TextRange { start, end },
+                        kind: NodeKind::Mapping(entries),
+                    },
+                    size,
+                    scalar: None,
+                };
+                (built, anchor)
+            }
+        }
+    }
+
+    /// Hands a finished node to its parent, or makes it the document root.
+    fn finish(&mut self, built: Built) -> Result<(), LoadError> {
+        let path = self.path;
+        let document = self.documents.len();
+        match self.stack.last_mut() {
+            None => {
+                self.root = Some(built);
+            }
+            Some(Frame::Sequence {
+                values,
+                nodes,
+                size,
+                ..
+            }) => {
+                *size += built.size;
+                values.push(built.value);
+                nodes.push(built.node);
+            }
+            Some(Frame::Mapping {
+                map,
+                entries,
+                size,
+                pending_key,
+                merges,
+                ..
+            }) => match pending_key.take() {
+                None => {
+                    let Some((text, _)) = &built.scalar else {
+                        return Err(LoadError::at(
+                            built.node.range.start,
+                            "a mapping key must be plain text, not a list or a mapping",
+                        ));
+                    };
+                    let key = match &built.value {
+                        Value::String(s) => s.clone(),
+                        Value::Null if text.is_empty() => String::new(),
+                        _ => text.clone(),
+                    };
+                    let key = if built.scalar.as_ref().is_some_and(|(_, plain)| *plain) && key == "<<" {
+                        MERGE_KEY.to_owned()
+                    } else {
+                        key
+                    };
+                    *pending_key = Some((key, built.node.range));
+                }
+                Some((key, key_range)) => {
+                    if key == MERGE_KEY {
+                        merges.push(built);
+                        return Ok(());
+                    }
+                    *size += built.size;
+                    if map.contains_key(&key) {
+                        let first = entries
+                            .iter()
+                            .find(|entry| entry.key == key)
+                            .map(|entry| entry.key_range);
+                        let mut finding = Finding::new(
+                            DUPLICATE_CODE,
+                            DUPLICATE_NAME,
+                            Severity::Error,
+                            Location::text(path, Some(document), key_range),
+                            format!("the key `{key}` appears twice in the same mapping"),
+                        )
+                        .with_label("repeated here")
+                        .with_help("keep one of the two entries: YAML keeps only the last one, silently");
+                        if let Some(first) = first {
+                            finding = finding.with_secondary(
+                                Location::text(path, Some(document), first),
+                                "first defined here",
+                            );
+                        }
+                        self.findings.push(finding);
+                    }
+                    map.insert(key.clone(), built.value);
+                    entries.push(Entry {
+                        key,
+                        key_range,
+                        value: built.node,
+                    });
+                }
+            },
+        }
+        Ok(())
+    }
+}
+
+/// A plain `<<` key is the YAML merge key; stored under a name no real key can have.
+const MERGE_KEY: &str = "\u{0}<<";
+
+/// Applies a `<<` merge: the merged mapping's entries (or each mapping of a merged list, the
+/// first one winning) fill in keys the mapping does not set itself. Returns the nodes added.
+fn merge_into(map: &mut Map<String, Value>, entries: &mut Vec<Entry>, merge: Built) -> usize {
+    let sources: Vec<(Value, Node)> = match (merge.value, merge.node.kind) {
+        (Value::Object(object), kind @ NodeKind::Mapping(_)) => vec![(
+            Value::Object(object),
+            Node {
+                range: merge.node.range,
+                kind,
+            },
+        )],
+        (Value::Array(items), NodeKind::Sequence(nodes)) => items.into_iter().zip(nodes).collect(),
+        // Merging a scalar is meaningless; the schema then reports the mapping as it is.
+        _ => Vec::new(),
+    };
+    let mut added = 0;
+    for (value, node) in sources {
+        let (Value::Object(mut object), NodeKind::Mapping(source_entries)) = (value, node.kind)
+        else {
+            continue;
+        };
+        for entry in source_entries {
+            if map.contains_key(&entry.key) {
+                continue;
+            }
+            // A key repeated inside the merged mapping was taken once already.
+            if let Some(value) = object.remove(&entry.key) {
+                added += 1;
+                map.insert(entry.key.clone(), value);
+                entries.push(entry);
+            }
+        }
+    }
+    added
+}
+
+fn scalar_to_json(scalar: Scalar<'_>, text: &str) -> Value {
+    match scalar {
+        Scalar::Null => Value::Null,
+        Scalar::Boolean(b) => Value::Bool(b),
+        Scalar::Integer(i) => Value::Number(i.into()),
+        // JSON has no NaN or infinity: keep the text as written.
+        Scalar::FloatingPoint(f) => Number::from_f64(f.into_inner())
+            .map_or_else(|| Value::String(text.to_owned()), Value::Number),
+        Scalar::String(s) => Value::String(s.into_owned()),
     }
 }

@@ -3,6 +3,7 @@
 //! (DC001 yaml-syntax, DC003 duplicate-key).
 
 mod comments;
+mod messages;
 mod loader;
 mod source;
 
@@ -118,3 +119,6 @@ pub fn pointer_tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
 pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
+
+#[cfg(test)]
+mod tests;

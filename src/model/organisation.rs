@@ -1,0 +1,40 @@
+//! `kind: organisation` — the controller (Art. 30(1)(a), 37).
+
+use super::common::{Contact, OrganisationKind, Person};
+use super::ids::{CountryCode, Id};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The controller: identity, contact, public body or not, and its people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub kind: OrganisationKind,
+    pub id: Id,
+    /// The controller's legal name (Art. 30(1)(a); DC101).
+    pub name: Option<String>,
+    pub legal_form: Option<LegalForm>,
+    /// A public authority or body must appoint a DPO (Art. 37(1)(a); DC401).
+    pub public_body: Option<bool>,
+    pub country: Option<CountryCode>,
+    pub contact: Option<Contact>,
+    pub website: Option<String>,
+    /// The organisation processes personal data on a large scale (DC401, DC701).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub large_scale: bool,
+    /// The staff directory: people referenced as owners, DPO, data referent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+}
+
+/// The legal form of the organisation: `association`, `public-body`, `company`,
+/// `foundation` or `other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LegalForm {
+    Association,
+    PublicBody,
+    Company,
+    Foundation,
+    Other,
+}

@@ -1,0 +1,196 @@
+//! `kind: policy` — vocabularies, reference tables and custom rules (rules.md, "Policy packs").
+//!
+//! Every section is optional: a pack holds one or several.
+
+use super::common::{DocumentKind, Labels, PolicyKind, SeverityLevel};
+use super::duration::Duration;
+use super::ids::{
+    CategoryId, CountryCode, CustomRuleCode, Date, FunctionId, Id, PurposeId, SubjectId,
+};
+use super::processing::RetentionStart;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// A policy pack: built-in (`taxonomy`, `retention`, `governance`, `minimisation`,
+/// `transfers`) or the organisation's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub kind: PolicyKind,
+    pub id: Id,
+    pub description: Option<String>,
+    /// The data-category vocabulary (dotted ids; a parent covers its children).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<CategoryEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<VocabularyEntry<PurposeId>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<VocabularyEntry<SubjectId>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub functions: Vec<VocabularyEntry<FunctionId>>,
+    pub retention: Option<RetentionTables>,
+    pub governance: Option<Governance>,
+    /// Categories allowed per purpose (DC506).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub minimisation: Vec<MinimisationEntry>,
+    pub transfers: Option<TransferTables>,
+    /// Custom declarative rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<CustomRule>,
+}
+
+/// A data category of the vocabulary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryEntry {
+    pub id: CategoryId,
+    pub label: Labels,
+    pub description: Option<String>,
+    pub sensitive: Option<Sensitivity>,
+    /// Words (French and English) that, in a field name, suggest this category (DC209).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+}
+
+/// Why a category is sensitive: `art9` special category, `art10` criminal data, or
+/// `national-id` (the French NIR and equivalents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sensitivity {
+    Art9,
+    Art10,
+    NationalId,
+}
+
+/// An entry of the purposes, subjects or functions vocabulary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "{I}Entry")]
+pub struct VocabularyEntry<I> {
+    pub id: I,
+    pub label: Labels,
+    pub description: Option<String>,
+}
+
+/// Reference durations and hard ceilings.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionTables {
+    /// Reference durations (DC301).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<RetentionReference>,
+    /// Hard maxima (DC304).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ceilings: Vec<RetentionReference>,
+}
+
+/// A reference retention; the filters (`purposes`, `categories`, `subjects`) that are present
+/// must all match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionReference {
+    pub id: Id,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<PurposeId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<CategoryId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<SubjectId>,
+    pub duration: Duration,
+    pub from: Option<RetentionStart>,
+    /// The legal text or guideline the duration comes from.
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Governance defaults.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Governance {
+    /// Functions a DPO must not hold (DC402).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dpo_incompatible_functions: Vec<FunctionId>,
+    pub dpo_incompatible_source: Option<String>,
+    /// Default review cadence (DC901).
+    pub review_every: Option<Duration>,
+    /// Descriptions too vague to state a purpose (DC102).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vague_descriptions: Vec<String>,
+}
+
+/// The categories a purpose may use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinimisationEntry {
+    pub purpose: PurposeId,
+    pub allowed: Vec<CategoryId>,
+    pub reason: Option<String>,
+}
+
+/// EEA membership and adequacy decisions.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransferTables {
+    /// EEA countries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eea: Vec<CountryCode>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adequacy: Vec<AdequacyDecision>,
+}
+
+/// An adequacy decision of Art. 45.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdequacyDecision {
+    pub id: Id,
+    pub country: CountryCode,
+    /// The decision's reference.
+    pub decision: Option<String>,
+    pub date: Option<Date>,
+    /// Who it covers, when not the whole country.
+    pub scope: Option<String>,
+    /// Only certified organisations are covered (e.g. the EU-US Data Privacy Framework).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub requires_certification: bool,
+    /// When the decision lapses; `null` or absent when it has no end date.
+    #[schemars(extend("x-nullable" = true))]
+    pub sunset: Option<Date>,
+    /// A pending or past court challenge (DC903).
+    pub challenge: Option<String>,
+}
+
+/// A custom rule: which documents (`given`), what they must satisfy (`then`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomRule {
+    pub code: CustomRuleCode,
+    pub name: Id,
+    pub severity: SeverityLevel,
+    pub message: String,
+    pub help: Option<String>,
+    pub given: RuleSelection,
+    pub then: RuleCondition,
+}
+
+/// The documents a custom rule applies to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSelection {
+    pub kind: DocumentKind,
+    /// Top-level keys and the values they must equal for the rule to apply.
+    #[serde(rename = "where", default, skip_serializing_if = "Map::is_empty")]
+    pub filter: Map<String, Value>,
+}
+
+/// What a selected document must satisfy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleCondition {
+    /// A JSON pointer into the document, like `/consent/mechanism`; the whole document when
+    /// empty.
+    #[schemars(regex(pattern = "^(/.*)?$"))]
+    pub path: String,
+    /// A JSON Schema the value at `path` must satisfy.
+    pub schema: Value,
+}

@@ -1,0 +1,242 @@
+//! The human report: one miette snippet per diagnostic, then a summary line.
+
+use super::{Diagnostic, FileLookup, LocatedLabel, Report, Span};
+use crate::finding::Severity;
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
+    MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+use std::ffi::OsStr;
+use std::fmt;
+use std::io::{self, IsTerminal, Write};
+
+/// The `--color` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether to colour: always/never as asked; on `auto`, only on a terminal and when `NO_COLOR`
+/// is unset or empty (<https://no-color.org>).
+pub fn should_color(choice: ColorChoice, is_terminal: bool, no_color: Option<&OsStr>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && no_color.is_none_or(OsStr::is_empty),
+    }
+}
+
+/// `should_color` for a report written to this process's stdout.
+pub fn stdout_should_color(choice: ColorChoice) -> bool {
+    should_color(
+        choice,
+        io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HumanOptions {
+    pub colored: bool,
+    /// Columns to wrap messages at.
+    pub width: usize,
+}
+
+impl Default for HumanOptions {
+    fn default() -> Self {
+        HumanOptions {
+            colored: false,
+            width: 100,
+        }
+    }
+}
+
+/// Writes every diagnostic as a snippet of its file, then the summary line. `files` gives the
+/// text the snippets show; a file it does not know is shown without text.
+pub fn render_human(
+    report: &Report,
+    files: &FileLookup<'_>,
+    options: &HumanOptions,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let theme = if options.colored {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false)
+        .with_show_related_as_nested(true);
+    for diagnostic in &report.diagnostics {
+        let snippet = Snippet::of_diagnostic(diagnostic, files);
+        let mut text = String::new();
+        handler
+            .render_report(&mut text, &snippet)
+            .map_err(|_| io::Error::other("could not render a diagnostic"))?;
+        writeln!(out, "{text}")?;
+    }
+    writeln!(out, "{}", report.summary)
+}
+
+/// One diagnostic as miette sees it: a headline, a file's text and underlined spans in it, and
+/// related snippets for labels that point into other files.
+#[derive(Debug)]
+struct Snippet<'a> {
+    headline: String,
+    severity: miette::Severity,
+    help: Option<&'a str>,
+    source: FileSource<'a>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Snippet<'a>>,
+}
+
+impl<'a> Snippet<'a> {
+    fn of_diagnostic<'f: 'a>(diagnostic: &'a Diagnostic, files: &FileLookup<'f>) -> Snippet<'a> {
+        let source = FileSource::of(&diagnostic.file, files);
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(diagnostic.label.clone()),
+            byte_span(&diagnostic.span),
+        )];
+        let mut related = Vec::new();
+        for label in &diagnostic.labels {
+            match &label.span.bytes {
+                Some(bytes) if label.file == diagnostic.file => labels.push(
+                    LabeledSpan::new_with_span(Some(label.message.clone()), bytes.clone()),
+                ),
+                _ => related.push(Snippet::of_label(label, files)),
+            }
+        }
+        Snippet {
+            headline: format!(
+                "{}[{}]: {}",
+                diagnostic.severity, diagnostic.code, diagnostic.message
+            ),
+            severity: miette_severity(diagnostic.severity),
+            help: diagnostic.help.as_deref(),
+            source,
+            labels,
+            related,
+        }
+    }
+
+    /// A label in another file, shown as a note with that file's snippet.
+    fn of_label<'f: 'a>(label: &'a LocatedLabel, files: &FileLookup<'f>) -> Snippet<'a> {
+        Snippet {
+            headline: label.message.clone(),
+            severity: miette::Severity::Advice,
+            help: None,
+            source: FileSource::of(&label.file, files),
+            // The message is already the headline; the underline alone shows where.
+            labels: vec![LabeledSpan::new_primary_with_span(
+                None,
+                byte_span(&label.span),
+            )],
+            related: Vec::new(),
+        }
+    }
+}
+
+/// An unknown position still gets an empty span at the start, so the file's name is printed.
+fn byte_span(span: &Span) -> SourceSpan {
+    match &span.bytes {
+        Some(bytes) => bytes.clone().into(),
+        None => (0, 0).into(),
+    }
+}
+
+fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+impl fmt::Display for Snippet<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline)
+    }
+}
+
+impl std::error::Error for Snippet<'_> {}
+
+impl MietteDiagnostic for Snippet<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .map(|help| Box::new(help) as Box<dyn fmt::Display + 'b>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn MietteDiagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related
+                .iter()
+                .map(|snippet| snippet as &dyn MietteDiagnostic),
+        ))
+    }
+}
+
+/// A file's text for miette, which counts the column in its `[file:line:column]` header in
+/// bytes; this wrapper recounts it in characters to match the JSON report.
+#[derive(Debug)]
+struct FileSource<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl<'a> FileSource<'a> {
+    fn of<'f: 'a>(name: &'a str, files: &FileLookup<'f>) -> FileSource<'a> {
+        let text = files(name).map_or("", |file| file.source.text.as_str());
+        FileSource { name, text }
+    }
+
+    /// Characters between the start of the line and `offset`, or `None` when `offset` is not
+    /// on a character boundary.
+    fn char_column(&self, offset: usize) -> Option<usize> {
+        let before = self.text.get(..offset)?;
+        let line_start = before.rfind(['\n', '\r']).map_or(0, |at| at + 1);
+        Some(before[line_start..].chars().count())
+    }
+}
+
+impl SourceCode for FileSource<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let contents = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let column = self
+            .char_column(contents.span().offset())
+            .unwrap_or(contents.column());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_owned(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
+}

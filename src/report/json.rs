@@ -1,0 +1,134 @@
+//! The `--format json` report: version 1 of the contract in `design/cli.md`.
+//!
+//! The serde structs below fix the field order; optional fields are left out rather than
+//! written as `null`.
+
+use super::{Diagnostic, LocatedLabel, Position, Report, Span, Summary};
+use crate::finding::Severity;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Bumped only when the shape changes incompatibly.
+const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    tool: Tool,
+    root: &'a str,
+    summary: &'a Summary,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: Severity,
+    message: &'a str,
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pointer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<usize>,
+    range: JsonRange,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    labels: Vec<JsonLabel<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pointer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<usize>,
+    range: JsonRange,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRange {
+    start: JsonPosition,
+    end: JsonPosition,
+}
+
+#[derive(Serialize)]
+struct JsonPosition {
+    line: usize,
+    column: usize,
+}
+
+impl From<Position> for JsonPosition {
+    fn from(position: Position) -> Self {
+        JsonPosition {
+            line: position.line,
+            column: position.column,
+        }
+    }
+}
+
+impl From<&Span> for JsonRange {
+    fn from(span: &Span) -> Self {
+        JsonRange {
+            start: span.start.into(),
+            end: span.end.into(),
+        }
+    }
+}
+
+impl<'a> From<&'a LocatedLabel> for JsonLabel<'a> {
+    fn from(label: &'a LocatedLabel) -> Self {
+        JsonLabel {
+            file: &label.file,
+            pointer: label.pointer.as_deref(),
+            document: label.document,
+            range: (&label.span).into(),
+            message: &label.message,
+        }
+    }
+}
+
+impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
+    fn from(diagnostic: &'a Diagnostic) -> Self {
+        JsonDiagnostic {
+            code: &diagnostic.code,
+            name: &diagnostic.name,
+            severity: diagnostic.severity,
+            message: &diagnostic.message,
+            file: &diagnostic.file,
+            pointer: diagnostic.pointer.as_deref(),
+            document: diagnostic.document,
+            range: (&diagnostic.span).into(),
+            help: diagnostic.help.as_deref(),
+            labels: diagnostic.labels.iter().map(JsonLabel::from).collect(),
+        }
+    }
+}
+
+/// Writes the report as pretty-printed JSON followed by a newline.
+pub fn render_json(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    let json = JsonReport {
+        version: FORMAT_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        root: &report.root,
+        summary: &report.summary,
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(JsonDiagnostic::from)
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    writeln!(out)
+}

@@ -1,0 +1,64 @@
+//! DC004 duplicate-id: two documents of the same kind, or two people, share an `id`.
+
+use crate::finding::{Finding, Location, Severity};
+use crate::model::Located;
+use crate::rules::{Context, Docs, Family, Rule};
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    code: "DC004",
+    name: "duplicate-id",
+    family: Family::Foundation,
+    severity: Severity::Error,
+    summary: "two documents of the same kind (or two people) share an `id`",
+    legal: "",
+    docs: Docs {
+        what: "Reports an `id` used by two documents of the same kind (two sources, two processings…), or by two people of the staff directory. Both places are shown.",
+        why: "References are by id: with two documents behind one id, a processing may be checked against the wrong source, and the register shows one entry where there are two.",
+        failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\n---\nkind: source\nid: ticketing\nname: Ancien logiciel de billetterie\ntype: ticketing\n",
+        passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\n---\nkind: source\nid: ticketing-legacy\nname: Ancien logiciel de billetterie\ntype: ticketing\n",
+        fix: "Give one of the two documents another id, and update the references that meant it. If both describe the same thing, merge them.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let inventory = context.inventory;
+    by_id(findings, "organisation", &inventory.organisations, |d| d.id.as_str());
+    by_id(findings, "party", &inventory.parties, |d| d.id.as_str());
+    by_id(findings, "source", &inventory.sources, |d| d.id.as_str());
+    by_id(findings, "processing", &inventory.processings, |d| d.id.as_str());
+    by_id(findings, "policy", &inventory.policies, |d| d.id.as_str());
+    let mut people: HashMap<&str, Location> = HashMap::new();
+    for organisation in &inventory.organisations {
+        for (index, person) in organisation.item.people.iter().enumerate() {
+            let here = organisation.at(format!("/people/{index}/id"));
+            match people.get(person.id.as_str()) {
+                Some(first) => findings.push(duplicate("person", person.id.as_str(), here, first.clone())),
+                None => {
+                    people.insert(person.id.as_str(), here);
+                }
+            }
+        }
+    }
+}
+
+fn by_id<T>(findings: &mut Vec<Finding>, kind: &str, items: &[Located<T>], id: impl Fn(&T) -> &str) {
+    let mut seen: HashMap<&str, &Located<T>> = HashMap::new();
+    for item in items {
+        let key = id(&item.item);
+        match seen.get(key) {
+            Some(first) => findings.push(duplicate(kind, key, item.at("/id"), first.at("/id"))),
+            None => {
+                seen.insert(key, item);
+            }
+        }
+    }
+}
+
+fn duplicate(kind: &str, id: &str, here: Location, first: Location) -> Finding {
+    RULE.finding(here, format!("the {kind} id `{id}` is used twice"))
+        .with_label("second use of this id")
+        .with_secondary(first, "first used here")
+        .with_help(format!("give one of the two a different id, or merge them if they describe the same {kind}"))
+}

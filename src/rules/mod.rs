@@ -1,0 +1,143 @@
+//! Rules stage: the rule catalogue. One rule, one file (`<family>/<rule_name>.rs`) holding its
+//! metadata, its documentation and its check; `registry.rs` is the single table code → rule.
+//!
+//! Rules read the typed [`Inventory`] and the [`PolicyTables`] and speak in (file, JSON pointer):
+//! they never see YAML text or spans.
+
+mod registry;
+mod selection;
+
+pub mod foundation;
+
+pub use registry::{REGISTRY, find};
+pub use selection::{Selection, Selector, SelectorError};
+
+use crate::finding::{Finding, Location, Severity};
+use crate::model::Inventory;
+use crate::policy::PolicyTables;
+use serde::Serialize;
+
+/// The family of a rule, by the hundreds digit of its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// DC0xx: syntax, schema, references.
+    Foundation,
+    /// DC1xx: register completeness (Art. 30).
+    Register,
+    /// DC2xx: sensitive data.
+    Sensitive,
+    /// DC3xx: retention.
+    Retention,
+    /// DC4xx: DPO and governance.
+    Governance,
+    /// DC5xx: legal basis, consent, minimisation.
+    Consent,
+    /// DC6xx: processors and transfers.
+    Transfers,
+    /// DC7xx: security, breach, DPIA.
+    Security,
+    /// DC8xx: inventory and consistency.
+    Consistency,
+    /// DC9xx: freshness.
+    Freshness,
+}
+
+impl Family {
+    pub fn title(self) -> &'static str {
+        match self {
+            Family::Foundation => "syntax, schema, references",
+            Family::Register => "register completeness",
+            Family::Sensitive => "sensitive data",
+            Family::Retention => "retention",
+            Family::Governance => "DPO and governance",
+            Family::Consent => "legal basis, consent, minimisation",
+            Family::Transfers => "processors and transfers",
+            Family::Security => "security, breach, DPIA",
+            Family::Consistency => "inventory and consistency",
+            Family::Freshness => "freshness",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Family::Foundation => "foundation",
+            Family::Register => "register",
+            Family::Sensitive => "sensitive",
+            Family::Retention => "retention",
+            Family::Governance => "governance",
+            Family::Consent => "consent",
+            Family::Transfers => "transfers",
+            Family::Security => "security",
+            Family::Consistency => "consistency",
+            Family::Freshness => "freshness",
+        }
+    }
+}
+
+/// A rule's documentation page, in the sections every rule must fill.
+#[derive(Debug, Clone, Copy)]
+pub struct Docs {
+    /// What it checks.
+    pub what: &'static str,
+    /// Why it matters, with the legal reference.
+    pub why: &'static str,
+    /// A workspace (YAML documents separated by `---`) on which the rule fires.
+    pub failing: &'static str,
+    /// The same workspace, fixed: the rule stays silent.
+    pub passing: &'static str,
+    /// How to fix a finding.
+    pub fix: &'static str,
+}
+
+/// What a check reads.
+pub struct Context<'a> {
+    pub inventory: &'a Inventory,
+    pub policy: &'a PolicyTables,
+    /// "Today" for date comparisons (fixed by `DATACHARTER_TODAY` in tests).
+    pub today: jiff::civil::Date,
+    /// The settings file, relative to the root: where workspace-wide findings point.
+    pub settings_file: &'a str,
+}
+
+/// A check: reads the context, pushes findings.
+pub type Check = fn(&Context<'_>, &mut Vec<Finding>);
+
+/// A rule of the catalogue.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable public code, e.g. `DC204`.
+    pub code: &'static str,
+    /// Kebab-case name, e.g. `disability-detail`.
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    /// One line: when it fires.
+    pub summary: &'static str,
+    /// Legal reference, e.g. `GDPR Art. 9(1), 5(1)(c); CNIL`; empty when none.
+    pub legal: &'static str,
+    pub docs: Docs,
+    /// `None` for findings a pipeline stage emits itself (DC001–DC003, DC007, DC008).
+    pub check: Option<Check>,
+}
+
+impl Rule {
+    /// A finding of this rule at its default severity.
+    pub fn finding(&self, location: Location, message: impl Into<String>) -> Finding {
+        Finding::new(self.code, self.name, self.severity, location, message)
+    }
+}
+
+/// Runs the selected rules that have a check. Each rule's findings come out in the order the
+/// rule emits them; the reporter sorts.
+pub fn run(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in REGISTRY {
+        if let Some(check) = rule.check
+            && selection.is_enabled(rule.code)
+        {
+            check(context, &mut findings);
+        }
+    }
+    findings
+}

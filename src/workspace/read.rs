@@ -1,0 +1,72 @@
+//! Bounded reading: a file is checked before it is opened, and never read past the limit.
+
+use std::fs::{self, File, FileType};
+use std::io::{self, Read};
+use std::path::Path;
+
+/// `max-file-size` when the settings do not say: 10 MiB, far above any hand-written YAML.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = crate::model::ByteSize::DEFAULT.0;
+
+/// Why a workspace file was not read. Its message becomes a DC001 finding on the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadProblem {
+    #[error(
+        "file is {size} bytes, over the {limit}-byte limit (`max-file-size` in datacharter.yaml); not read"
+    )]
+    TooLarge { size: u64, limit: u64 },
+    #[error("not a regular file ({kind}); not read")]
+    NotAFile { kind: &'static str },
+    #[error("cannot read file: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Reads at most `limit` bytes of a regular file. The size is checked from metadata first so
+/// a huge file is never loaded, and the read itself is capped so a file growing meanwhile is
+/// still bounded. FIFOs and devices are refused before `open`, which could block on them.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
+    let mut metadata = fs::symlink_metadata(path)?;
+    if metadata.file_type().is_symlink() {
+        metadata = fs::metadata(path)?;
+    }
+    if !metadata.is_file() {
+        return Err(ReadProblem::NotAFile {
+            kind: describe(metadata.file_type()),
+        });
+    }
+    if metadata.len() > limit {
+        return Err(ReadProblem::TooLarge {
+            size: metadata.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    File::open(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(ReadProblem::TooLarge { size, limit });
+    }
+    Ok(bytes)
+}
+
+fn describe(file_type: FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a directory"
+    } else {
+        "a special file"
+    }
+}
