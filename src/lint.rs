@@ -31,77 +31,114 @@ pub struct Outcome {
 
 /// Lints a loaded workspace.
 pub fn lint(workspace: &Workspace, options: &Options) -> Result<Outcome, PackError> {
+    let inputs = workspace
+        .files
+        .iter()
+        .map(|file| (file.path.clone(), workspace.read(file).map_err(|e| e.to_string())));
+    let settings_file = settings_file_name(workspace);
+    let mut outcome = lint_inputs(inputs, &settings_file, options)?;
+    for problem in &workspace.walk_problems {
+        outcome.findings.push(read_problem(&problem.path, &problem.message));
+    }
+    if let Some(path) = &workspace.settings_file
+        && let Ok(bytes) = std::fs::read(path)
+    {
+        outcome
+            .files
+            .entry(settings_file.clone())
+            .or_insert_with(|| parse(&settings_file, &bytes, &options.limits));
+    }
+    Ok(outcome)
+}
+
+/// Lints files given as (relative path, bytes or the reason they could not be read). The
+/// entry point for tests and for anything that does not read from disk.
+pub fn lint_inputs(
+    inputs: impl IntoIterator<Item = (String, Result<Vec<u8>, String>)>,
+    settings_file: &str,
+    options: &Options,
+) -> Result<Outcome, PackError> {
     let builtin = builtin_packs()?;
     let mut files = BTreeMap::new();
     let mut findings = Vec::new();
     let mut typed = Vec::new();
     let mut document_count = 0;
-
-    for problem in &workspace.walk_problems {
-        findings.push(read_problem(&problem.path, &problem.message));
-    }
-    for file in &workspace.files {
-        let parsed = match workspace.read(file) {
-            Ok(bytes) => parse(&file.path, &bytes, &options.limits),
-            Err(problem) => {
-                findings.push(read_problem(&file.path, &problem.to_string()));
-                files.insert(file.path.clone(), unread(&file.path));
-                continue;
-            }
-        };
-        findings.extend(parsed.findings.iter().cloned());
-        if parsed.documents.is_empty() && parsed.findings.is_empty() {
-            findings.push(empty_file(&file.path));
-        }
-        for document in &parsed.documents {
-            document_count += 1;
-            let problems = crate::schema::validate_document(&file.path, document.index, &document.value);
-            if !problems.is_empty() {
-                findings.extend(problems);
-                continue;
-            }
-            match TypedDocument::from_value(&document.value) {
-                Ok(document_typed) => typed.push((file.path.clone(), document.index, document_typed)),
-                // The schema accepted what the types refuse: report it rather than drop it.
-                Err(error) => findings.push(
-                    Finding::new(
-                        crate::schema::CODE,
-                        crate::schema::NAME,
-                        Severity::Error,
-                        Location::node(&file.path, document.index, ""),
-                        error.to_string(),
-                    )
-                    .with_help("this document passes the schema but cannot be read; please report it as a datacharter bug"),
-                ),
-            }
-        }
-        files.insert(file.path.clone(), parsed);
+    let mut file_count = 0;
+    for (path, bytes) in inputs {
+        file_count += 1;
+        let loaded = load_file(&path, bytes, &options.limits);
+        document_count += loaded.parsed.documents.len();
+        findings.extend(loaded.findings);
+        typed.extend(loaded.typed);
+        files.insert(path, loaded.parsed);
     }
 
     let inventory = Inventory::new(typed);
     let policy = PolicyTables::build(builtin, &inventory);
-    let settings_file = settings_file_name(workspace);
     let context = Context {
         inventory: &inventory,
         policy: &policy,
         today: options.today,
-        settings_file: &settings_file,
+        settings_file,
     };
     findings.extend(rules::run(&context, &options.selection));
-
-    if let Some(path) = &workspace.settings_file
-        && let Ok(bytes) = std::fs::read(path)
-    {
-        files
-            .entry(settings_file.clone())
-            .or_insert_with(|| parse(&settings_file, &bytes, &options.limits));
-    }
     Ok(Outcome {
         files,
-        file_count: workspace.files.len(),
+        file_count,
         document_count,
         findings,
     })
+}
+
+/// One file through syntax, schema and model: the unit of work that needs no other file.
+struct LoadedFile {
+    parsed: ParsedFile,
+    findings: Vec<Finding>,
+    typed: Vec<(String, usize, TypedDocument)>,
+}
+
+fn load_file(path: &str, bytes: Result<Vec<u8>, String>, limits: &Limits) -> LoadedFile {
+    let parsed = match bytes {
+        Ok(bytes) => parse(path, &bytes, limits),
+        Err(problem) => {
+            return LoadedFile {
+                parsed: unread(path),
+                findings: vec![read_problem(path, &problem)],
+                typed: Vec::new(),
+            };
+        }
+    };
+    let mut findings = parsed.findings.clone();
+    let mut typed = Vec::new();
+    if parsed.documents.is_empty() && parsed.findings.is_empty() {
+        findings.push(empty_file(path));
+    }
+    for document in &parsed.documents {
+        let problems = crate::schema::validate_document(path, document.index, &document.value);
+        if !problems.is_empty() {
+            findings.extend(problems);
+            continue;
+        }
+        match TypedDocument::from_value(&document.value) {
+            Ok(document_typed) => typed.push((path.to_owned(), document.index, document_typed)),
+            // The schema accepted what the types refuse: report it rather than drop it.
+            Err(error) => findings.push(
+                Finding::new(
+                    crate::schema::CODE,
+                    crate::schema::NAME,
+                    Severity::Error,
+                    Location::node(path, document.index, ""),
+                    error.to_string(),
+                )
+                .with_help("this document passes the schema but cannot be read; please report it as a datacharter bug"),
+            ),
+        }
+    }
+    LoadedFile {
+        parsed,
+        findings,
+        typed,
+    }
 }
 
 /// The settings file's path relative to the root (where workspace-wide findings point).

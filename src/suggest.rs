@@ -24,7 +24,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// "Close enough" is at most a third of the longer word's length (at least 1, so a one-letter
 /// slip in a short word still counts), compared case-insensitively and treating `_` and `-` as
 /// the same, since `last-reviewed` for `last_reviewed` is the most common slip. Ties go to the
-/// earliest candidate, so the answer is deterministic for a given candidate order.
+/// earliest candidate, so the answer is deterministic for a given candidate order. A word that
+/// starts with a candidate of at least four letters (`consentement` for `consent`), or the
+/// reverse, also counts, after any closer typo.
 pub fn closest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
@@ -35,10 +37,13 @@ where
         if candidate == word {
             continue;
         }
-        let distance = edit_distance(&normalised_word, &normalise(candidate));
+        let normalised_candidate = normalise(candidate);
         let longest = word.chars().count().max(candidate.chars().count());
         let threshold = (longest / 3).max(1);
-        if distance > threshold {
+        let mut distance = edit_distance(&normalised_word, &normalised_candidate);
+        if distance > threshold && is_long_prefix(&normalised_word, &normalised_candidate) {
+            distance = threshold + 1;
+        } else if distance > threshold {
             continue;
         }
         if best.is_none_or(|(best_distance, _)| distance < best_distance) {
@@ -46,6 +51,12 @@ where
         }
     }
     best.map(|(_, candidate)| candidate)
+}
+
+/// One word starts with the other, and the shorter has at least four characters.
+fn is_long_prefix(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 4 && long.starts_with(short)
 }
 
 fn normalise(word: &str) -> String {
@@ -82,6 +93,19 @@ mod tests {
         assert_eq!(closest("colour", keys), None);
         assert_eq!(closest("x", ["y", "zz"]), Some("y"));
         assert_eq!(closest("ab", ["xy"]), None);
+    }
+
+    #[test]
+    fn a_longer_or_shorter_form_of_a_word_counts() {
+        let bases = ["consent", "contract", "legal-obligation"];
+        assert_eq!(closest("consentement", bases), Some("consent"));
+        assert_eq!(closest("legal", bases), Some("legal-obligation"));
+        assert_eq!(closest("con", bases), None);
+        // A real typo wins over a prefix.
+        assert_eq!(
+            closest("contrat", ["contractual", "contract"]),
+            Some("contract")
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 macro_rules! kind_tag {
     ($name:ident, $value:literal) => {
         #[doc = concat!("The kind of this document: always `", $value, "`.")]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema,
+        )]
         #[schemars(inline)]
         pub enum $name {
             #[default]

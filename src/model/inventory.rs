@@ -43,21 +43,49 @@ impl Inventory {
         let mut inventory = Inventory::default();
         for (file, document, typed) in documents {
             match typed {
-                TypedDocument::Organisation(item) => {
-                    inventory.organisations.push(Located { file, document, item })
-                }
-                TypedDocument::Party(item) => inventory.parties.push(Located { file, document, item }),
-                TypedDocument::Source(item) => inventory.sources.push(Located { file, document, item }),
-                TypedDocument::Processing(item) => {
-                    inventory.processings.push(Located { file, document, item })
-                }
-                TypedDocument::Charter(item) => inventory.charters.push(Located { file, document, item }),
-                TypedDocument::Policy(item) => inventory.policies.push(Located { file, document, item }),
+                TypedDocument::Organisation(item) => inventory.organisations.push(Located {
+                    file,
+                    document,
+                    item,
+                }),
+                TypedDocument::Party(item) => inventory.parties.push(Located {
+                    file,
+                    document,
+                    item,
+                }),
+                TypedDocument::Source(item) => inventory.sources.push(Located {
+                    file,
+                    document,
+                    item,
+                }),
+                TypedDocument::Processing(item) => inventory.processings.push(Located {
+                    file,
+                    document,
+                    item,
+                }),
+                TypedDocument::Charter(item) => inventory.charters.push(Located {
+                    file,
+                    document,
+                    item,
+                }),
+                TypedDocument::Policy(item) => inventory.policies.push(Located {
+                    file,
+                    document,
+                    item,
+                }),
             }
         }
-        index(&mut inventory.party_index, &inventory.parties, |p| p.id.as_str());
-        index(&mut inventory.source_index, &inventory.sources, |s| s.id.as_str());
-        index(&mut inventory.processing_index, &inventory.processings, |p| p.id.as_str());
+        index(&mut inventory.party_index, &inventory.parties, |p| {
+            p.id.as_str()
+        });
+        index(&mut inventory.source_index, &inventory.sources, |s| {
+            s.id.as_str()
+        });
+        index(
+            &mut inventory.processing_index,
+            &inventory.processings,
+            |p| p.id.as_str(),
+        );
         for (o, organisation) in inventory.organisations.iter().enumerate() {
             for (p, person) in organisation.item.people.iter().enumerate() {
                 inventory
@@ -95,7 +123,10 @@ impl Inventory {
     pub fn person(&self, id: &str) -> Option<(&Person, Location)> {
         let &(o, p) = self.person_index.get(id)?;
         let organisation = &self.organisations[o];
-        Some((&organisation.item.people[p], organisation.at(format!("/people/{p}"))))
+        Some((
+            &organisation.item.people[p],
+            organisation.at(format!("/people/{p}")),
+        ))
     }
 
     pub fn person_ids(&self) -> impl Iterator<Item = &str> {

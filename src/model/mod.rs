@@ -34,8 +34,8 @@ pub use organisation::{LegalForm, Organisation};
 pub use party::{Dpa, Party, PartyRole};
 pub use policy::{
     AdequacyDecision, CategoryEntry, CustomRule, Governance, MinimisationEntry, Policy,
-    RetentionReference, RetentionTables, RuleCondition, RuleSelection, Sensitivity,
-    TransferTables, VocabularyEntry,
+    RetentionReference, RetentionTables, RuleCondition, RuleSelection, Sensitivity, TransferTables,
+    VocabularyEntry,
 };
 pub use processing::{
     Archive, Consent, ConsentMechanism, Derogation, Dpia, DpiaStatus, LegalBasis, Processing,

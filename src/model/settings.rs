@@ -207,7 +207,10 @@ mod tests {
         assert!(ByteSize::parse("10 mb").is_err());
         assert!(ByteSize::parse("MB").is_err());
         assert!(ByteSize::parse("9999999999GB").is_err());
-        assert_eq!(ByteSize::parse("999999999GiB"), Ok(ByteSize(999_999_999 << 30)));
+        assert_eq!(
+            ByteSize::parse("999999999GiB"),
+            Ok(ByteSize(999_999_999 << 30))
+        );
         let from_int: Result<ByteSize, _> = serde_json::from_value(serde_json::json!(2048));
         assert_eq!(from_int.ok(), Some(ByteSize(2048)));
     }
@@ -216,7 +219,10 @@ mod tests {
     fn settings_default_the_file_size() {
         let settings: Result<Settings, _> =
             serde_json::from_value(serde_json::json!({ "datacharter": 1 }));
-        assert_eq!(settings.ok().map(|s| s.max_file_size), Some(ByteSize::DEFAULT));
+        assert_eq!(
+            settings.ok().map(|s| s.max_file_size),
+            Some(ByteSize::DEFAULT)
+        );
         let wrong: Result<Settings, _> =
             serde_json::from_value(serde_json::json!({ "datacharter": 2 }));
         assert!(wrong.is_err());

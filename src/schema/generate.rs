@@ -3,9 +3,9 @@
 use crate::model::{
     Charter, DocumentKind, Organisation, Party, Policy, Processing, Settings, Source,
 };
+use schemars::Schema;
 use schemars::generate::{SchemaGenerator, SchemaSettings};
 use schemars::transform::{Transform, transform_subschemas};
-use schemars::Schema;
 use serde_json::{Map, Value, json};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,7 @@ pub(crate) fn definition_name(kind: DocumentKind) -> &'static str {
 fn generator() -> SchemaGenerator {
     SchemaSettings::draft2020_12()
         .with_transform(DropNull)
+        .with_transform(UnwrapDescriptions)
         .into_generator()
 }
 
@@ -38,10 +39,16 @@ fn generator() -> SchemaGenerator {
 pub fn document_schema() -> Value {
     let mut generator = generator();
     let kinds = [
-        (DocumentKind::Organisation, generator.subschema_for::<Organisation>()),
+        (
+            DocumentKind::Organisation,
+            generator.subschema_for::<Organisation>(),
+        ),
         (DocumentKind::Party, generator.subschema_for::<Party>()),
         (DocumentKind::Source, generator.subschema_for::<Source>()),
-        (DocumentKind::Processing, generator.subschema_for::<Processing>()),
+        (
+            DocumentKind::Processing,
+            generator.subschema_for::<Processing>(),
+        ),
         (DocumentKind::Charter, generator.subschema_for::<Charter>()),
         (DocumentKind::Policy, generator.subschema_for::<Policy>()),
     ];
@@ -78,14 +85,30 @@ pub fn document_schema() -> Value {
 /// The schema of `datacharter.yaml`.
 pub fn settings_schema() -> Value {
     let mut generator = generator();
-    let mut root = generator.root_schema_for::<Settings>().to_value();
-    if let Some(object) = root.as_object_mut() {
-        object.insert("title".into(), json!("datacharter settings (datacharter.yaml)"));
-        if let Some(Value::Object(definitions)) = object.remove("$defs") {
-            object.insert("$defs".into(), sorted(definitions));
+    let generated = generator.root_schema_for::<Settings>().to_value();
+    // The header keys first, then the body as generated: easier to read at the top of the file.
+    let mut root = Map::new();
+    root.insert("$schema".into(), json!(DRAFT_2020_12));
+    root.insert(
+        "title".into(),
+        json!("datacharter settings (datacharter.yaml)"),
+    );
+    if let Value::Object(body) = generated {
+        for (key, value) in body {
+            match key.as_str() {
+                "$schema" | "title" => {}
+                "$defs" => {
+                    if let Value::Object(definitions) = value {
+                        root.insert(key, sorted(definitions));
+                    }
+                }
+                _ => {
+                    root.insert(key, value);
+                }
+            }
         }
     }
-    root
+    Value::Object(root)
 }
 
 /// Writes `document.schema.json` and `settings.schema.json` into `dir` (created if needed):
@@ -169,3 +192,26 @@ impl Transform for DropNull {
     }
 }
 
+/// Joins the lines of descriptions taken from doc comments: the wrapping of the Rust source
+/// means nothing in an editor's tooltip. Blank lines (paragraphs) stay.
+#[derive(Clone)]
+struct UnwrapDescriptions;
+
+impl Transform for UnwrapDescriptions {
+    fn transform(&mut self, schema: &mut Schema) {
+        transform_subschemas(self, schema);
+        if let Some(Value::String(description)) = schema.get_mut("description") {
+            *description = description
+                .split("\n\n")
+                .map(|paragraph| {
+                    paragraph
+                        .split('\n')
+                        .map(str::trim)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n");
+        }
+    }
+}

@@ -4,8 +4,8 @@ mod generate;
 mod validate;
 
 pub use generate::{
-    DOCUMENT_SCHEMA_FILE, SETTINGS_SCHEMA_FILE, document_schema, settings_schema,
-    to_pretty_json, write_schemas,
+    DOCUMENT_SCHEMA_FILE, SETTINGS_SCHEMA_FILE, document_schema, settings_schema, to_pretty_json,
+    write_schemas,
 };
 pub use validate::{CODE, NAME, validate_document, validate_settings};
 

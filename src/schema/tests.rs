@@ -52,7 +52,10 @@ fn a_document_that_is_not_a_mapping() {
     let findings = check(&json!(["kind", "processing"]));
     let (pointer, _, message, help) = only(&findings);
     assert_eq!(pointer, "");
-    assert!(message.contains("a document must be a mapping with a `kind`"), "{message}");
+    assert!(
+        message.contains("a document must be a mapping with a `kind`"),
+        "{message}"
+    );
     assert!(message.contains("a list"), "{message}");
     assert!(help.contains("`processing`"), "{help}");
 }
@@ -63,7 +66,10 @@ fn a_document_without_kind() {
     let (pointer, _, message, help) = only(&findings);
     assert_eq!(pointer, "");
     assert!(message.contains("no `kind`"), "{message}");
-    assert!(help.contains("`organisation`") && help.contains("`policy`"), "{help}");
+    assert!(
+        help.contains("`organisation`") && help.contains("`policy`"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -71,7 +77,10 @@ fn an_unknown_kind_suggests_the_closest() {
     let findings = check(&json!({ "kind": "procesing", "id": "x" }));
     let (pointer, _, message, help) = only(&findings);
     assert_eq!(pointer, "/kind");
-    assert!(message.contains("unknown kind `procesing`; did you mean `processing`?"), "{message}");
+    assert!(
+        message.contains("unknown kind `procesing`; did you mean `processing`?"),
+        "{message}"
+    );
     assert!(help.contains("`charter`"), "{help}");
     let findings = check(&json!({ "kind": 3 }));
     assert!(only(&findings).2.contains("must be text"));
@@ -98,7 +107,10 @@ fn a_nested_unknown_key_names_its_place() {
     let (pointer, on_key, message, _) = only(&findings);
     assert_eq!(pointer, "/retention/1/durration");
     assert!(on_key);
-    assert!(message.contains("in entry 2 of `retention`; did you mean `duration`?"), "{message}");
+    assert!(
+        message.contains("in entry 2 of `retention`; did you mean `duration`?"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -117,10 +129,15 @@ fn a_missing_key_is_reported_on_its_parent() {
     assert_eq!(message, "This processing needs `name`, which is missing");
     assert!(help.starts_with("add `name`"), "{help}");
 
-    let findings = check(&processing(json!({ "retention": [{ "from": "collection" }] })));
+    let findings = check(&processing(
+        json!({ "retention": [{ "from": "collection" }] }),
+    ));
     let (pointer, _, message, help) = only(&findings);
     assert_eq!(pointer, "/retention/0");
-    assert!(message.contains("Entry 1 of `retention` needs `duration`"), "{message}");
+    assert!(
+        message.contains("Entry 1 of `retention` needs `duration`"),
+        "{message}"
+    );
     assert!(help.contains("`13mo`"), "{help}");
 }
 
@@ -133,7 +150,10 @@ fn a_value_outside_an_enum_lists_the_accepted_ones() {
         message,
         "`consnt` is not an accepted value for `legal_basis`; did you mean `consent`?"
     );
-    assert!(help.contains("`legitimate-interests`") && help.contains("`public-task`"), "{help}");
+    assert!(
+        help.contains("`legitimate-interests`") && help.contains("`public-task`"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -150,7 +170,10 @@ fn a_wrong_type_says_expected_and_found_in_words() {
     let findings = check(&processing(json!({ "recipients": null })));
     let (_, _, message, _) = only(&findings);
     assert!(message.contains("expected a mapping"), "{message}");
-    assert!(message.contains("found nothing (an empty value)"), "{message}");
+    assert!(
+        message.contains("found nothing (an empty value)"),
+        "{message}"
+    );
 
     let findings = check(&processing(json!({ "large_scale": "yes" })));
     assert!(only(&findings).2.contains("expected `true` or `false`"));
@@ -158,11 +181,19 @@ fn a_wrong_type_says_expected_and_found_in_words() {
 
 #[test]
 fn a_bad_duration_lists_the_accepted_forms() {
-    let findings = check(&processing(json!({ "retention": [{ "duration": "3 months ago" }] })));
+    let findings = check(&processing(
+        json!({ "retention": [{ "duration": "3 months ago" }] }),
+    ));
     let (pointer, _, message, help) = only(&findings);
     assert_eq!(pointer, "/retention/0/duration");
-    assert_eq!(message, "`3 months ago` is not a valid duration (in `duration`)");
-    assert!(help.contains("`13mo`") && help.contains("`P3Y`") && help.contains("`3 ans`"), "{help}");
+    assert_eq!(
+        message,
+        "`3 months ago` is not a valid duration (in `duration`)"
+    );
+    assert!(
+        help.contains("`13mo`") && help.contains("`P3Y`") && help.contains("`3 ans`"),
+        "{help}"
+    );
 }
 
 #[test]
@@ -170,7 +201,10 @@ fn a_bad_date_says_the_expected_form() {
     let findings = check(&processing(json!({ "last_reviewed": "15/09/2025" })));
     let (pointer, _, message, help) = only(&findings);
     assert_eq!(pointer, "/last_reviewed");
-    assert!(message.contains("`15/09/2025` is not a valid date"), "{message}");
+    assert!(
+        message.contains("`15/09/2025` is not a valid date"),
+        "{message}"
+    );
     assert!(help.contains("YYYY-MM-DD"), "{help}");
 
     let findings = check(&processing(json!({ "last_reviewed": "2023-02-30" })));
@@ -185,14 +219,22 @@ fn bad_ids_categories_and_countries_say_the_expected_form() {
     assert!(message.contains("is not a valid id"), "{message}");
     assert!(help.contains("lowercase letters"), "{help}");
 
-    let findings = check(&processing(json!({ "data_categories": ["Identity.Email"] })));
+    let findings = check(&processing(
+        json!({ "data_categories": ["Identity.Email"] }),
+    ));
     let (pointer, _, message, _) = only(&findings);
     assert_eq!(pointer, "/data_categories/0");
-    assert!(message.contains("is not a valid data category"), "{message}");
+    assert!(
+        message.contains("is not a valid data category"),
+        "{message}"
+    );
 
     let findings = check(&processing(json!({ "transfers": [{ "country": "usa" }] })));
     let (_, _, message, help) = only(&findings);
-    assert!(message.contains("`usa` is not a valid country code"), "{message}");
+    assert!(
+        message.contains("`usa` is not a valid country code"),
+        "{message}"
+    );
     assert!(help.contains("ISO 3166-1"), "{help}");
 }
 
@@ -220,23 +262,37 @@ fn several_errors_come_in_document_order_with_help() {
         "zzz": 1,
         "retention": [{ "duration": "x" }],
     })));
-    let pointers: Vec<&str> = findings.iter().filter_map(|f| f.location.pointer()).collect();
+    let pointers: Vec<&str> = findings
+        .iter()
+        .filter_map(|f| f.location.pointer())
+        .collect();
     assert_eq!(
         pointers,
-        ["/data_subjects", "/retention/0/duration", "/security/1", "/zzz"]
+        [
+            "/data_subjects",
+            "/retention/0/duration",
+            "/security/1",
+            "/zzz"
+        ]
     );
     assert!(findings.iter().all(|f| f.help.is_some()));
-    assert_eq!(findings, check(&processing(json!({
-        "security": ["mfa", "Backups"],
-        "data_subjects": "spectators",
-        "zzz": 1,
-        "retention": [{ "duration": "x" }],
-    }))));
+    assert_eq!(
+        findings,
+        check(&processing(json!({
+            "security": ["mfa", "Backups"],
+            "data_subjects": "spectators",
+            "zzz": 1,
+            "retention": [{ "duration": "x" }],
+        })))
+    );
 }
 
 #[test]
 fn settings_errors_are_explained_too() {
-    let findings = validate_settings("datacharter.yaml", &json!({ "datacharter": 1, "exlude": [] }));
+    let findings = validate_settings(
+        "datacharter.yaml",
+        &json!({ "datacharter": 1, "exlude": [] }),
+    );
     let (pointer, on_key, message, _) = only(&findings);
     assert_eq!(pointer, "/exlude");
     assert!(on_key);
@@ -248,8 +304,10 @@ fn settings_errors_are_explained_too() {
     );
     assert!(only(&findings).2.contains("did you mean `extend-select`?"));
 
-    let findings =
-        validate_settings("datacharter.yaml", &json!({ "datacharter": 1, "max-file-size": "10 mb" }));
+    let findings = validate_settings(
+        "datacharter.yaml",
+        &json!({ "datacharter": 1, "max-file-size": "10 mb" }),
+    );
     let (_, _, message, _) = only(&findings);
     assert!(message.contains("`10 mb` is not a valid size"), "{message}");
 
@@ -270,15 +328,24 @@ fn settings_errors_are_explained_too() {
     );
     let (pointer, _, message, _) = only(&findings);
     assert_eq!(pointer, "/rules/severity/DC901");
-    assert!(message.contains("`fatal` is not an accepted value"), "{message}");
+    assert!(
+        message.contains("`fatal` is not an accepted value"),
+        "{message}"
+    );
 }
 
 /// The complete example of model.md, one fixture file per document, is valid as written.
 #[test]
 fn the_model_md_example_is_valid() {
     let fixtures = [
-        ("organisation.yaml", include_str!("../../tests/fixtures/model-example/organisation.yaml")),
-        ("charter.yaml", include_str!("../../tests/fixtures/model-example/charter.yaml")),
+        (
+            "organisation.yaml",
+            include_str!("../../tests/fixtures/model-example/organisation.yaml"),
+        ),
+        (
+            "charter.yaml",
+            include_str!("../../tests/fixtures/model-example/charter.yaml"),
+        ),
         (
             "parties/ticketing-vendor.yaml",
             include_str!("../../tests/fixtures/model-example/parties/ticketing-vendor.yaml"),
@@ -304,14 +371,20 @@ fn the_model_md_example_is_valid() {
             Err(error) => panic!("{file}: {error}"),
         }
     }
-    assert_eq!(kinds, ["organisation", "charter", "party", "source", "processing"]);
+    assert_eq!(
+        kinds,
+        ["organisation", "charter", "party", "source", "processing"]
+    );
 
     let text = include_str!("../../tests/fixtures/model-example/datacharter.yaml");
     let parsed = crate::syntax::parse("datacharter.yaml", text.as_bytes(), &Default::default());
     let value = &parsed.documents[0].value;
     assert_eq!(validate_settings("datacharter.yaml", value), vec![]);
     let settings = settings_from_value(value).map_err(|e| e.to_string());
-    assert_eq!(settings.map(|s| s.policies), Ok(vec!["policies/house-rules.yaml".to_owned()]));
+    assert_eq!(
+        settings.map(|s| s.policies),
+        Ok(vec!["policies/house-rules.yaml".to_owned()])
+    );
 }
 
 #[test]
@@ -323,7 +396,9 @@ fn the_example_reads_into_the_expected_values() {
     };
     let cleaning = charter.cleaning.as_ref();
     assert_eq!(
-        cleaning.and_then(|c| c.contact_update).map(|d| d.to_string()),
+        cleaning
+            .and_then(|c| c.contact_update)
+            .map(|d| d.to_string()),
         Some("1y".to_owned())
     );
     assert_eq!(
@@ -341,7 +416,11 @@ fn schemas_are_deterministic_and_offline() {
     assert!(!text.contains("\"$id\""));
     for (index, _) in text.match_indices("\"$ref\":\"") {
         let target = &text[index + 8..];
-        assert!(target.starts_with("#/$defs/"), "{}", &target[..40.min(target.len())]);
+        assert!(
+            target.starts_with("#/$defs/"),
+            "{}",
+            &target[..40.min(target.len())]
+        );
     }
 }
 
@@ -358,4 +437,79 @@ fn write_schemas_writes_exactly_the_two_files() {
     assert_eq!(names, [DOCUMENT_SCHEMA_FILE, SETTINGS_SCHEMA_FILE]);
     let text = std::fs::read_to_string(dir.path().join(DOCUMENT_SCHEMA_FILE)).unwrap_or_default();
     assert!(text.ends_with("}\n") && text.starts_with("{\n  \""));
+}
+
+/// The schema patterns and the serde parsers must accept exactly the same texts, or a value
+/// could pass DC002 and then fail to read into the model.
+#[test]
+fn patterns_agree_with_the_parsers() {
+    use crate::model::{CategoryId, CountryCode, Date, Duration, Id, RuleSelector};
+    let agrees = |pattern: &str, text: &str, parses: bool| {
+        let schema = json!({ "type": "string", "pattern": pattern });
+        let matches = jsonschema::validator_for(&schema).is_ok_and(|v| v.is_valid(&json!(text)));
+        assert_eq!(matches, parses, "pattern {pattern} on {text:?}");
+    };
+    let durations = [
+        "13mo",
+        "3y",
+        "72h",
+        "30d",
+        "6w",
+        "12 mo",
+        "3 ans",
+        "1 an",
+        "13 mois",
+        "6 semaines",
+        "30 jours",
+        "72 heures",
+        "1 year",
+        "2 weeks",
+        "P3Y",
+        "P13M",
+        "PT72H",
+        "P1Y6M",
+        "P1W2D",
+        "P1DT2H",
+        "indefinite",
+        "",
+        "3",
+        "3m",
+        "3ans",
+        "3  y",
+        "P",
+        "PT",
+        "P1M1Y",
+        "PT3D",
+        "P1YT",
+        "1234567y",
+        "123456y",
+        "3.5y",
+        "-3y",
+        "Indefinite",
+        "3 Ans",
+        " 3y",
+        "P1Y2M3W4DT5H",
+    ];
+    for text in durations {
+        agrees(Duration::PATTERN, text, text.parse::<Duration>().is_ok());
+    }
+    for text in [
+        "a", "a-b", "a1-2b", "", "-a", "a-", "a--b", "A", "a_b", "a.b", "é",
+    ] {
+        agrees(Id::PATTERN, text, Id::new(text).is_ok());
+    }
+    for text in ["a", "a.b", "a-b.c-d", "a.", ".a", "a..b", "A.b"] {
+        agrees(CategoryId::PATTERN, text, CategoryId::new(text).is_ok());
+    }
+    for text in ["FR", "fr", "FRA", "F"] {
+        agrees(CountryCode::PATTERN, text, CountryCode::new(text).is_ok());
+    }
+    for text in ["ALL", "DC", "DC2", "DC204", "X001", "dc2", "2", "DC2A", ""] {
+        agrees(RuleSelector::PATTERN, text, RuleSelector::new(text).is_ok());
+    }
+    for text in ["2024-02-29", "2024-2-29", "24-02-29", "2024-02-29T00:00"] {
+        // The pattern checks the layout only; `format: date` checks the calendar.
+        let layout_ok = Date::parse(text).is_ok() || text == "2023-02-30";
+        agrees(Date::PATTERN, text, layout_ok);
+    }
 }

@@ -7,7 +7,7 @@
 
 use super::generate::{definition_name, document_schema, settings_schema};
 use crate::finding::{Finding, Location, Severity};
-use crate::model::{DocumentKind, Duration};
+use crate::model::{DocumentKind, Duration, RuleCode};
 use crate::suggest::closest;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
@@ -76,7 +76,10 @@ pub fn validate_document(file: &str, document: usize, value: &Value) -> Vec<Find
                 "a document must be a mapping with a `kind`, but this one is {}",
                 found(value)
             ),
-            format!("start the document with `kind:` and one of: {}", kind_list()),
+            format!(
+                "start the document with `kind:` and one of: {}",
+                kind_list()
+            ),
         )];
     };
     let kind = match object.get("kind") {
@@ -140,9 +143,7 @@ pub fn validate_settings(file: &str, value: &Value) -> Vec<Finding> {
 }
 
 fn kind_list() -> String {
-    DocumentKind::ALL
-        .map(|kind| format!("`{kind}`"))
-        .join(", ")
+    DocumentKind::ALL.map(|kind| format!("`{kind}`")).join(", ")
 }
 
 struct Report<'a> {
@@ -184,7 +185,8 @@ impl Report<'_> {
         // Stable order whatever the validator's traversal; identical duplicates (the same
         // problem reached twice) are dropped.
         explained.sort_by(|a, b| {
-            (pointer_sort_key(&a.pointer), &a.message).cmp(&(pointer_sort_key(&b.pointer), &b.message))
+            (pointer_sort_key(&a.pointer), &a.message)
+                .cmp(&(pointer_sort_key(&b.pointer), &b.message))
         });
         explained.dedup_by(|a, b| a.pointer == b.pointer && a.message == b.message);
         explained
@@ -216,22 +218,39 @@ fn explain(error: &ValidationError<'_>, schema: &Value, root_name: &str, out: &m
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             let allowed = target.property_names();
+            // A map keyed by rule codes (`severity`) has a key pattern instead of key names.
+            let keyed_by_code = target.key_pattern() == Some(RuleCode::PATTERN);
             for key in unexpected {
-                let suggestion = did_you_mean(key, allowed.iter().copied());
+                let (suggestion, help) = if keyed_by_code {
+                    let upper = key.to_uppercase();
+                    let suggestion = match RuleCode::new(upper.as_str()) {
+                        Ok(_) => format!("; did you mean `{upper}`?"),
+                        Err(_) => String::new(),
+                    };
+                    (
+                        suggestion,
+                        "each key here is a full rule code, like `DC204`".to_owned(),
+                    )
+                } else if allowed.is_empty() {
+                    (String::new(), "remove this key".to_owned())
+                } else {
+                    (
+                        did_you_mean(key, allowed.iter().copied()),
+                        format!("the keys allowed here are: {}", quoted_list(&allowed)),
+                    )
+                };
                 out.push(Explained {
                     pointer: format!("{pointer}/{}", escape(key)),
                     on_key: true,
                     message: format!("unknown key `{key}` in {place}{suggestion}"),
-                    help: if allowed.is_empty() {
-                        "remove this key".into()
-                    } else {
-                        format!("the keys allowed here are: {}", quoted_list(&allowed))
-                    },
+                    help,
                 });
             }
         }
         ValidationErrorKind::Required { property } => {
-            let key = property.as_str().map_or_else(|| property.to_string(), str::to_owned);
+            let key = property
+                .as_str()
+                .map_or_else(|| property.to_string(), str::to_owned);
             let help = match SchemaAt::resolve(schema, &format!("{pointer}/{}", escape(&key)))
                 .description
             {
@@ -365,8 +384,10 @@ fn bad_form(
         );
     }
     let help = match (noun, description) {
-        ("duration", _) => format!("{}", Duration::ACCEPTED_FORMS),
-        (_, Some(description)) => format!("expected {}", lowercase_first(first_sentence(description))),
+        ("duration", _) => Duration::ACCEPTED_FORMS.to_owned(),
+        (_, Some(description)) => {
+            format!("expected {}", lowercase_first(first_sentence(description)))
+        }
         (_, None) => "check the expected form in the schema".into(),
     };
     (format!("{} is not a valid {noun}", short(instance)), help)
@@ -404,7 +425,11 @@ impl<'a> SchemaAt<'a> {
                         .ok()
                         .and_then(|_| current.get("items"))
                 })
-                .or_else(|| current.get("additionalProperties").filter(|s| s.is_object()));
+                .or_else(|| {
+                    current
+                        .get("additionalProperties")
+                        .filter(|s| s.is_object())
+                });
             at = SchemaAt {
                 schema: next,
                 description: None,
@@ -437,6 +462,12 @@ impl<'a> SchemaAt<'a> {
             self.noun = noun_for(name).or(self.noun);
             self.schema = root.get("$defs").and_then(|defs| defs.get(name));
         }
+    }
+
+    /// The pattern keys must match, for a map like `severity: { DC204: error }`.
+    fn key_pattern(&self) -> Option<&'a str> {
+        let patterns = self.schema?.get("patternProperties")?.as_object()?;
+        patterns.keys().next().map(String::as_str)
     }
 
     fn property_names(&self) -> Vec<&'a str> {
@@ -536,7 +567,10 @@ fn type_help(expected: &[&str], description: Option<&str>) -> String {
         _ => "write a value of the expected type",
     };
     match description {
-        Some(description) => format!("{example}; {}", lowercase_first(first_sentence(description))),
+        Some(description) => format!(
+            "{example}; {}",
+            lowercase_first(first_sentence(description))
+        ),
         None => example.into(),
     }
 }

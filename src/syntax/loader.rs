@@ -78,7 +78,10 @@ pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
         .with_help(
             "fix the YAML at this position; documents before it in this file are still checked",
         );
-        if let Some(detail) = problem.detail {
+        // Show the parser's own words too, unless the message already is them.
+        if let Some(detail) = problem.detail
+            && !finding.message.ends_with(detail.as_str())
+        {
             finding.label = format!("parser: {detail}");
         }
         findings.push(finding);

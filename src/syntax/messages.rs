@@ -33,6 +33,8 @@ pub(crate) fn friendly_scan_error(info: &str) -> String {
         "the YAML is nested too deeply"
     } else if info.contains("escape") {
         "a backslash escape in a double-quoted text is not valid; write `\\\\` for a backslash, or use single quotes"
+    } else if info.contains("illegal placement of ':'") {
+        "unexpected `:` — often a list `[ ]` or mapping `{ }` above was not closed, or a value containing `: ` needs quotes"
     } else if info.contains("block sequence entries are not allowed") {
         "a list item `- ` is not allowed here; check the indentation"
     } else if info.contains("did not find expected node content") {

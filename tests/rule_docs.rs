@@ -1,0 +1,81 @@
+//! Docs as tests: every rule's documented failing example fires exactly that rule, its passing
+//! example does not, and no rule lacks a documentation section.
+
+use datacharter::finding::Finding;
+use datacharter::lint::{Options, lint_inputs};
+use datacharter::rules::{REGISTRY, Rule, Selection};
+use datacharter::syntax::Limits;
+
+fn run(rule: &Rule, example: &str) -> Vec<Finding> {
+    let options = Options {
+        selection: Selection::only(&[rule.code]),
+        limits: Limits::default(),
+        today: "2026-06-01".parse().expect("valid date"),
+    };
+    let inputs = vec![("example.yaml".to_owned(), Ok(example.as_bytes().to_vec()))];
+    let outcome = lint_inputs(inputs, "datacharter.yaml", &options).expect("built-in packs load");
+    outcome.findings
+}
+
+#[test]
+fn failing_examples_fire_exactly_their_rule() {
+    for rule in REGISTRY {
+        let findings = run(rule, rule.docs.failing);
+        assert!(
+            findings.iter().any(|f| f.code == rule.code),
+            "{}: the failing example does not fire it; findings: {findings:#?}",
+            rule.code
+        );
+        let others: Vec<&Finding> = findings.iter().filter(|f| f.code != rule.code).collect();
+        assert!(
+            others.is_empty(),
+            "{}: the failing example fires other codes too: {others:#?}",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn passing_examples_are_clean() {
+    for rule in REGISTRY {
+        // Only this rule runs, so any finding is this rule's or a syntax/schema problem.
+        let findings = run(rule, rule.docs.passing);
+        assert!(
+            findings.is_empty(),
+            "{}: the passing example is not clean: {findings:#?}",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn every_rule_is_fully_documented() {
+    for rule in REGISTRY {
+        let docs = rule.docs;
+        for (section, text) in [
+            ("what", docs.what),
+            ("why", docs.why),
+            ("failing", docs.failing),
+            ("passing", docs.passing),
+            ("fix", docs.fix),
+            ("summary", rule.summary),
+        ] {
+            assert!(!text.trim().is_empty(), "{} lacks its `{section}` section", rule.code);
+        }
+        assert!(
+            rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{} name `{}` is not kebab-case",
+            rule.code,
+            rule.name
+        );
+    }
+}
+
+#[test]
+fn codes_are_unique_and_sorted() {
+    let codes: Vec<&str> = REGISTRY.iter().map(|rule| rule.code).collect();
+    let mut sorted = codes.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(codes, sorted, "the registry must list each code once, in order");
+}
