@@ -6,8 +6,10 @@ use crate::model::{Inventory, TypedDocument};
 use crate::policy::{PackError, PolicyTables, builtin_packs};
 use crate::rules::{self, Context, Selection};
 use crate::syntax::{Limits, ParsedFile, SourceText, parse};
-use crate::workspace::Workspace;
+use crate::workspace::{Workspace, WorkspaceFile};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 
 /// How to lint.
 #[derive(Debug, Clone)]
@@ -15,6 +17,8 @@ pub struct Options {
     pub selection: Selection,
     pub limits: Limits,
     pub today: jiff::civil::Date,
+    /// Worker threads for reading, parsing and validating files; `None`: one per core.
+    pub threads: Option<usize>,
 }
 
 /// What a run found.
@@ -27,6 +31,38 @@ pub struct Outcome {
     pub file_count: usize,
     pub document_count: usize,
     pub findings: Vec<Finding>,
+    pub timings: Timings,
+}
+
+/// Wall time of each stage, and what was read (`--timings`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Timings {
+    pub discover: Duration,
+    /// Reading and parsing the files.
+    pub parse: Duration,
+    pub schema: Duration,
+    pub model: Duration,
+    /// Building the policy tables and running the rules.
+    pub rules: Duration,
+    pub suppress: Duration,
+    pub report: Duration,
+    pub bytes: u64,
+    pub documents: usize,
+}
+
+/// Where a file's bytes come from.
+enum Content<'w> {
+    Given(Result<Vec<u8>, String>),
+    OnDisk(&'w Workspace, &'w WorkspaceFile),
+}
+
+impl Content<'_> {
+    fn read(self) -> Result<Vec<u8>, String> {
+        match self {
+            Content::Given(bytes) => bytes,
+            Content::OnDisk(workspace, file) => workspace.read(file).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 /// Lints a loaded workspace.
@@ -34,9 +70,10 @@ pub fn lint(workspace: &Workspace, options: &Options) -> Result<Outcome, PackErr
     let inputs = workspace
         .files
         .iter()
-        .map(|file| (file.path.clone(), workspace.read(file).map_err(|e| e.to_string())));
+        .map(|file| (file.path.clone(), Content::OnDisk(workspace, file)))
+        .collect();
     let settings_file = settings_file_name(workspace);
-    let mut outcome = lint_inputs(inputs, &settings_file, options)?;
+    let mut outcome = pipeline(inputs, &settings_file, options)?;
     for problem in &workspace.walk_problems {
         outcome.findings.push(read_problem(&problem.path, &problem.message));
     }
@@ -58,22 +95,96 @@ pub fn lint_inputs(
     settings_file: &str,
     options: &Options,
 ) -> Result<Outcome, PackError> {
+    let inputs = inputs
+        .into_iter()
+        .map(|(path, bytes)| (path, Content::Given(bytes)))
+        .collect();
+    pipeline(inputs, settings_file, options)
+}
+
+/// The stages, each over every file before the next starts, so that `--timings` can tell
+/// them apart. Per-file stages run on the thread pool; `collect` keeps the input order, so
+/// the result does not depend on the number of threads.
+fn pipeline(
+    inputs: Vec<(String, Content<'_>)>,
+    settings_file: &str,
+    options: &Options,
+) -> Result<Outcome, PackError> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .build();
+    match pool {
+        Ok(pool) => pool.install(|| stages(inputs, settings_file, options)),
+        // Without a pool of our own (the OS refused threads), rayon's global pool still works.
+        Err(_) => stages(inputs, settings_file, options),
+    }
+}
+
+fn stages(
+    inputs: Vec<(String, Content<'_>)>,
+    settings_file: &str,
+    options: &Options,
+) -> Result<Outcome, PackError> {
     let builtin = builtin_packs()?;
-    let mut files = BTreeMap::new();
+    let mut timings = Timings::default();
+    let file_count = inputs.len();
+
+    let clock = Instant::now();
+    let parsed: Vec<(ParsedFile, Option<Finding>, u64)> = inputs
+        .into_par_iter()
+        .map(|(path, content)| match content.read() {
+            Ok(bytes) => (parse(&path, &bytes, &options.limits), None, bytes.len() as u64),
+            Err(problem) => (unread(&path), Some(read_problem(&path, &problem)), 0),
+        })
+        .collect();
+    timings.parse = clock.elapsed();
+    timings.bytes = parsed.iter().map(|(_, _, bytes)| bytes).sum();
+
+    let clock = Instant::now();
+    let validated: Vec<Vec<Vec<Finding>>> = parsed
+        .par_iter()
+        .map(|(file, _, _)| {
+            file.documents
+                .iter()
+                .map(|document| {
+                    crate::schema::validate_document(&file.source.path, document.index, &document.value)
+                })
+                .collect()
+        })
+        .collect();
+    timings.schema = clock.elapsed();
+
+    let clock = Instant::now();
     let mut findings = Vec::new();
     let mut typed = Vec::new();
+    let mut files = BTreeMap::new();
     let mut document_count = 0;
-    let mut file_count = 0;
-    for (path, bytes) in inputs {
-        file_count += 1;
-        let loaded = load_file(&path, bytes, &options.limits);
-        document_count += loaded.parsed.documents.len();
-        findings.extend(loaded.findings);
-        typed.extend(loaded.typed);
-        files.insert(path, loaded.parsed);
+    for ((file, read_problem, _), schema_findings) in parsed.into_iter().zip(validated) {
+        let path = file.source.path.clone();
+        let unreadable = read_problem.is_some();
+        findings.extend(read_problem);
+        findings.extend(file.findings.iter().cloned());
+        if !unreadable && file.documents.is_empty() && file.findings.is_empty() {
+            findings.push(empty_file(&path));
+        }
+        document_count += file.documents.len();
+        for (document, problems) in file.documents.iter().zip(schema_findings) {
+            if problems.is_empty() {
+                match TypedDocument::from_value(&document.value) {
+                    Ok(document_typed) => typed.push((path.clone(), document.index, document_typed)),
+                    Err(error) => findings.push(model_mismatch(&path, document.index, &error.to_string())),
+                }
+            } else {
+                findings.extend(problems);
+            }
+        }
+        files.insert(path, file);
     }
-
     let inventory = Inventory::new(typed);
+    timings.model = clock.elapsed();
+    timings.documents = document_count;
+
+    let clock = Instant::now();
     let policy = PolicyTables::build(builtin, &inventory);
     let context = Context {
         inventory: &inventory,
@@ -82,63 +193,28 @@ pub fn lint_inputs(
         settings_file,
     };
     findings.extend(rules::run(&context, &options.selection));
+    timings.rules = clock.elapsed();
+
     Ok(Outcome {
         files,
         file_count,
         document_count,
         findings,
+        timings,
     })
 }
 
-/// One file through syntax, schema and model: the unit of work that needs no other file.
-struct LoadedFile {
-    parsed: ParsedFile,
-    findings: Vec<Finding>,
-    typed: Vec<(String, usize, TypedDocument)>,
-}
-
-fn load_file(path: &str, bytes: Result<Vec<u8>, String>, limits: &Limits) -> LoadedFile {
-    let parsed = match bytes {
-        Ok(bytes) => parse(path, &bytes, limits),
-        Err(problem) => {
-            return LoadedFile {
-                parsed: unread(path),
-                findings: vec![read_problem(path, &problem)],
-                typed: Vec::new(),
-            };
-        }
-    };
-    let mut findings = parsed.findings.clone();
-    let mut typed = Vec::new();
-    if parsed.documents.is_empty() && parsed.findings.is_empty() {
-        findings.push(empty_file(path));
-    }
-    for document in &parsed.documents {
-        let problems = crate::schema::validate_document(path, document.index, &document.value);
-        if !problems.is_empty() {
-            findings.extend(problems);
-            continue;
-        }
-        match TypedDocument::from_value(&document.value) {
-            Ok(document_typed) => typed.push((path.to_owned(), document.index, document_typed)),
-            // The schema accepted what the types refuse: report it rather than drop it.
-            Err(error) => findings.push(
-                Finding::new(
-                    crate::schema::CODE,
-                    crate::schema::NAME,
-                    Severity::Error,
-                    Location::node(path, document.index, ""),
-                    error.to_string(),
-                )
-                .with_help("this document passes the schema but cannot be read; please report it as a datacharter bug"),
-            ),
-        }
-    }
-    LoadedFile {
-        parsed,
-        findings,
-        typed,
-    }
+/// The schema accepted what the types refuse: a defect of datacharter, reported rather than
+/// silently dropped.
+fn model_mismatch(path: &str, document: usize, message: &str) -> Finding {
+    Finding::new(
+        crate::schema::CODE,
+        crate::schema::NAME,
+        Severity::Error,
+        Location::node(path, document, ""),
+        message,
+    )
+    .with_help("this document passes the schema but cannot be read; please report it as a datacharter bug")
 }
 
 /// The settings file's path relative to the root (where workspace-wide findings point).

@@ -11,6 +11,7 @@ fn run(rule: &Rule, example: &str) -> Vec<Finding> {
         selection: Selection::only(&[rule.code]),
         limits: Limits::default(),
         today: "2026-06-01".parse().expect("valid date"),
+        threads: None,
     };
     let inputs = vec![("example.yaml".to_owned(), Ok(example.as_bytes().to_vec()))];
     let outcome = lint_inputs(inputs, "datacharter.yaml", &options).expect("built-in packs load");

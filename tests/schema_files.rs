@@ -16,10 +16,10 @@ fn schemas_dir() -> PathBuf {
 
 #[test]
 fn committed_schemas_are_up_to_date() {
-    if std::env::var_os("DATACHARTER_UPDATE_SCHEMAS").is_some() {
-        if let Err(error) = write_schemas(&schemas_dir()) {
-            panic!("cannot write schemas/: {error}");
-        }
+    if std::env::var_os("DATACHARTER_UPDATE_SCHEMAS").is_some()
+        && let Err(error) = write_schemas(&schemas_dir())
+    {
+        panic!("cannot write schemas/: {error}");
     }
     let mut stale = Vec::new();
     for (name, schema) in [

@@ -39,6 +39,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         selection: selection(args, &workspace.settings)?,
         limits: Limits::default(),
         today: today()?,
+        threads: None,
     };
     let outcome = lint(&workspace, &options)?;
     let findings: Vec<Finding> = outcome

@@ -195,20 +195,23 @@ impl Date {
     pub const PATTERN: &'static str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
     pub const DESCRIPTION: &'static str = "a date written YYYY-MM-DD, like `2025-09-15`";
 
-    /// Parses `YYYY-MM-DD` exactly (no time, no other layout) into a real calendar date.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    /// True when the text is laid out `YYYY-MM-DD` (digits and dashes), real date or not.
+    pub fn has_iso_layout(text: &str) -> bool {
         let bytes = text.as_bytes();
-        let layout_ok = bytes.len() == 10
+        bytes.len() == 10
             && bytes.iter().enumerate().all(|(i, b)| {
                 if i == 4 || i == 7 {
                     *b == b'-'
                 } else {
                     b.is_ascii_digit()
                 }
-            });
-        let invalid = || format!("`{text}` is not valid: {}", Self::DESCRIPTION);
-        if !layout_ok {
-            return Err(invalid());
+            })
+    }
+
+    /// Parses `YYYY-MM-DD` exactly (no time, no other layout) into a real calendar date.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        if !Self::has_iso_layout(text) {
+            return Err(format!("`{text}` is not valid: {}", Self::DESCRIPTION));
         }
         let year = text.get(0..4).and_then(|s| s.parse::<i16>().ok());
         let month = text.get(5..7).and_then(|s| s.parse::<i8>().ok());
@@ -217,7 +220,7 @@ impl Date {
             (Some(year), Some(month), Some(day)) => jiff::civil::Date::new(year, month, day)
                 .map(Date)
                 .map_err(|_| format!("`{text}` is not a real calendar date")),
-            _ => Err(invalid()),
+            _ => Err(format!("`{text}` is not valid: {}", Self::DESCRIPTION)),
         }
     }
 

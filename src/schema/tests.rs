@@ -255,7 +255,7 @@ fn a_nullable_field_explains_its_real_type() {
 }
 
 #[test]
-fn several_errors_come_in_document_order_with_help() {
+fn several_errors_come_sorted_by_pointer_with_help() {
     let findings = check(&processing(json!({
         "security": ["mfa", "Backups"],
         "data_subjects": "spectators",
@@ -512,4 +512,22 @@ fn patterns_agree_with_the_parsers() {
         let layout_ok = Date::parse(text).is_ok() || text == "2023-02-30";
         agrees(Date::PATTERN, text, layout_ok);
     }
+}
+
+/// The whole-document schema (the one editors use) dispatches on `kind` like the validator.
+#[test]
+fn the_document_schema_dispatches_on_kind() {
+    let schema = document_schema();
+    let Ok(validator) = jsonschema::options().offline().build(&schema) else {
+        panic!("document schema does not compile");
+    };
+    assert!(validator.is_valid(&processing(json!({ "legal_basis": "contract" }))));
+    assert!(!validator.is_valid(&processing(json!({ "retension": [] }))));
+    assert!(
+        !validator
+            .is_valid(&json!({ "kind": "party", "id": "x", "name": "X", "purpose": "ticketing" }))
+    );
+    assert!(!validator.is_valid(&json!({ "kind": "nope" })));
+    assert!(!validator.is_valid(&json!({ "id": "x" })));
+    assert!(validator.is_valid(&json!({ "kind": "charter" })));
 }

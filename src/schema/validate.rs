@@ -7,7 +7,7 @@
 
 use super::generate::{definition_name, document_schema, settings_schema};
 use crate::finding::{Finding, Location, Severity};
-use crate::model::{DocumentKind, Duration, RuleCode};
+use crate::model::{Date, DocumentKind, Duration, RuleCode};
 use crate::suggest::closest;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
@@ -315,7 +315,8 @@ fn explain(error: &ValidationError<'_>, schema: &Value, root_name: &str, out: &m
             });
         }
         // A date that is not even laid out YYYY-MM-DD already has its `pattern` error.
-        ValidationErrorKind::Format { .. } if !looks_like_iso_date(instance) => {}
+        ValidationErrorKind::Format { .. }
+            if !instance.as_str().is_some_and(Date::has_iso_layout) => {}
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
             let (message, help) = bad_form(instance, what, target.description, error.kind());
             out.push(Explained {
@@ -341,19 +342,6 @@ fn explain(error: &ValidationError<'_>, schema: &Value, root_name: &str, out: &m
         }
         _ => out.push(generic(error, pointer, &place)),
     }
-}
-
-fn looks_like_iso_date(value: &Value) -> bool {
-    value.as_str().is_some_and(|text| {
-        text.len() == 10
-            && text.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
-    })
 }
 
 fn is_null_type_error(error: &ValidationError<'_>) -> bool {

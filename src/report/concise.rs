@@ -1,0 +1,33 @@
+//! The `--format concise` report: one `file:line:col: severity[CODE] message` line per
+//! diagnostic, the shape editors' problem matchers and `grep` read.
+
+use super::Report;
+use std::io::{self, Write};
+
+/// Writes one line per diagnostic, then the summary line unless `quiet`.
+pub fn render_concise(report: &Report, quiet: bool, out: &mut impl Write) -> io::Result<()> {
+    for diagnostic in &report.diagnostics {
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
+            diagnostic.file,
+            diagnostic.span.start.line,
+            diagnostic.span.start.column,
+            diagnostic.severity,
+            diagnostic.code,
+            one_line(&diagnostic.message),
+        )?;
+    }
+    if !quiet {
+        writeln!(out, "{}", report.summary)?;
+    }
+    Ok(())
+}
+
+/// A message on one line: a line break would start what a reader takes for a new diagnostic.
+pub(crate) fn one_line(text: &str) -> String {
+    text.split(['\r', '\n'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

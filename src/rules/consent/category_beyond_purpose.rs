@@ -1,0 +1,132 @@
+//! DC506 category-beyond-purpose: a processing uses a category its purpose does not need,
+//! according to the `minimisation` policy pack.
+
+use crate::finding::{Finding, Severity};
+use crate::model::MinimisationEntry;
+use crate::policy::PolicyTables;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC506",
+    name: "category-beyond-purpose",
+    family: Family::Consent,
+    severity: Severity::Warning,
+    summary: "a processing uses a category outside its purpose's allowed list (`minimisation` pack)",
+    legal: "GDPR Art. 5(1)(c)",
+    docs: Docs {
+        what: "Checks each data category of a processing against the categories its purpose may use, from the `minimisation` policy pack (`datacharter policy show minimisation`; a workspace may extend or replace an entry in its own pack). An allowed category covers its children (`identity` allows `identity.email`); a broad category the processing names (`transaction`) passes when each of its sub-categories is allowed. Purposes without an entry are not checked.",
+        why: "Data minimisation (GDPR Art. 5(1)(c)): each purpose may use only the data it needs. A newsletter needs an email address, perhaps a name; asking for a birth date or a postal address to send it collects data nobody needs, which then has to be secured, kept up to date and deleted, and widens the harm of any breach.",
+        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email, identity.name, identity.birth-date]\n",
+        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email, identity.name]\n",
+        fix: "Remove the category from the processing and stop collecting it for this purpose (drop the form field). If this processing truly needs it, say why in its `description` and suppress DC506 on that line with the reason, or extend the purpose's entry in a `kind: policy` document of the workspace (`minimisation: [{ purpose, allowed, reason }]`).",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let policy = context.policy;
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        let Some(purpose) = item.purpose.as_ref().map(|p| p.as_str()) else {
+            continue;
+        };
+        let Some(entry) = policy.minimisation.get(purpose) else {
+            continue;
+        };
+        for (index, category) in item.data_categories.iter().enumerate() {
+            let category = category.as_str();
+            // An unknown category is DC005's finding.
+            if !policy.categories.contains_key(category) || is_allowed(policy, entry, category) {
+                continue;
+            }
+            let reason = entry
+                .reason
+                .as_deref()
+                .map(|reason| format!(" ({reason})"))
+                .unwrap_or_default();
+            findings.push(
+                RULE.finding(
+                    processing.at(format!("/data_categories/{index}")),
+                    format!(
+                        "processing `{}` uses `{category}`, which the purpose `{purpose}` does not need{reason} (data minimisation, GDPR Art. 5(1)(c))",
+                        item.id
+                    ),
+                )
+                .with_label(format!("not needed for `{purpose}`"))
+                .with_help("remove this category and stop collecting it for this purpose; if it is truly needed, say why in `description` and suppress DC506 here with that reason, or extend the purpose's `minimisation` entry in your own policy pack"),
+            );
+        }
+    }
+}
+
+/// Allowed when an allowed category covers it, or when it is a broad category all of whose
+/// most specific sub-categories are allowed.
+fn is_allowed(policy: &PolicyTables, entry: &MinimisationEntry, category: &str) -> bool {
+    let covered = |c: &str| entry.allowed.iter().any(|allowed| PolicyTables::covers(allowed.as_str(), c));
+    if covered(category) {
+        return true;
+    }
+    let mut leaves = descendants(policy, category).filter(|d| descendants(policy, d).next().is_none()).peekable();
+    leaves.peek().is_some() && leaves.all(covered)
+}
+
+/// The taxonomy's categories strictly below `category`.
+fn descendants<'p>(policy: &'p PolicyTables, category: &str) -> impl Iterator<Item = &'p str> {
+    // Children are `category.` followed by anything; `/` is the character right after `.`, so
+    // the range stops at the first key past them.
+    let start = format!("{category}.");
+    let end = format!("{category}/");
+    policy.categories.range(start..end).map(|(id, _)| id.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::consent::testing::lint_only;
+
+    fn lint(purpose: &str, categories: &str) -> Vec<Finding> {
+        lint_only(
+            "DC506",
+            &format!("kind: processing\nid: p\nname: P\npurpose: {purpose}\ndata_categories: [{categories}]\n"),
+        )
+    }
+
+    #[test]
+    fn a_birth_date_for_a_newsletter_is_reported_on_its_item() {
+        let findings = lint("newsletter", "identity.email, identity.birth-date, identity.postal-address");
+        let pointers: Vec<_> = findings.iter().filter_map(|f| f.location.pointer()).collect();
+        assert_eq!(pointers, ["/data_categories/1", "/data_categories/2"]);
+        assert!(findings[0].message.contains("`newsletter`"));
+    }
+
+    #[test]
+    fn an_allowed_parent_covers_its_children() {
+        // `ticketing` allows `identity` and `transaction`.
+        assert!(lint("ticketing", "identity.email, identity.phone, transaction.order").is_empty());
+    }
+
+    #[test]
+    fn a_broad_category_passes_only_when_all_its_parts_are_allowed() {
+        // `newsletter` allows `identity.email` and `identity.name` but not all of `identity`.
+        assert_eq!(lint("newsletter", "identity").len(), 1);
+        // `accounting` allows no card data: `payment` as a whole is beyond it.
+        assert_eq!(lint("accounting", "payment").len(), 1);
+        // `ticketing` allows every part of `transaction` through the parent itself.
+        assert!(lint("ticketing", "transaction").is_empty());
+    }
+
+    #[test]
+    fn a_workspace_pack_may_extend_a_purpose() {
+        let pack = "---\nkind: policy\nid: house\nminimisation:\n  - { purpose: newsletter, allowed: [identity.email, identity.birth-date], reason: birthday offers }\n";
+        let findings = lint_only(
+            "DC506",
+            &format!("kind: processing\nid: p\nname: P\npurpose: newsletter\ndata_categories: [identity.birth-date]\n{pack}"),
+        );
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+
+    #[test]
+    fn unknown_purposes_and_categories_are_left_alone() {
+        assert!(lint("newsletter", "identity.shoe-size").is_empty());
+    }
+}

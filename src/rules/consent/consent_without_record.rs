@@ -1,0 +1,112 @@
+//! DC501 consent-without-record: legal basis `consent` with no record of consents or no way to
+//! withdraw.
+
+use super::is_blank;
+use crate::finding::{Finding, Severity};
+use crate::model::LegalBasis;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC501",
+    name: "consent-without-record",
+    family: Family::Consent,
+    severity: Severity::Error,
+    summary: "legal basis `consent` without a consent record and a withdrawal mechanism",
+    legal: "GDPR Art. 7(1), 7(3)",
+    docs: Docs {
+        what: "Checks that every processing whose legal basis is `consent` says, in its `consent` section, where each consent is recorded (`record`) and how a person withdraws it (`withdrawal`).",
+        why: "Where processing is based on consent, the controller must be able to demonstrate that the person consented (GDPR Art. 7(1)): who, when, through which form and wording. The person must be able to withdraw consent at any time, as easily as it was given (Art. 7(3)). Without a record, a consent cannot be proven and the processing has no legal basis in a dispute or an inspection.",
+        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.email]\n",
+        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\nconsent:\n  mechanism: double-opt-in\n  record: \"the emailing platform keeps the date, time and IP address of the sign-up and of the confirmation click\"\n  withdrawal: \"unsubscribe link in every email\"\ndata_subjects: [spectators]\ndata_categories: [identity.email]\n",
+        fix: "Add a `consent` section to the processing with `record` (where the proof of each consent is kept: date, time, the form and wording shown) and `withdrawal` (how a person withdraws: an unsubscribe link, an email address, the box office). If consent is not the real basis (a ticket sale is a contract), change `legal_basis`.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        if item.legal_basis != Some(LegalBasis::Consent) {
+            continue;
+        }
+        let id = item.id.as_str();
+        let Some(consent) = &item.consent else {
+            findings.push(
+                RULE.finding(
+                    processing.at("/legal_basis"),
+                    format!("processing `{id}` relies on consent but says neither where consents are recorded nor how they are withdrawn (GDPR Art. 7(1), 7(3))"),
+                )
+                .with_label("consent, with no record and no withdrawal described")
+                .with_help("add a `consent` section with `record` (where the proof of each consent is kept: date, time, form and wording shown) and `withdrawal` (how a person withdraws, as easily as they consented)"),
+            );
+            continue;
+        };
+        let missing: Vec<&str> = [
+            ("record", is_blank(consent.record.as_ref())),
+            ("withdrawal", is_blank(consent.withdrawal.as_ref())),
+        ]
+        .into_iter()
+        .filter_map(|(key, blank)| blank.then_some(key))
+        .collect();
+        let message = match missing.as_slice() {
+            [] => continue,
+            ["record"] => format!("processing `{id}` relies on consent but does not say where consents are recorded: a consent that cannot be proven is no legal basis (GDPR Art. 7(1))"),
+            ["withdrawal"] => format!("processing `{id}` relies on consent but does not say how a person withdraws it (GDPR Art. 7(3))"),
+            _ => format!("processing `{id}` relies on consent but says neither where consents are recorded nor how they are withdrawn (GDPR Art. 7(1), 7(3))"),
+        };
+        let keys = missing.iter().map(|key| format!("`{key}`")).collect::<Vec<_>>().join(" and ");
+        findings.push(
+            RULE.finding(processing.at("/consent").on_key(), message)
+                .with_label(format!("no {keys} here"))
+                .with_secondary(processing.at("/legal_basis"), "the legal basis is consent")
+                .with_help(format!("add {keys} to the `consent` section: `record` is where the proof of each consent is kept (date, time, form and wording shown), `withdrawal` how a person withdraws, as easily as they consented")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::consent::testing::lint_only;
+
+    const HEAD: &str = "kind: processing\nid: newsletter\nname: Lettre\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email]\n";
+
+    fn lint(rest: &str) -> Vec<crate::finding::Finding> {
+        lint_only("DC501", &format!("{HEAD}{rest}"))
+    }
+
+    #[test]
+    fn consent_without_section_points_at_the_basis() {
+        let findings = lint("legal_basis: consent\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/legal_basis"));
+    }
+
+    #[test]
+    fn a_missing_withdrawal_alone_is_named() {
+        let findings = lint("legal_basis: consent\nconsent: { record: \"sign-up log\" }\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/consent"));
+        assert!(findings[0].message.contains("withdraws"), "{}", findings[0].message);
+        assert!(findings[0].label.contains("`withdrawal`"));
+        assert!(!findings[0].label.contains("`record`"));
+    }
+
+    #[test]
+    fn a_blank_record_counts_as_missing() {
+        let findings = lint("legal_basis: consent\nconsent: { record: \"  \", withdrawal: \"unsubscribe link\" }\n");
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].label.contains("`record`"));
+    }
+
+    #[test]
+    fn other_bases_are_not_concerned() {
+        assert!(lint("legal_basis: contract\n").is_empty());
+        assert!(lint("").is_empty());
+    }
+
+    #[test]
+    fn record_and_withdrawal_satisfy_the_rule() {
+        let findings = lint("legal_basis: consent\nconsent: { record: \"sign-up log\", withdrawal: \"unsubscribe link\" }\n");
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+}

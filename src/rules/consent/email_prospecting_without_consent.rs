@@ -1,0 +1,123 @@
+//! DC502 email-prospecting-without-consent: newsletter or prospecting sent by email to
+//! prospects on a basis other than consent.
+
+use crate::finding::{Finding, Severity};
+use crate::model::LegalBasis;
+use crate::policy::PolicyTables;
+use crate::rules::{Context, Docs, Family, Rule};
+
+// The taxonomy ids this rule is about, as the catalogue defines it (not a reference table):
+// the purposes that send commercial messages, the people with whom there is no customer
+// relationship, and the category that makes it electronic mail.
+const PROSPECTING_PURPOSES: [&str; 2] = ["newsletter", "prospecting"];
+const PROSPECTS: &str = "prospects";
+const EMAIL: &str = "identity.email";
+
+pub static RULE: Rule = Rule {
+    code: "DC502",
+    name: "email-prospecting-without-consent",
+    family: Family::Consent,
+    severity: Severity::Error,
+    summary: "a newsletter or prospecting by email to `prospects` on a legal basis other than consent",
+    legal: "French CPCE L34-5; GDPR Art. 6(1)(a)",
+    docs: Docs {
+        what: "Checks the processings whose purpose is `newsletter` or `prospecting`, that reach `prospects` and use their email address: their legal basis must be `consent`.",
+        why: "In France, direct marketing by electronic mail to an individual requires their prior consent (Code des postes et des communications électroniques, art. L34-5; GDPR Art. 6(1)(a)). The one exception is a person who is already a customer and is offered similar products or services by the same organisation, with a simple way to object at collection and in every message: that is a spectator or a subscriber, not a prospect. Writing to prospects on legitimate interests is the most common ground for CNIL sanctions on emailing.",
+        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: legitimate-interests\nlegitimate_interest_assessment: \"LIA-2026-01\"\ndata_subjects: [spectators, prospects]\ndata_categories: [identity.email, identity.name]\n",
+        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\nconsent:\n  mechanism: double-opt-in\n  record: \"the emailing platform keeps the date, time and IP address of the sign-up and of the confirmation click\"\n  withdrawal: \"unsubscribe link in every email\"\ndata_subjects: [spectators, prospects]\ndata_categories: [identity.email, identity.name]\n",
+        fix: "Set `legal_basis: consent` and collect consent before the first email (an unticked box or a double opt-in), with its `record` and `withdrawal`. If the list only holds existing customers who receive offers for similar shows, list them as `spectators` or `subscribers` instead of `prospects`, and make sure they can object when their email is collected and in every message.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        let Some(purpose) = item.purpose.as_ref().map(|p| p.as_str()) else {
+            continue;
+        };
+        // A missing basis is DC108's finding; consent is what this rule asks for.
+        let Some(basis) = item.legal_basis.filter(|basis| *basis != LegalBasis::Consent) else {
+            continue;
+        };
+        if !PROSPECTING_PURPOSES.contains(&purpose) {
+            continue;
+        }
+        let Some(prospects) = item.data_subjects.iter().position(|s| s.as_str() == PROSPECTS) else {
+            continue;
+        };
+        let uses_email = item.data_categories.iter().any(|category| {
+            PolicyTables::covers(category.as_str(), EMAIL) || PolicyTables::covers(EMAIL, category.as_str())
+        });
+        if !uses_email {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                processing.at("/legal_basis"),
+                format!(
+                    "processing `{}` ({purpose}) emails prospects on the basis `{}`; electronic prospecting of individuals needs their prior consent (French CPCE L34-5)",
+                    item.id,
+                    basis_name(basis)
+                ),
+            )
+            .with_label("prospects need consent, not this basis")
+            .with_secondary(processing.at(format!("/data_subjects/{prospects}")), "people who are not yet customers")
+            .with_help("set `legal_basis: consent` and collect it before the first email (unticked box or double opt-in); existing customers offered similar shows may stay on an opt-out basis, but list them as `spectators` or `subscribers`, not `prospects`"),
+        );
+    }
+}
+
+fn basis_name(basis: LegalBasis) -> &'static str {
+    match basis {
+        LegalBasis::Consent => "consent",
+        LegalBasis::Contract => "contract",
+        LegalBasis::LegalObligation => "legal-obligation",
+        LegalBasis::VitalInterests => "vital-interests",
+        LegalBasis::PublicTask => "public-task",
+        LegalBasis::LegitimateInterests => "legitimate-interests",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::consent::testing::lint_only;
+
+    fn lint(purpose: &str, basis: &str, subjects: &str, categories: &str) -> Vec<Finding> {
+        lint_only(
+            "DC502",
+            &format!("kind: processing\nid: mailing\nname: Envoi\npurpose: {purpose}\nlegal_basis: {basis}\ndata_subjects: [{subjects}]\ndata_categories: [{categories}]\n"),
+        )
+    }
+
+    #[test]
+    fn prospecting_to_prospects_on_legitimate_interest_fires() {
+        let findings = lint("prospecting", "legitimate-interests", "prospects", "identity.email");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/legal_basis"));
+        assert!(findings[0].message.contains("legitimate-interests"));
+        assert_eq!(findings[0].labels[0].location.pointer(), Some("/data_subjects/0"));
+    }
+
+    #[test]
+    fn a_parent_category_covers_the_email() {
+        assert_eq!(lint("newsletter", "contract", "spectators, prospects", "identity").len(), 1);
+    }
+
+    #[test]
+    fn existing_customers_may_be_emailed_without_consent() {
+        assert!(lint("newsletter", "legitimate-interests", "spectators, subscribers", "identity.email").is_empty());
+    }
+
+    #[test]
+    fn postal_prospecting_is_not_concerned() {
+        assert!(lint("prospecting", "legitimate-interests", "prospects", "identity.name, identity.postal-address").is_empty());
+    }
+
+    #[test]
+    fn other_purposes_and_consent_are_not_concerned() {
+        assert!(lint("audience-survey", "legitimate-interests", "prospects", "identity.email").is_empty());
+        assert!(lint("newsletter", "consent", "prospects", "identity.email").is_empty());
+    }
+}

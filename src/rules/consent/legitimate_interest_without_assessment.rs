@@ -1,0 +1,75 @@
+//! DC504 legitimate-interest-without-assessment: basis `legitimate-interests` with no reference
+//! to the balancing test.
+
+use super::is_blank;
+use crate::finding::{Finding, Severity};
+use crate::model::LegalBasis;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC504",
+    name: "legitimate-interest-without-assessment",
+    family: Family::Consent,
+    severity: Severity::Warning,
+    summary: "legal basis `legitimate-interests` without a reference to the balancing test",
+    legal: "GDPR Art. 6(1)(f), 5(2)",
+    docs: Docs {
+        what: "Checks that every processing whose legal basis is `legitimate-interests` gives, in `legitimate_interest_assessment`, the reference of its balancing test (legitimate interest assessment, LIA).",
+        why: "Legitimate interests is a valid basis only when the controller's interest is not overridden by the interests, rights and freedoms of the people concerned (GDPR Art. 6(1)(f)). That weighing must be done before the processing starts and be documented: the controller must be able to demonstrate it (accountability, Art. 5(2); EDPB Guidelines 1/2024). A register that claims the basis without pointing to the assessment cannot show it was ever made.",
+        failing: "kind: processing\nid: press-invitations\nname: Invitations presse\npurpose: other\ndescription: \"Invite journalists to performances\"\nlegal_basis: legitimate-interests\ndata_subjects: [partners]\ndata_categories: [identity.name, identity.email]\n",
+        passing: "kind: processing\nid: press-invitations\nname: Invitations presse\npurpose: other\ndescription: \"Invite journalists to performances\"\nlegal_basis: legitimate-interests\nlegitimate_interest_assessment: \"LIA-2026-05, Relations presse (Nextcloud / Administration / RGPD)\"\ndata_subjects: [partners]\ndata_categories: [identity.name, identity.email]\n",
+        fix: "Carry out the three-step test (is the interest legitimate? is the processing necessary for it? do the people's interests override it, given what they can reasonably expect?), write it down, and put its reference in `legitimate_interest_assessment`. If the test fails, choose another basis, often consent.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        if item.legal_basis != Some(LegalBasis::LegitimateInterests)
+            || !is_blank(item.legitimate_interest_assessment.as_ref())
+        {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                processing.at("/legal_basis"),
+                format!(
+                    "processing `{}` relies on legitimate interests but names no balancing test showing that the people's interests do not override it (GDPR Art. 6(1)(f), 5(2))",
+                    item.id
+                ),
+            )
+            .with_label("legitimate interests, with no assessment referenced")
+            .with_help("write the balancing test (interest, necessity, the people's reasonable expectations) and give its reference in `legitimate_interest_assessment`"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::consent::testing::lint_only;
+
+    fn lint(rest: &str) -> Vec<Finding> {
+        lint_only("DC504", &format!("kind: processing\nid: website\nname: Site\n{rest}"))
+    }
+
+    #[test]
+    fn legitimate_interests_without_assessment_fires() {
+        let findings = lint("legal_basis: legitimate-interests\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/legal_basis"));
+    }
+
+    #[test]
+    fn an_empty_reference_is_no_reference() {
+        assert_eq!(lint("legal_basis: legitimate-interests\nlegitimate_interest_assessment: \" \"\n").len(), 1);
+    }
+
+    #[test]
+    fn a_reference_or_another_basis_is_fine() {
+        assert!(lint("legal_basis: legitimate-interests\nlegitimate_interest_assessment: LIA-1\n").is_empty());
+        assert!(lint("legal_basis: contract\n").is_empty());
+        assert!(lint("").is_empty());
+    }
+}

@@ -1,0 +1,83 @@
+//! DC505 minors-without-parental-consent: minors processed on consent with no parental consent.
+
+use crate::finding::{Finding, Severity};
+use crate::model::LegalBasis;
+use crate::rules::{Context, Docs, Family, Rule};
+
+// The data-subject id of the taxonomy this rule is about.
+const MINORS: &str = "minors";
+
+pub static RULE: Rule = Rule {
+    code: "DC505",
+    name: "minors-without-parental-consent",
+    family: Family::Consent,
+    severity: Severity::Error,
+    summary: "`minors` processed on the basis of consent without parental consent",
+    legal: "GDPR Art. 8; French Data Protection Act art. 45 (15 years)",
+    docs: Docs {
+        what: "Checks the processings whose data subjects include `minors` and whose legal basis is `consent`: their `consent` section must say that parental consent is collected (`parental: true`).",
+        why: "A child's consent alone is valid only from the age of digital consent (GDPR Art. 8(1)), which France set at 15 (Loi Informatique et Libertés, art. 45). Below it, consent must be given jointly by the minor and a holder of parental authority, and the controller must make reasonable efforts to verify it (Art. 8(2)). A youth workshop sign-up or a school-group newsletter on the child's consent alone has no valid basis.",
+        failing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"signed sign-up forms, filed by season\"\n  withdrawal: \"by email to the box office\"\ndata_subjects: [minors]\ndata_categories: [identity.name, identity.email]\n",
+        passing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"sign-up forms signed by the young person and a parent, filed by season\"\n  withdrawal: \"by email to the box office\"\n  parental: true\ndata_subjects: [minors]\ndata_categories: [identity.name, identity.email]\n",
+        fix: "For minors under 15, collect the consent of a holder of parental authority together with the minor's own (a form signed by both), keep it with the consent record, and set `parental: true` in the `consent` section. Write the forms in words the minor can understand. If the processing does not need consent (a workshop booking is a contract with the parents), change `legal_basis`.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        if item.legal_basis != Some(LegalBasis::Consent) {
+            continue;
+        }
+        let parental = item.consent.as_ref().is_some_and(|consent| consent.parental);
+        if parental {
+            continue;
+        }
+        let Some(minors) = item.data_subjects.iter().position(|s| s.as_str() == MINORS) else {
+            continue;
+        };
+        findings.push(
+            RULE.finding(
+                processing.at(format!("/data_subjects/{minors}")),
+                format!(
+                    "processing `{}` relies on the consent of minors but collects no parental consent; under 15, consent must be given jointly by the minor and a parent (GDPR Art. 8; French law, art. 45)",
+                    item.id
+                ),
+            )
+            .with_label("minors, consenting alone")
+            .with_secondary(processing.at("/legal_basis"), "the legal basis is consent")
+            .with_help("collect a parent's consent together with the minor's for those under 15, keep it with the consent record, and set `parental: true` in the `consent` section"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::consent::testing::lint_only;
+
+    fn lint(rest: &str) -> Vec<Finding> {
+        lint_only("DC505", &format!("kind: processing\nid: workshops\nname: Ateliers\n{rest}"))
+    }
+
+    #[test]
+    fn minors_on_consent_alone_fire_on_the_subject() {
+        let findings = lint("legal_basis: consent\ndata_subjects: [spectators, minors]\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/data_subjects/1"));
+        let findings = lint("legal_basis: consent\nconsent: { record: forms, withdrawal: email }\ndata_subjects: [minors]\n");
+        assert_eq!(findings.len(), 1);
+    }
+
+    #[test]
+    fn parental_consent_lifts_it() {
+        assert!(lint("legal_basis: consent\nconsent: { parental: true }\ndata_subjects: [minors]\n").is_empty());
+    }
+
+    #[test]
+    fn other_bases_and_adults_are_not_concerned() {
+        assert!(lint("legal_basis: contract\ndata_subjects: [minors]\n").is_empty());
+        assert!(lint("legal_basis: consent\ndata_subjects: [spectators]\n").is_empty());
+    }
+}

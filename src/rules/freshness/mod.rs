@@ -1,0 +1,36 @@
+//! DC9xx: freshness: reviews, DPIAs and adequacy decisions age.
+
+pub mod adequacy_under_review;
+pub mod dpia_outdated;
+pub mod review_overdue;
+
+use crate::model::Duration;
+
+/// The day `after` has elapsed since `from`: months first, then whole days (hours rounded up
+/// to a day). `None` for `indefinite` (never due) or a date out of the calendar's range.
+pub(crate) fn date_after(from: jiff::civil::Date, after: Duration) -> Option<jiff::civil::Date> {
+    let Duration::Finite { months, hours } = after else {
+        return None;
+    };
+    let span = jiff::Span::new()
+        .try_months(i64::from(months))
+        .ok()?
+        .try_days(i64::from(hours.div_ceil(24)))
+        .ok()?;
+    from.checked_add(span).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn adds_months_then_days() {
+        assert_eq!(date_after(date(2025, 1, 31), Duration::months(1)), Some(date(2025, 2, 28)));
+        assert_eq!(date_after(date(2025, 6, 1), Duration::years(1)), Some(date(2026, 6, 1)));
+        assert_eq!(date_after(date(2025, 6, 1), Duration::hours(25)), Some(date(2025, 6, 3)));
+        assert_eq!(date_after(date(2025, 6, 1), Duration::Indefinite), None);
+        assert_eq!(date_after(date(9999, 6, 1), Duration::years(10)), None);
+    }
+}

@@ -1,0 +1,105 @@
+//! DC101 controller-contact-missing: the organisation has no name or no contact details.
+
+use crate::finding::{Finding, Severity};
+use crate::model::Contact;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC101",
+    name: "controller-contact-missing",
+    family: Family::Register,
+    severity: Severity::Error,
+    summary: "the organisation has no name or no contact details",
+    legal: "GDPR Art. 30(1)(a)",
+    docs: Docs {
+        what: "Checks that every `organisation` document gives the controller's `name` and a `contact` with at least an email, a postal address or a phone number. Blank values count as missing.",
+        why: "The record of processing activities opens with \"the name and contact details of the controller\" (GDPR Art. 30(1)(a)). Without them, neither the supervisory authority nor a spectator exercising their rights knows whom to write to.",
+        failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\nlegal_form: association\n",
+        passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\nlegal_form: association\ncontact: { email: contact@quatre-saisons.example, address: \"1 rue du Théâtre, 69001 Lyon\" }\n",
+        fix: "Add the organisation's legal `name` and a `contact:` with its `email`, postal `address` and, if you wish, `phone`.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for organisation in &context.inventory.organisations {
+        let has_name = organisation.item.name.as_deref().is_some_and(is_filled);
+        let has_contact = organisation.item.contact.as_ref().is_some_and(reachable);
+        let missing = match (has_name, has_contact) {
+            (true, true) => continue,
+            (false, true) => "no name",
+            (true, false) => "no contact details",
+            (false, false) => "no name and no contact details",
+        };
+        // A blank name or an empty `contact:` is underlined itself; an absent one at the id.
+        let pointer = match (has_name, &organisation.item.contact) {
+            (false, _) if organisation.item.name.is_some() => "/name",
+            (true, Some(_)) => "/contact",
+            _ => "/id",
+        };
+        findings.push(
+            RULE.finding(
+                organisation.at(pointer),
+                format!(
+                    "the organisation `{}` has {missing}: the register must name the controller and say how to reach it (GDPR Art. 30(1)(a))",
+                    organisation.item.id
+                ),
+            )
+            .with_label(missing)
+            .with_help("give the organisation's legal `name` and a `contact:` with an `email` and a postal `address`"),
+        );
+    }
+}
+
+fn is_filled(text: &str) -> bool {
+    !text.trim().is_empty()
+}
+
+/// A contact reaches someone when at least one of its means is filled in.
+fn reachable(contact: &Contact) -> bool {
+    [&contact.email, &contact.address, &contact.phone]
+        .into_iter()
+        .any(|means| means.as_deref().is_some_and(is_filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    fn pointers(yaml: &str) -> Vec<String> {
+        lint_only("DC101", yaml)
+            .iter()
+            .map(|f| f.location.pointer().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn blank_contact_is_no_contact() {
+        let yaml = "kind: organisation\nid: qs\nname: Théâtre\ncontact: { email: \"  \" }\n";
+        assert_eq!(pointers(yaml), ["/contact"]);
+    }
+
+    #[test]
+    fn phone_alone_is_enough() {
+        let yaml = "kind: organisation\nid: qs\nname: Théâtre\ncontact: { phone: \"+33 4 00 00 00 00\" }\n";
+        assert!(pointers(yaml).is_empty());
+    }
+
+    #[test]
+    fn missing_name_points_at_id_and_says_so() {
+        let yaml = "kind: organisation\nid: qs\ncontact: { email: contact@qs.example }\n";
+        let findings = lint_only("DC101", yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+        assert!(findings[0].message.contains("has no name:"), "{}", findings[0].message);
+    }
+
+    #[test]
+    fn every_organisation_document_is_checked() {
+        let yaml = "kind: organisation\nid: qs\nname: Théâtre\ncontact: { email: a@qs.example }\n---\nkind: organisation\nid: amis\nname: \" \"\n";
+        let findings = lint_only("DC101", yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/name"));
+        assert!(findings[0].message.contains("no name and no contact details"));
+    }
+}

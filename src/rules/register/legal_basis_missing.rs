@@ -1,0 +1,54 @@
+//! DC108 legal-basis-missing: a processing states no legal basis.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC108",
+    name: "legal-basis-missing",
+    family: Family::Register,
+    severity: Severity::Error,
+    summary: "a processing states no legal basis",
+    legal: "GDPR Art. 6(1)",
+    docs: Docs {
+        what: "Checks that every processing has a `legal_basis`. A value outside the six bases of Art. 6(1) is a schema error (DC002), not this rule.",
+        why: "Processing is lawful only on one of the six bases of GDPR Art. 6(1): consent, contract, legal obligation, vital interests, public task or legitimate interests. The basis decides which rights apply (withdrawing consent, objecting) and what must be recorded; without one, the processing is unlawful.",
+        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\n",
+        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\n",
+        fix: "Add `legal_basis:` with one of `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`: the one you can demonstrate (a signed-up newsletter is `consent`, selling a ticket is `contract`, keeping invoices is `legal-obligation`).",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        if processing.item.legal_basis.is_some() {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                processing.at("/id"),
+                format!(
+                    "processing `{}` states no legal basis: it is lawful only on one of the six bases of GDPR Art. 6(1)",
+                    processing.item.id
+                ),
+            )
+            .with_label("no `legal_basis`")
+            .with_help("add `legal_basis:` with `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task` or `legitimate-interests`"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    #[test]
+    fn each_processing_without_a_basis_is_reported() {
+        let yaml = "kind: processing\nid: a\nname: A\n---\nkind: processing\nid: b\nname: B\nlegal_basis: contract\n---\nkind: processing\nid: c\nname: C\n";
+        let findings = lint_only("DC108", yaml);
+        let messages: Vec<_> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(findings.len(), 2, "{messages:?}");
+        assert!(messages[0].contains("`a`") && messages[1].contains("`c`"));
+    }
+}

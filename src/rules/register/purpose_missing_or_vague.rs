@@ -1,0 +1,140 @@
+//! DC102 purpose-missing-or-vague: a processing states no purpose (error), or only a vague one
+//! (warning).
+
+use crate::finding::{Finding, Severity};
+use crate::model::{Located, Processing};
+use crate::rules::{Context, Docs, Family, Rule};
+
+/// The purpose id that needs a description to say anything.
+const OTHER_PURPOSE: &str = "other";
+
+pub static RULE: Rule = Rule {
+    code: "DC102",
+    name: "purpose-missing-or-vague",
+    family: Family::Register,
+    severity: Severity::Error,
+    summary: "a processing has no purpose (error), or purpose `other` without a description, or a vague description (warning)",
+    legal: "GDPR Art. 30(1)(b), 5(1)(b)",
+    docs: Docs {
+        what: "Checks that every processing states its `purpose` from the purposes vocabulary (an error when absent). A warning is given when the purpose is `other` and no `description` says what it is, or when the `description` is one of the vague words of the `governance` policy pack (\"divers\", \"gestion\", \"marketing\", \"misc\"…), compared without case and surrounding spaces.",
+        why: "The register must give the purposes of each processing (GDPR Art. 30(1)(b)), and personal data may only be collected for \"specified, explicit and legitimate purposes\" (Art. 5(1)(b)). \"Gestion\" or \"divers\" specifies nothing: it cannot be checked against the data collected, the retention chosen or what people were told.",
+        failing: "kind: processing\nid: mailing-saison\nname: Envoi de la plaquette de saison\npurpose: other\ndescription: divers\n",
+        passing: "kind: processing\nid: mailing-saison\nname: Envoi de la plaquette de saison\npurpose: other\ndescription: \"Post the printed season brochure to subscribers of the last two seasons who asked for it.\"\n",
+        fix: "Choose the closest `purpose` of the vocabulary (`ticketing`, `newsletter`, `fundraising`…; `datacharter policy show taxonomy` lists them). With `other`, or whenever you write a `description`, say in a sentence what is done with the data and why.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let vague_words = &context.policy.governance.vague_descriptions;
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        let description = item.description.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        let Some(purpose) = &item.purpose else {
+            findings.push(missing_purpose(processing));
+            continue;
+        };
+        match description {
+            None if purpose.as_str() == OTHER_PURPOSE => findings.push(
+                warning(
+                    processing.at("/purpose"),
+                    format!(
+                        "processing `{}` has the purpose `other` but no description: the register does not say what it is for",
+                        item.id
+                    ),
+                )
+                .with_label("`other` needs a description")
+                .with_help("add a `description:` that says in a sentence what is done with the data and why, or choose a purpose of the vocabulary"),
+            ),
+            Some(text) if is_vague(text, vague_words) => findings.push(
+                warning(
+                    processing.at("/description"),
+                    format!(
+                        "processing `{}` is described only as \"{text}\", which does not specify a purpose (GDPR Art. 5(1)(b))",
+                        item.id
+                    ),
+                )
+                .with_label("too vague to state a purpose")
+                .with_help("say in a sentence what is done with the data and why, e.g. \"Send the monthly programme to people who signed up for it\""),
+            ),
+            _ => {}
+        }
+    }
+}
+
+fn missing_purpose(processing: &Located<Processing>) -> Finding {
+    RULE.finding(
+        processing.at("/id"),
+        format!(
+            "processing `{}` states no purpose: the register must say what each processing is for (GDPR Art. 30(1)(b))",
+            processing.item.id
+        ),
+    )
+    .with_label("no `purpose`")
+    .with_help("add `purpose:` with the closest purpose of the vocabulary (`datacharter policy show taxonomy` lists them), or `other` with a `description`")
+}
+
+/// The lower case of this rule: a purpose is stated, but says too little.
+fn warning(location: crate::finding::Location, message: String) -> Finding {
+    let mut finding = RULE.finding(location, message);
+    finding.severity = Severity::Warning;
+    finding
+}
+
+/// A description is vague when, trimmed, without a final full stop and compared without case,
+/// it is one of the pack's vague words.
+fn is_vague(description: &str, vague_words: &[String]) -> bool {
+    let normalised = description.trim_end_matches('.').trim().to_lowercase();
+    vague_words.iter().any(|word| word.trim().to_lowercase() == normalised)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+    use crate::finding::Severity;
+
+    const HEAD: &str = "kind: processing\nid: p\nname: Traitement\n";
+
+    #[test]
+    fn missing_purpose_is_an_error_at_the_id() {
+        let findings = lint_only("DC102", HEAD);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Error);
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+    }
+
+    #[test]
+    fn other_without_description_is_a_warning_at_the_purpose() {
+        let findings = lint_only("DC102", &format!("{HEAD}purpose: other\ndescription: \"  \"\n"));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert_eq!(findings[0].location.pointer(), Some("/purpose"));
+    }
+
+    #[test]
+    fn vague_description_is_flagged_whatever_the_purpose_and_case() {
+        let findings = lint_only("DC102", &format!("{HEAD}purpose: newsletter\ndescription: \" Gestion. \"\n"));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert_eq!(findings[0].location.pointer(), Some("/description"));
+    }
+
+    #[test]
+    fn a_vocabulary_purpose_needs_no_description() {
+        assert!(lint_only("DC102", &format!("{HEAD}purpose: ticketing\n")).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_containing_a_vague_word_is_fine() {
+        let yaml = format!("{HEAD}purpose: other\ndescription: \"Gestion des invitations presse\"\n");
+        assert!(lint_only("DC102", &yaml).is_empty());
+    }
+
+    #[test]
+    fn a_workspace_pack_extends_the_vague_words() {
+        let yaml = format!(
+            "{HEAD}purpose: other\ndescription: bidule\n---\nkind: policy\nid: maison\ngovernance: {{ vague_descriptions: [bidule] }}\n"
+        );
+        assert_eq!(lint_only("DC102", &yaml).len(), 1);
+    }
+}

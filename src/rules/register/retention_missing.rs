@@ -1,0 +1,126 @@
+//! DC106 retention-missing: a data category of a processing is covered by no retention rule.
+
+use crate::finding::{Finding, Severity};
+use crate::model::RetentionRule;
+use crate::policy::PolicyTables;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC106",
+    name: "retention-missing",
+    family: Family::Register,
+    severity: Severity::Error,
+    summary: "a data category of a processing is covered by no retention rule",
+    legal: "GDPR Art. 30(1)(f), 5(1)(e)",
+    docs: Docs {
+        what: "Checks that each entry of a processing's `data_categories` is covered by one of its `retention` rules. A rule covers the categories it lists and their children (`identity` covers `identity.email`); a rule without `categories` covers all the processing's categories. A processing with no `retention` at all gets one finding.",
+        why: "The register must give \"where possible, the envisaged time limits for erasure of the different categories of data\" (GDPR Art. 30(1)(f)), and data may be kept no longer than necessary (Art. 5(1)(e)). A category with no retention is, in practice, kept forever.",
+        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email, payment.card-number]\nretention:\n  - { categories: [identity], duration: 3y, from: end-of-contract, then: delete }\n",
+        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email, payment.card-number]\nretention:\n  - { categories: [identity], duration: 3y, from: end-of-contract, then: delete }\n  - { categories: [payment.card-number], duration: 13mo, from: debit, then: delete }\n",
+        fix: "Add a `retention:` rule for the category (`{ categories: [...], duration: 3y, from: last-contact, then: delete }`), or add the category to an existing rule's `categories`. `datacharter policy show retention` lists the reference durations.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        if item.data_categories.is_empty() {
+            continue; // DC103 reports it; there is nothing to cover.
+        }
+        if item.retention.is_empty() {
+            findings.push(
+                RULE.finding(
+                    processing.at("/id"),
+                    format!(
+                        "processing `{}` says nothing about how long its data is kept (GDPR Art. 30(1)(f))",
+                        item.id
+                    ),
+                )
+                .with_label("no `retention`")
+                .with_help("add `retention:` rules like `{ categories: [identity], duration: 3y, from: last-contact, then: delete }` covering every data category"),
+            );
+            continue;
+        }
+        for (index, category) in item.data_categories.iter().enumerate() {
+            if item.retention.iter().any(|rule| covers(rule, category.as_str())) {
+                continue;
+            }
+            findings.push(
+                RULE.finding(
+                    processing.at(format!("/data_categories/{index}")),
+                    format!(
+                        "processing `{}` uses `{category}` but none of its retention rules says how long it is kept (GDPR Art. 30(1)(f))",
+                        item.id
+                    ),
+                )
+                .with_label("no retention rule covers this category")
+                .with_secondary(processing.at("/retention"), "the retention rules")
+                .with_help(format!(
+                    "add `{category}` (or a parent category) to a retention rule, or add a rule `{{ categories: [{category}], duration: …, from: …, then: delete }}`"
+                )),
+            );
+        }
+    }
+}
+
+/// A rule covers its categories and their descendants; without `categories`, everything.
+fn covers(rule: &RetentionRule, category: &str) -> bool {
+    rule.categories.is_empty()
+        || rule
+            .categories
+            .iter()
+            .any(|covered| PolicyTables::covers(covered.as_str(), category))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    const HEAD: &str = "kind: processing\nid: p\nname: Traitement\n";
+
+    #[test]
+    fn a_parent_rule_covers_its_children() {
+        let yaml = format!(
+            "{HEAD}data_categories: [identity.email, identity.name]\nretention:\n  - {{ categories: [identity], duration: 3y }}\n"
+        );
+        assert!(lint_only("DC106", &yaml).is_empty());
+    }
+
+    #[test]
+    fn a_child_rule_does_not_cover_the_parent() {
+        let yaml = format!(
+            "{HEAD}data_categories: [transaction]\nretention:\n  - {{ categories: [transaction.order], duration: 3y }}\n"
+        );
+        let findings = lint_only("DC106", &yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/data_categories/0"));
+    }
+
+    #[test]
+    fn a_rule_without_categories_covers_everything() {
+        let yaml = format!("{HEAD}data_categories: [identity.email, payment.iban]\nretention:\n  - {{ duration: 3y }}\n");
+        assert!(lint_only("DC106", &yaml).is_empty());
+    }
+
+    #[test]
+    fn no_retention_at_all_is_one_finding() {
+        let yaml = format!("{HEAD}data_categories: [identity.email, payment.iban]\n");
+        let findings = lint_only("DC106", &yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+    }
+
+    #[test]
+    fn no_categories_is_left_to_dc103() {
+        assert!(lint_only("DC106", HEAD).is_empty());
+    }
+
+    #[test]
+    fn a_lookalike_prefix_does_not_cover() {
+        let yaml = format!(
+            "{HEAD}data_categories: [identity.phone]\nretention:\n  - {{ categories: [identity.ph], duration: 3y }}\n"
+        );
+        assert_eq!(lint_only("DC106", &yaml).len(), 1);
+    }
+}

@@ -1,0 +1,59 @@
+//! DC107 security-measures-missing: a processing describes no security measures.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC107",
+    name: "security-measures-missing",
+    family: Family::Register,
+    severity: Severity::Warning,
+    summary: "a processing describes no security measures",
+    legal: "GDPR Art. 30(1)(g), 32",
+    docs: Docs {
+        what: "Checks that every processing lists at least one technical or organisational measure in `security` (`access-control`, `encryption-at-rest`, `mfa`, `backups`…).",
+        why: "The register should give \"a general description of the technical and organisational security measures\" (GDPR Art. 30(1)(g)), and the controller must secure the data according to the risk (Art. 32). A processing with no measure written down is either unprotected or undocumented; both are found out at the first incident.",
+        failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\n",
+        passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\nsecurity: [access-control, encryption-in-transit, backups]\n",
+        fix: "List the measures that protect the data under `security:`: who can see it (`access-control`), how it is protected (`encryption-at-rest`, `encryption-in-transit`, `mfa`), how it is restored (`backups`).",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        if !processing.item.security.is_empty() {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                processing.at("/id"),
+                format!(
+                    "processing `{}` describes no security measures (GDPR Art. 30(1)(g), 32)",
+                    processing.item.id
+                ),
+            )
+            .with_label("no `security`")
+            .with_help("add `security: [access-control, encryption-in-transit, backups]` with the measures actually in place"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    const HEAD: &str = "kind: processing\nid: p\nname: Traitement\n";
+
+    #[test]
+    fn empty_list_is_flagged_as_a_warning() {
+        let findings = lint_only("DC107", &format!("{HEAD}security: []\n"));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
+    }
+
+    #[test]
+    fn one_measure_is_enough() {
+        assert!(lint_only("DC107", &format!("{HEAD}security: [access-control]\n")).is_empty());
+    }
+}

@@ -1,0 +1,74 @@
+//! DC105 transfer-incomplete: a transfer lacks its country or its recipient.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC105",
+    name: "transfer-incomplete",
+    family: Family::Register,
+    severity: Severity::Error,
+    summary: "a transfer outside the EEA lacks its country or its recipient",
+    legal: "GDPR Art. 30(1)(e)",
+    docs: Docs {
+        what: "Checks that every entry of a processing's `transfers` names the destination `country` and the `recipient` (a party id).",
+        why: "The register must identify transfers to a third country \"including the identification of that third country\" (GDPR Art. 30(1)(e)). Without the country, nobody can tell whether an adequacy decision or a safeguard is needed; without the recipient, whether a contract covers it.",
+        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { recipient: mailpulse, safeguard: scc }\n",
+        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailpulse, safeguard: scc }\n",
+        fix: "Give each transfer its `country` (ISO code, like `US`) and its `recipient` (the id of the `party` that receives the data).",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        for (index, transfer) in processing.item.transfers.iter().enumerate() {
+            let missing = match (&transfer.country, &transfer.recipient) {
+                (Some(_), Some(_)) => continue,
+                (None, Some(_)) => "country",
+                (Some(_), None) => "recipient",
+                (None, None) => "country and recipient",
+            };
+            let to = match (&transfer.recipient, &transfer.country) {
+                (Some(recipient), _) => format!(" to `{recipient}`"),
+                (None, Some(country)) => format!(" to {country}"),
+                (None, None) => String::new(),
+            };
+            findings.push(
+                RULE.finding(
+                    processing.at(format!("/transfers/{index}")),
+                    format!(
+                        "a transfer{to} of processing `{}` has no {missing}: the register must identify the third country and who receives the data (GDPR Art. 30(1)(e))",
+                        processing.item.id
+                    ),
+                )
+                .with_label(format!("no {missing}"))
+                .with_help("give the transfer its `country` (ISO code, like `US`) and its `recipient` (a party id)"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    const HEAD: &str = "kind: processing\nid: p\nname: Traitement\n";
+
+    #[test]
+    fn each_incomplete_transfer_is_pointed_at() {
+        let yaml = format!(
+            "{HEAD}transfers:\n  - {{ country: US, recipient: mailpulse }}\n  - {{ country: GB }}\n  - {{ safeguard: scc }}\n"
+        );
+        let findings = lint_only("DC105", &yaml);
+        let pointers: Vec<_> = findings.iter().filter_map(|f| f.location.pointer()).collect();
+        assert_eq!(pointers, ["/transfers/1", "/transfers/2"]);
+        assert!(findings[0].message.contains("to GB") && findings[0].message.contains("no recipient"));
+        assert!(findings[1].message.contains("no country and recipient"));
+    }
+
+    #[test]
+    fn no_transfers_is_fine() {
+        assert!(lint_only("DC105", &format!("{HEAD}transfers: []\n")).is_empty());
+    }
+}

@@ -1,0 +1,274 @@
+//! What the retention rules share: which categories a retention rule really keeps, which
+//! reference durations and ceilings of the `retention` pack apply to them, and durations and
+//! start events in plain words.
+
+use crate::model::{Duration, Processing, RetentionReference, RetentionRule, RetentionStart};
+use crate::policy::PolicyTables;
+
+/// The categories a retention rule keeps, as precisely as the processing declares them.
+///
+/// A rule naming a parent (`identity`) keeps the processing's declared children of it
+/// (`identity.email`, `identity.name`); when the processing declares none, the parent itself.
+/// A rule without `categories` keeps all the processing's categories. Empty when neither the
+/// rule nor the processing names any.
+pub(super) fn kept_categories<'a>(processing: &'a Processing, rule: &'a RetentionRule) -> Vec<&'a str> {
+    let declared: Vec<&str> = processing.data_categories.iter().map(|c| c.as_str()).collect();
+    if rule.categories.is_empty() {
+        return dedup(declared);
+    }
+    let mut kept = Vec::new();
+    for named in &rule.categories {
+        let named = named.as_str();
+        let narrower: Vec<&str> = declared
+            .iter()
+            .copied()
+            .filter(|declared| *declared != named && PolicyTables::covers(named, declared))
+            .collect();
+        if narrower.is_empty() {
+            kept.push(named);
+        } else {
+            kept.extend(narrower);
+        }
+    }
+    dedup(kept)
+}
+
+fn dedup(mut items: Vec<&str>) -> Vec<&str> {
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|item| seen.insert(*item));
+    items
+}
+
+/// How long a retention rule keeps its data in all: the active period plus the intermediate
+/// archive, when one is described.
+pub(super) fn total_kept(rule: &RetentionRule) -> Duration {
+    let Some(archive) = &rule.archive else {
+        return rule.duration;
+    };
+    match (rule.duration, archive.duration) {
+        (
+            Duration::Finite { months, hours },
+            Duration::Finite {
+                months: archive_months,
+                hours: archive_hours,
+            },
+        ) => Duration::Finite {
+            months: months.saturating_add(archive_months),
+            hours: hours.saturating_add(archive_hours),
+        },
+        _ => Duration::Indefinite,
+    }
+}
+
+/// Whether a reference (or ceiling) applies to a category kept by a processing: every filter
+/// it sets must match. A category filter matches a category it covers and a parent category
+/// that covers it (a rule keeping `payment` keeps card numbers too). `category` is `None` when
+/// the processing names no category: only references without a category filter apply.
+pub(super) fn applies(reference: &RetentionReference, processing: &Processing, category: Option<&str>) -> bool {
+    let purpose_matches = reference.purposes.is_empty()
+        || processing
+            .purpose
+            .as_ref()
+            .is_some_and(|purpose| reference.purposes.contains(purpose));
+    let subject_matches = reference.subjects.is_empty()
+        || processing
+            .data_subjects
+            .iter()
+            .any(|subject| reference.subjects.contains(subject));
+    let category_matches = reference.categories.is_empty()
+        || category.is_some_and(|category| {
+            reference.categories.iter().any(|filter| {
+                PolicyTables::covers(filter.as_str(), category) || PolicyTables::covers(category, filter.as_str())
+            })
+        });
+    purpose_matches && subject_matches && category_matches
+}
+
+/// The categories to look references up for: each kept category, or one `None` when the
+/// processing names no category at all (so purpose-wide references still apply).
+pub(super) fn lookup_keys<'a>(kept: &[&'a str]) -> Vec<Option<&'a str>> {
+    if kept.is_empty() {
+        vec![None]
+    } else {
+        kept.iter().copied().map(Some).collect()
+    }
+}
+
+/// The reference that sets the limit for a category kept by `rule`: the longest of those that
+/// apply, since references that apply together describe alternative lawful cases (a card kept
+/// for the purchase, or kept as proof of it). Among equally long ones, the one counting from
+/// the same event as the rule reads best in a message.
+pub(super) fn limiting_reference<'p>(
+    policy: &'p PolicyTables,
+    processing: &Processing,
+    rule: &RetentionRule,
+    category: Option<&str>,
+) -> Option<&'p RetentionReference> {
+    policy
+        .retention_references
+        .values()
+        .filter(|reference| applies(reference, processing, category))
+        .max_by_key(|reference| (reference.duration, rule.from.is_some() && reference.from == rule.from))
+}
+
+/// Groups `(reference, category)` pairs by reference id, keeping first-seen order, so a rule
+/// gets one finding per reference rather than one per category.
+pub(super) fn group_by_reference<'r, 'c>(
+    pairs: impl IntoIterator<Item = (&'r RetentionReference, Option<&'c str>)>,
+) -> Vec<(&'r RetentionReference, Vec<&'c str>)> {
+    let mut groups: Vec<(&RetentionReference, Vec<&str>)> = Vec::new();
+    for (reference, category) in pairs {
+        let index = match groups.iter().position(|(seen, _)| seen.id == reference.id) {
+            Some(index) => index,
+            None => {
+                groups.push((reference, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        if let Some(category) = category {
+            groups[index].1.push(category);
+        }
+    }
+    groups
+}
+
+/// "`identity.email`, `identity.name`", or "its data" when there is no category to name.
+pub(super) fn name_categories(categories: &[&str]) -> String {
+    if categories.is_empty() {
+        return "its data".to_owned();
+    }
+    categories.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// A duration in words: "3 years", "13 months", "30 days", "72 hours".
+pub(super) fn in_words(duration: Duration) -> String {
+    let plural = |count: u32, unit: &str| {
+        if count == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{count} {unit}s")
+        }
+    };
+    match duration {
+        Duration::Indefinite => "indefinitely".to_owned(),
+        Duration::Finite { months: 0, hours: 0 } => "0 days".to_owned(),
+        Duration::Finite { months, hours: 0 } if months % 12 == 0 => plural(months / 12, "year"),
+        Duration::Finite { months, hours: 0 } => plural(months, "month"),
+        Duration::Finite { months: 0, hours } if hours % 24 == 0 => plural(hours / 24, "day"),
+        Duration::Finite { months: 0, hours } => plural(hours, "hour"),
+        mixed => mixed.to_string(),
+    }
+}
+
+/// The event a retention counts from, in words: "the end of the contract".
+pub(super) fn start_in_words(from: RetentionStart) -> &'static str {
+    match from {
+        RetentionStart::Collection => "collection",
+        RetentionStart::LastContact => "the last contact",
+        RetentionStart::EndOfContract => "the end of the contract",
+        RetentionStart::Transaction => "the transaction",
+        RetentionStart::Event => "the event",
+        RetentionStart::Debit => "the debit",
+        RetentionStart::EndOfFiscalYear => "the end of the fiscal year",
+        RetentionStart::Withdrawal => "the withdrawal",
+        RetentionStart::Request => "the request",
+    }
+}
+
+/// A reference duration in words with its start event: "3 years from the last contact".
+pub(super) fn reference_in_words(reference: &RetentionReference) -> String {
+    match reference.from {
+        Some(from) => format!("{} from {}", in_words(reference.duration), start_in_words(from)),
+        None => in_words(reference.duration),
+    }
+}
+
+/// " (source)" when the reference names its source, for the end of a message.
+pub(super) fn cited(reference: &RetentionReference) -> String {
+    reference.source.as_deref().map(|source| format!(" ({source})")).unwrap_or_default()
+}
+
+#[cfg(test)]
+pub(super) mod testing {
+    use crate::finding::Finding;
+    use crate::lint::{Options, lint_inputs};
+    use crate::rules::Selection;
+    use crate::syntax::Limits;
+
+    /// Runs one rule on a YAML workspace (documents separated by `---`), today = 2026-06-01.
+    pub fn lint(code: &str, yaml: &str) -> Vec<Finding> {
+        let options = Options {
+            selection: Selection::only(&[code]),
+            limits: Limits::default(),
+            today: jiff::civil::date(2026, 6, 1),
+        };
+        let inputs = vec![("example.yaml".to_owned(), Ok(yaml.as_bytes().to_vec()))];
+        match lint_inputs(inputs, "datacharter.yaml", &options) {
+            Ok(outcome) => outcome.findings,
+            Err(error) => panic!("built-in packs must load: {error}"),
+        }
+    }
+
+    /// A processing with these header lines and one retention list, as a YAML document.
+    pub fn processing(header: &str, retention: &str) -> String {
+        format!("kind: processing\nid: test\nname: Test\n{header}\nretention:\n{retention}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn duration(text: &str) -> Duration {
+        match text.parse() {
+            Ok(duration) => duration,
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    #[test]
+    fn durations_read_as_words() {
+        assert_eq!(in_words(duration("3y")), "3 years");
+        assert_eq!(in_words(duration("1y")), "1 year");
+        assert_eq!(in_words(duration("13mo")), "13 months");
+        assert_eq!(in_words(duration("30d")), "30 days");
+        assert_eq!(in_words(duration("72h")), "3 days");
+        assert_eq!(in_words(duration("36h")), "36 hours");
+        assert_eq!(in_words(duration("0d")), "0 days");
+        assert_eq!(in_words(duration("indefinite")), "indefinitely");
+    }
+
+    #[test]
+    fn archive_counts_in_the_total() {
+        let rule: RetentionRule = match serde_json::from_value(serde_json::json!({
+            "duration": "1y", "then": "archive", "archive": { "duration": "9y" }
+        })) {
+            Ok(rule) => rule,
+            Err(error) => panic!("{error}"),
+        };
+        assert_eq!(total_kept(&rule), duration("10y"));
+    }
+
+    #[test]
+    fn a_parent_category_keeps_the_declared_children() {
+        let processing: Processing = match serde_json::from_value(serde_json::json!({
+            "kind": "processing", "id": "p", "name": "P",
+            "data_categories": ["identity.name", "identity.email", "transaction"],
+            "retention": [
+                { "categories": ["identity", "transaction", "payment"], "duration": "3y" },
+                { "duration": "1y" }
+            ]
+        })) {
+            Ok(processing) => processing,
+            Err(error) => panic!("{error}"),
+        };
+        assert_eq!(
+            kept_categories(&processing, &processing.retention[0]),
+            ["identity.name", "identity.email", "transaction", "payment"]
+        );
+        assert_eq!(
+            kept_categories(&processing, &processing.retention[1]),
+            ["identity.name", "identity.email", "transaction"]
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! DC702 breach-procedure-missing: no breach procedure, or one that notifies too late.
+
+use crate::finding::{Finding, Location, Severity};
+use crate::model::Duration;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC702",
+    name: "breach-procedure-missing",
+    family: Family::Security,
+    severity: Severity::Error,
+    summary: "no breach procedure in the charter, an incomplete one, or a notification deadline over 72 hours",
+    legal: "GDPR Art. 33(1), 33(5), 34",
+    docs: Docs {
+        what: "Checks that the charter describes the breach procedure (`breach`) with its three parts: the deadline to notify the supervisory authority (`notify_authority_within`, 72 hours at most), the register where breaches are recorded (`register`) and the person to alert (`contact`). A workspace with no charter has no procedure either.",
+        why: "A personal-data breach must be notified to the authority within 72 hours of becoming aware of it (Art. 33(1)), every breach must be documented, notified or not (Art. 33(5)), and people must be told without delay when the risk to them is high (Art. 34). Without a written procedure, a stolen laptop or a misaddressed email is discovered, discussed, and notified too late.",
+        failing: "kind: charter\ndata_referent: cleroy\nbreach:\n  notify_authority_within: 5d\n  register: \"Nextcloud / Administration / RGPD / Registre des violations.xlsx\"\n  contact: bdurand\n",
+        passing: "kind: charter\ndata_referent: cleroy\nbreach:\n  notify_authority_within: 72h\n  register: \"Nextcloud / Administration / RGPD / Registre des violations.xlsx\"\n  contact: bdurand\n",
+        fix: "Add to the charter `breach: { notify_authority_within: 72h, register: <where breaches are recorded>, contact: <person id> }`, and make sure the contact knows the CNIL's online notification service.",
+    },
+    check: Some(check),
+};
+
+/// The Art. 33(1) deadline. A statutory constant, not a reference value a pack may change.
+fn legal_deadline() -> Duration {
+    Duration::hours(72)
+}
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let inventory = context.inventory;
+    if inventory.charters.is_empty() {
+        let location = match inventory.organisation() {
+            Some(organisation) => organisation.at("/id"),
+            None => Location::whole_file(context.settings_file),
+        };
+        findings.push(
+            RULE.finding(location, "the workspace has no charter, so no breach procedure: a breach must be notified to the authority within 72 hours (Art. 33)")
+                .with_label("no breach procedure for this organisation")
+                .with_help("add a `kind: charter` document with `breach: { notify_authority_within: 72h, register: …, contact: … }`"),
+        );
+        return;
+    }
+    for charter in &inventory.charters {
+        let anchor = if charter.item.id.is_some() { "/id" } else { "/kind" };
+        let Some(breach) = &charter.item.breach else {
+            findings.push(
+                RULE.finding(charter.at(anchor), "the charter describes no breach procedure: a breach must be notified to the authority within 72 hours and recorded (Art. 33)")
+                    .with_label("no `breach` section in this charter")
+                    .with_help("add `breach: { notify_authority_within: 72h, register: <where breaches are recorded>, contact: <person id> }`"),
+            );
+            continue;
+        };
+        if let Some(deadline) = breach.notify_authority_within
+            && deadline > legal_deadline()
+        {
+            findings.push(
+                RULE.finding(
+                    charter.at("/breach/notify_authority_within"),
+                    format!("the charter gives {deadline} to notify a breach to the authority; the GDPR allows 72 hours from becoming aware of it (Art. 33(1))"),
+                )
+                .with_label("longer than 72 hours")
+                .with_help("set `notify_authority_within: 72h` (or less)"),
+            );
+        }
+        let mut missing = Vec::new();
+        if breach.notify_authority_within.is_none() {
+            missing.push("the deadline to notify the authority (`notify_authority_within`)");
+        }
+        if breach.register.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            missing.push("the register where breaches are recorded (`register`, Art. 33(5))");
+        }
+        if breach.contact.is_none() {
+            missing.push("the person to alert (`contact`)");
+        }
+        if !missing.is_empty() {
+            findings.push(
+                RULE.finding(charter.at("/breach"), format!("the charter's breach procedure does not say {}", missing.join(", nor ")))
+                    .with_label("incomplete breach procedure")
+                    .with_help("complete `breach` with `notify_authority_within: 72h`, `register` and `contact`"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::security::lint_only;
+
+    #[test]
+    fn no_charter_is_reported_on_the_organisation() {
+        let findings = lint_only("DC702", "kind: organisation\nid: o\nname: O\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+    }
+
+    #[test]
+    fn charter_without_breach_and_incomplete_breach() {
+        let findings = lint_only("DC702", "kind: charter\ndata_referent: cleroy\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/kind"));
+        let findings = lint_only("DC702", "kind: charter\nbreach: { register: \" \" }\n");
+        assert_eq!(findings.len(), 1);
+        let message = &findings[0].message;
+        assert!(message.contains("notify_authority_within") && message.contains("register") && message.contains("contact"), "{message}");
+    }
+
+    #[test]
+    fn deadline_of_exactly_72_hours_in_any_unit_passes() {
+        for ok in ["72h", "3d", "PT72H", "48h"] {
+            let yaml = format!("kind: charter\nbreach: {{ notify_authority_within: {ok}, register: r, contact: c }}\n");
+            assert!(lint_only("DC702", &yaml).is_empty(), "{ok}");
+        }
+        let late = "kind: charter\nbreach: { notify_authority_within: 73h, register: r, contact: c }\n";
+        let findings = lint_only("DC702", late);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/breach/notify_authority_within"));
+    }
+}

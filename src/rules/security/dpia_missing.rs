@@ -1,0 +1,202 @@
+//! DC701 dpia-missing: a processing meets several EDPB criteria of high risk and has no DPIA.
+
+use crate::finding::{Finding, Location, Severity};
+use crate::model::{DpiaStatus, Located, Processing, Sensitivity};
+use crate::policy::PolicyTables;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC701",
+    name: "dpia-missing",
+    family: Family::Security,
+    severity: Severity::Error,
+    summary: "two or more EDPB high-risk criteria and no DPIA (error); special-category data alone and no DPIA (warning)",
+    legal: "GDPR Art. 35(1), 35(3); EDPB WP248 rev.01; CNIL list of processing requiring a DPIA",
+    docs: Docs {
+        what: "Counts, for each processing, the criteria of the EDPB guidelines on DPIAs (WP248) that the register shows: special-category or criminal data (or a national id number); minors among the data subjects; several sources combined; large scale (declared on the processing or on the organisation); profiling; systematic monitoring (declared, or purpose `cctv`); innovative technology (declared, or biometric data). With two or more criteria and no DPIA `done`, it is an error. With one criterion that is special-category (Art. 9) or criminal (Art. 10) data, it is a warning: the EDPB says one criterion may be enough.",
+        why: "Art. 35(1) requires a data-protection impact assessment before any processing likely to result in a high risk. The EDPB considers that a processing meeting two of its nine criteria will in most cases need one; the CNIL's list makes it mandatory for, among others, biometric access control and large-scale profiling. A DPIA marked `not-required` or `planned` while the criteria are met does not satisfy Art. 35.",
+        failing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: not-required, reason: \"small workshops\" }\n",
+        passing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: done, date: 2026-01-15, reference: \"AIPD-2026-01, Nextcloud / RGPD\" }\n",
+        fix: "Carry out the DPIA (the CNIL's PIA tool helps), then record it as `dpia: { status: done, date: …, reference: … }`. If a criterion does not really apply, correct the register instead (e.g. record the service a spectator needs, `accessibility-needs`, rather than their health).",
+    },
+    check: Some(check),
+};
+
+// Vocabulary ids the criteria are read from. The policy packs have no table for DPIA criteria
+// yet (see the report of this rule family): these name taxonomy entries, not thresholds.
+/// Data subjects the EDPB counts as vulnerable.
+const VULNERABLE_SUBJECTS: &[&str] = &["minors"];
+/// Purposes that are systematic monitoring by nature.
+const MONITORING_PURPOSES: &[&str] = &["cctv"];
+/// Categories whose processing is an innovative technology in the CNIL's list.
+const INNOVATIVE_CATEGORIES: &[&str] = &["special.biometric"];
+
+/// One criterion met, with the place in the register that shows it.
+struct Criterion {
+    what: String,
+    location: Location,
+}
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let organisation_large_scale = context
+        .inventory
+        .organisation()
+        .filter(|organisation| organisation.item.large_scale);
+    for processing in &context.inventory.processings {
+        let dpia = processing.item.dpia.as_ref();
+        if dpia.is_some_and(|dpia| dpia.status == DpiaStatus::Done) {
+            continue;
+        }
+        let (criteria, special) = criteria(processing, context.policy, organisation_large_scale.map(|o| o.at("/large_scale")));
+        let severity = match criteria.len() {
+            0 => continue,
+            1 if special => Severity::Warning,
+            1 => continue,
+            _ => Severity::Error,
+        };
+        let id = processing.item.id.as_str();
+        let listed: Vec<&str> = criteria.iter().map(|c| c.what.as_str()).collect();
+        let state = match dpia.map(|dpia| dpia.status) {
+            Some(DpiaStatus::NotRequired) => "is marked not required",
+            Some(DpiaStatus::Planned) => "is only planned",
+            Some(DpiaStatus::Required) => "is required but not done",
+            Some(DpiaStatus::Done) | None => "is not recorded",
+        };
+        let message = if severity == Severity::Error {
+            format!(
+                "processing `{id}` meets {} criteria of high risk ({}) but its DPIA {state} (Art. 35, EDPB WP248)",
+                criteria.len(),
+                listed.join(", ")
+            )
+        } else {
+            format!(
+                "processing `{id}` handles {} and its DPIA {state}: one criterion of high risk may be enough to require one (Art. 35, EDPB WP248)",
+                listed.join(", ")
+            )
+        };
+        let location = match dpia {
+            Some(_) => processing.at("/dpia/status"),
+            None => processing.at("/id"),
+        };
+        let mut finding = RULE
+            .finding(location, message)
+            .with_label("no DPIA done")
+            .with_help("carry out the DPIA and record it as `dpia: { status: done, date: …, reference: … }`");
+        for criterion in criteria {
+            finding = finding.with_secondary(criterion.location, criterion.what);
+        }
+        finding.severity = severity;
+        findings.push(finding);
+    }
+}
+
+/// The criteria a processing meets, and whether one of them is Art. 9 or Art. 10 data.
+fn criteria(processing: &Located<Processing>, policy: &PolicyTables, organisation_large_scale: Option<Location>) -> (Vec<Criterion>, bool) {
+    let item = &processing.item;
+    let mut met = Vec::new();
+    let mut special = false;
+    let sensitive = item
+        .data_categories
+        .iter()
+        .enumerate()
+        .filter_map(|(i, category)| policy.sensitivity(category.as_str()).map(|s| (i, category, s)))
+        // Art. 9 and Art. 10 data first: they decide the warning.
+        .min_by_key(|(_, _, sensitivity)| *sensitivity == Sensitivity::NationalId);
+    if let Some((i, category, sensitivity)) = sensitive {
+        special = sensitivity != Sensitivity::NationalId;
+        met.push(Criterion {
+            what: format!("sensitive data (`{category}`)"),
+            location: processing.at(format!("/data_categories/{i}")),
+        });
+    }
+    if let Some(i) = item.data_subjects.iter().position(|s| VULNERABLE_SUBJECTS.contains(&s.as_str())) {
+        met.push(Criterion {
+            what: format!("vulnerable data subjects (`{}`)", item.data_subjects[i]),
+            location: processing.at(format!("/data_subjects/{i}")),
+        });
+    }
+    if item.sources.len() >= 2 {
+        met.push(Criterion {
+            what: format!("{} sources combined", item.sources.len()),
+            location: processing.at("/sources"),
+        });
+    }
+    if item.large_scale {
+        met.push(Criterion { what: "large scale".into(), location: processing.at("/large_scale") });
+    } else if let Some(location) = organisation_large_scale {
+        met.push(Criterion { what: "large scale (declared by the organisation)".into(), location });
+    }
+    if item.profiling {
+        met.push(Criterion { what: "profiling".into(), location: processing.at("/profiling") });
+    }
+    if item.systematic_monitoring {
+        met.push(Criterion { what: "systematic monitoring".into(), location: processing.at("/systematic_monitoring") });
+    } else if let Some(purpose) = item.purpose.as_ref().filter(|p| MONITORING_PURPOSES.contains(&p.as_str())) {
+        met.push(Criterion { what: format!("systematic monitoring (purpose `{purpose}`)"), location: processing.at("/purpose") });
+    }
+    let innovative_category = item
+        .data_categories
+        .iter()
+        .position(|c| INNOVATIVE_CATEGORIES.iter().any(|a| PolicyTables::covers(a, c.as_str())));
+    if item.innovative_technology {
+        met.push(Criterion { what: "innovative technology".into(), location: processing.at("/innovative_technology") });
+    } else if let Some(i) = innovative_category {
+        met.push(Criterion {
+            what: format!("innovative technology (`{}`)", item.data_categories[i]),
+            location: processing.at(format!("/data_categories/{i}")),
+        });
+    }
+    (met, special)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::security::lint_only;
+
+    fn processing(extra: &str) -> String {
+        format!("kind: processing\nid: p\nname: P\npurpose: ticketing\ndata_subjects: [spectators]\n{extra}")
+    }
+
+    fn severities(yaml: &str) -> Vec<Severity> {
+        lint_only("DC701", yaml).iter().map(|f| f.severity).collect()
+    }
+
+    #[test]
+    fn no_criterion_or_one_plain_criterion_is_silent() {
+        assert!(severities(&processing("data_categories: [identity.name]\n")).is_empty());
+        assert!(severities(&processing("data_categories: [identity.name]\nprofiling: true\n")).is_empty());
+        assert!(severities(&processing("data_categories: [national-id]\n")).is_empty());
+    }
+
+    #[test]
+    fn special_category_alone_is_a_warning_covering_children() {
+        assert_eq!(severities(&processing("data_categories: [special.religious-philosophical-beliefs]\n")), vec![Severity::Warning]);
+        assert_eq!(severities(&processing("data_categories: [criminal]\n")), vec![Severity::Warning]);
+    }
+
+    #[test]
+    fn two_criteria_are_an_error_and_a_done_dpia_lifts_it() {
+        let two = processing("data_categories: [identity.name]\nprofiling: true\nlarge_scale: true\n");
+        assert_eq!(severities(&two), vec![Severity::Error]);
+        let findings = lint_only("DC701", &two);
+        assert!(findings[0].message.contains("large scale, profiling"), "{}", findings[0].message);
+        assert_eq!(findings[0].labels.len(), 2);
+        let done = format!("{two}dpia: {{ status: done, date: 2025-01-01 }}\n");
+        assert!(severities(&done).is_empty());
+        let planned = format!("{two}dpia: {{ status: planned }}\n");
+        assert_eq!(severities(&planned), vec![Severity::Error]);
+    }
+
+    #[test]
+    fn derived_criteria_cctv_biometrics_and_organisation_scale() {
+        let cctv = "kind: processing\nid: p\nname: P\npurpose: cctv\ndata_categories: [special.biometric]\n";
+        let findings = lint_only("DC701", cctv);
+        // biometric data: sensitive, innovative; CCTV: monitoring.
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("3 criteria"), "{}", findings[0].message);
+        let organisation = "kind: organisation\nid: o\nname: O\nlarge_scale: true\n---\n";
+        let scaled = format!("{organisation}{}", processing("data_categories: [identity.name]\nsources: [a, b]\n"));
+        assert_eq!(severities(&scaled), vec![Severity::Error]);
+    }
+}

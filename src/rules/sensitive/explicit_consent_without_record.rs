@@ -1,0 +1,130 @@
+//! DC202 explicit-consent-without-record: Art. 9(2)(a) explicit consent is claimed but nothing
+//! says where consents are recorded.
+
+use crate::finding::{Finding, Severity};
+use crate::model::{Art9Basis, Processing};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC202",
+    name: "explicit-consent-without-record",
+    family: Family::Sensitive,
+    severity: Severity::Error,
+    summary: "Art. 9(2)(a) claimed but no consent record mechanism",
+    legal: "GDPR Art. 9(2)(a), 7(1)",
+    docs: Docs {
+        what: "Reports a processing whose `art9_exception` is `basis: a` (explicit consent) but whose `consent.record` is absent or empty. A source that claims `basis: a` is reported when no processing using it records consent.",
+        why: "Explicit consent is the exception of GDPR Art. 9(2)(a) for special-category data, and Art. 7(1) requires the controller to be able to demonstrate that the person consented. Without a record of who consented, when and to what wording, the exception cannot be shown and the processing falls back under the prohibition of Art. 9(1).",
+        failing: "kind: processing\nid: repas-ateliers\nname: Repas des ateliers de théâtre\npurpose: other\ndescription: \"Order the lunch each workshop member needs\"\nlegal_basis: consent\ndata_subjects: [members]\ndata_categories: [identity.name, special.religious-philosophical-beliefs]\nart9_exception: { basis: a, description: \"members choose to give their meal requirement\" }\n",
+        passing: "kind: processing\nid: repas-ateliers\nname: Repas des ateliers de théâtre\npurpose: other\ndescription: \"Order the lunch each workshop member needs\"\nlegal_basis: consent\ndata_subjects: [members]\ndata_categories: [identity.name, special.religious-philosophical-beliefs]\nart9_exception: { basis: a, description: \"members choose to give their meal requirement\" }\nconsent:\n  explicit: true\n  mechanism: signed-form\n  record: \"signed registration forms, filed by workshop in the administration office\"\n  withdrawal: \"a member may ask at any time to have the meal field emptied\"\n",
+        fix: "Say in `consent.record` where each consent is kept (the tool and the field, the signed forms and where they are filed) with its date and the wording shown; set `consent.explicit: true` and describe how consent is withdrawn in `consent.withdrawal`. If consent is not really how the data is collected, name the Art. 9(2) exception that applies instead.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let inventory = context.inventory;
+    for processing in &inventory.processings {
+        if claims_explicit_consent(&processing.item) && !records_consent(&processing.item) {
+            let id = &processing.item.id;
+            let mut finding = RULE
+                .finding(
+                    processing.at("/art9_exception/basis"),
+                    format!(
+                        "processing `{id}` relies on explicit consent (GDPR Art. 9(2)(a)) for special-category data but says nowhere how consents are recorded"
+                    ),
+                )
+                .with_label("explicit consent claimed here")
+                .with_help("add `consent.record`: where each consent is kept, with its date and the wording shown (GDPR Art. 7(1))");
+            if processing.item.consent.is_some() {
+                finding = finding.with_secondary(processing.at("/consent"), "no `record` in this consent");
+            }
+            findings.push(finding);
+        }
+    }
+    for source in &inventory.sources {
+        let claims = source
+            .item
+            .art9_exception
+            .as_ref()
+            .is_some_and(|exception| exception.basis == Art9Basis::A);
+        if !claims {
+            continue;
+        }
+        let id = source.item.id.as_str();
+        let recorded = inventory.processings.iter().any(|processing| {
+            processing.item.sources.iter().any(|used| used.as_str() == id)
+                && records_consent(&processing.item)
+        });
+        if !recorded {
+            findings.push(
+                RULE.finding(
+                    source.at("/art9_exception/basis"),
+                    format!(
+                        "source `{id}` relies on explicit consent (GDPR Art. 9(2)(a)) but no processing using it says how consents are recorded"
+                    ),
+                )
+                .with_label("explicit consent claimed here")
+                .with_help(format!(
+                    "describe the consent in the processing that collects this data (`sources: [{id}]`), with `consent.record` saying where each consent is kept"
+                )),
+            );
+        }
+    }
+}
+
+fn claims_explicit_consent(processing: &Processing) -> bool {
+    processing
+        .art9_exception
+        .as_ref()
+        .is_some_and(|exception| exception.basis == Art9Basis::A)
+}
+
+fn records_consent(processing: &Processing) -> bool {
+    processing
+        .consent
+        .as_ref()
+        .and_then(|consent| consent.record.as_deref())
+        .is_some_and(|record| !record.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::sensitive::testing::{lint_only, pointers};
+
+    const SOURCE: &str = "kind: source\nid: ateliers\nname: Ateliers\ntype: spreadsheet\nfields:\n  - { name: repas, category: special.health }\nart9_exception: { basis: a }\n";
+
+    #[test]
+    fn an_empty_record_counts_as_none() {
+        let yaml = "kind: processing\nid: p\nname: P\nart9_exception: { basis: a }\nconsent: { record: \"  \", explicit: true }\n";
+        let findings = lint_only("DC202", yaml);
+        assert_eq!(pointers(&findings), ["/art9_exception/basis"]);
+        assert_eq!(findings[0].labels.len(), 1, "points at the consent block too");
+    }
+
+    #[test]
+    fn other_exceptions_need_no_consent_record() {
+        let yaml = "kind: processing\nid: p\nname: P\nart9_exception: { basis: b }\n";
+        assert!(lint_only("DC202", yaml).is_empty());
+    }
+
+    #[test]
+    fn a_source_is_covered_by_a_processing_that_records_consent() {
+        let findings = lint_only("DC202", SOURCE);
+        assert_eq!(pointers(&findings), ["/art9_exception/basis"]);
+        assert!(findings[0].message.contains("source `ateliers`"));
+
+        let with_processing = format!(
+            "{SOURCE}---\nkind: processing\nid: repas\nname: Repas\nsources: [ateliers]\nart9_exception: {{ basis: a }}\nconsent: {{ record: \"formulaires signés\" }}\n"
+        );
+        assert!(lint_only("DC202", &with_processing).is_empty());
+    }
+
+    #[test]
+    fn a_processing_of_another_source_does_not_cover_it() {
+        let yaml = format!(
+            "{SOURCE}---\nkind: processing\nid: autre\nname: Autre\nsources: [billetterie]\nconsent: {{ record: \"formulaires\" }}\n"
+        );
+        assert_eq!(lint_only("DC202", &yaml).len(), 1);
+    }
+}

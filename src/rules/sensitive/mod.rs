@@ -1,0 +1,228 @@
+//! DC2xx: sensitive data (GDPR Art. 9, 10, 87; CNIL card-payment recommendation).
+//!
+//! Most of these rules look at the same places: every data category a document declares, either
+//! on a source's field or in a processing's `data_categories`. [`category_uses`] lists them once,
+//! with where they are and who holds them, so each rule only decides which uses matter.
+
+pub mod accessibility_needs_unbounded;
+pub mod card_security_code_stored;
+pub mod criminal_data;
+pub mod disability_detail;
+pub mod explicit_consent_without_record;
+pub mod free_text_on_customer_data;
+pub mod national_id;
+pub mod sensitive_field_name;
+pub mod special_category_without_exception;
+
+use crate::finding::Location;
+use crate::model::{Field, Inventory, Located, Processing, Sensitivity, Source, SubjectId};
+use crate::policy::PolicyTables;
+
+/// The data subjects whose data is "audience or customer data" (DC204, DC206, DC207).
+///
+/// Stopgap: the subjects vocabulary of the policy packs has no marker for this yet (a subject
+/// entry only has `id`, `label`, `description`), so the list lives here until the pack schema
+/// gains one; a workspace cannot extend it meanwhile.
+const AUDIENCE_SUBJECTS: &[&str] = &[
+    "spectators",
+    "subscribers",
+    "members",
+    "prospects",
+    "donors",
+    "group-leaders",
+    "minors",
+    "website-visitors",
+];
+
+/// The document that declares a category.
+#[derive(Clone, Copy)]
+pub(super) enum Holder<'a> {
+    Source {
+        source: &'a Located<Source>,
+        field: &'a Field,
+    },
+    Processing(&'a Located<Processing>),
+}
+
+impl Holder<'_> {
+    /// The holder in words: "field `handicap` of source `ticketing`", "processing `newsletter`".
+    pub(super) fn describe(&self) -> String {
+        match self {
+            Holder::Source { source, field } => {
+                format!("field `{}` of source `{}`", field.name, source.item.id)
+            }
+            Holder::Processing(processing) => format!("processing `{}`", processing.item.id),
+        }
+    }
+
+    /// Whether the data concerns the audience or customers (see [`AUDIENCE_SUBJECTS`]). A
+    /// processing that declares no subjects is judged by the sources it uses.
+    pub(super) fn is_audience(&self, inventory: &Inventory) -> bool {
+        match self {
+            Holder::Source { source, .. } => has_audience(&source.item.data_subjects),
+            Holder::Processing(processing) => {
+                let processing = &processing.item;
+                if processing.data_subjects.is_empty() {
+                    processing
+                        .sources
+                        .iter()
+                        .filter_map(|id| inventory.source(id.as_str()))
+                        .any(|source| has_audience(&source.item.data_subjects))
+                } else {
+                    has_audience(&processing.data_subjects)
+                }
+            }
+        }
+    }
+}
+
+/// One declared data category and where it is declared.
+pub(super) struct CategoryUse<'a> {
+    pub category: &'a str,
+    /// The category's node: `/fields/3/category` or `/data_categories/1`.
+    pub location: Location,
+    pub holder: Holder<'a>,
+}
+
+/// Every category declared by a source's field or in a processing's `data_categories`, sources
+/// first, in workspace order.
+pub(super) fn category_uses(inventory: &Inventory) -> impl Iterator<Item = CategoryUse<'_>> {
+    let fields = inventory.sources.iter().flat_map(|source| {
+        source
+            .item
+            .fields
+            .iter()
+            .enumerate()
+            .map(move |(index, field)| CategoryUse {
+                category: field.category.as_str(),
+                location: source.at(format!("/fields/{index}/category")),
+                holder: Holder::Source { source, field },
+            })
+    });
+    let processings = inventory.processings.iter().flat_map(|processing| {
+        processing
+            .item
+            .data_categories
+            .iter()
+            .enumerate()
+            .map(move |(index, category)| CategoryUse {
+                category: category.as_str(),
+                location: processing.at(format!("/data_categories/{index}")),
+                holder: Holder::Processing(processing),
+            })
+    });
+    fields.chain(processings)
+}
+
+fn has_audience(subjects: &[SubjectId]) -> bool {
+    subjects
+        .iter()
+        .any(|subject| AUDIENCE_SUBJECTS.contains(&subject.as_str()))
+}
+
+/// A category in words: "`special.health` (Health)", or just the id when the vocabulary does
+/// not know it (DC005 reports that).
+pub(super) fn describe_category(policy: &PolicyTables, category: &str) -> String {
+    match policy.categories.get(category) {
+        Some(entry) => format!("`{category}` ({})", entry.label.en),
+        None => format!("`{category}`"),
+    }
+}
+
+/// What a sensitivity means, with its article.
+pub(super) fn describe_sensitivity(sensitivity: Sensitivity) -> &'static str {
+    match sensitivity {
+        Sensitivity::Art9 => "a special category of personal data (GDPR Art. 9(1))",
+        Sensitivity::Art10 => "data on criminal convictions and offences (GDPR Art. 10)",
+        Sensitivity::NationalId => "a national identification number (GDPR Art. 87)",
+    }
+}
+
+/// The lowercase words of a field name or keyword: split on anything that is not a letter or
+/// a digit (`_`, `-`, `.`, spaces, apostrophes) and between a lowercase letter and an uppercase
+/// one (`numeroSecu`), so `carte_d_invalidite` and the keyword `carte d'invalidite` agree.
+pub(super) fn words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous_lowercase = false;
+    for character in text.chars() {
+        if !character.is_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous_lowercase = false;
+            continue;
+        }
+        if character.is_uppercase() && previous_lowercase && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        previous_lowercase = character.is_lowercase();
+        current.extend(character.to_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// Whether `phrase` (a keyword, possibly of several words) appears as consecutive whole words
+/// of `name`: `date de naissance` is in `date_de_naissance_enfant`, `ip` is not in `ville`.
+pub(super) fn name_contains(name: &[String], phrase: &str) -> bool {
+    let phrase = words(phrase);
+    !phrase.is_empty() && name.windows(phrase.len()).any(|window| window == phrase.as_slice())
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::finding::Finding;
+    use crate::lint::{Options, lint_inputs};
+    use crate::rules::Selection;
+    use crate::syntax::Limits;
+
+    /// Lints a one-file workspace with only `code` enabled, today being 2026-06-01.
+    pub fn lint_only(code: &str, yaml: &str) -> Vec<Finding> {
+        let options = Options {
+            selection: Selection::only(&[code]),
+            limits: Limits::default(),
+            today: jiff::civil::date(2026, 6, 1),
+        };
+        let inputs = vec![("example.yaml".to_owned(), Ok(yaml.as_bytes().to_vec()))];
+        match lint_inputs(inputs, "datacharter.yaml", &options) {
+            Ok(outcome) => outcome.findings,
+            Err(error) => panic!("built-in packs do not load: {error}"),
+        }
+    }
+
+    /// The JSON pointers the findings point at, in order.
+    pub fn pointers(findings: &[Finding]) -> Vec<&str> {
+        findings
+            .iter()
+            .filter_map(|finding| finding.location.pointer())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_separators_and_camel_case() {
+        assert_eq!(words("date_de-naissance.x y"), ["date", "de", "naissance", "x", "y"]);
+        assert_eq!(words("numeroSecu"), ["numero", "secu"]);
+        assert_eq!(words("NIR"), ["nir"]);
+        assert_eq!(words("carte d'invalidité"), ["carte", "d", "invalidité"]);
+        assert!(words("__").is_empty());
+    }
+
+    #[test]
+    fn keywords_match_whole_consecutive_words() {
+        let name = words("Date_de_naissance_enfant");
+        assert!(name_contains(&name, "date de naissance"));
+        assert!(name_contains(&name, "enfant"));
+        assert!(!name_contains(&name, "naissance date"));
+        assert!(!name_contains(&words("ville"), "ip"));
+        assert!(!name_contains(&words("handicapé"), "handicap"));
+        assert!(!name_contains(&name, ""));
+    }
+}

@@ -1,0 +1,94 @@
+//! DC201 special-category-without-exception: special-category data without a documented
+//! Art. 9(2) exception.
+
+use super::{Holder, category_uses, describe_category};
+use crate::finding::{Finding, Severity};
+use crate::model::Sensitivity;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC201",
+    name: "special-category-without-exception",
+    family: Family::Sensitive,
+    severity: Severity::Error,
+    summary: "a `special.*` category on a processing or source without a documented Art. 9(2) exception",
+    legal: "GDPR Art. 9(1)-(2)",
+    docs: Docs {
+        what: "Reports every special-category data category (`special` and its children: health, religion, trade-union membership, ethnic origin…; any category the taxonomy marks `sensitive: art9`) held by a source's field or listed in a processing's `data_categories`, when that source or processing has no `art9_exception`. One finding per field or list entry.",
+        why: "GDPR Art. 9(1) prohibits processing special categories of data; Art. 9(2) lists the only exceptions (explicit consent, employment obligations, a not-for-profit body's members, data made public by the person…). A register that holds such data must say which exception applies, on each source and processing that holds it.",
+        failing: "kind: source\nid: ateliers\nname: Inscriptions aux ateliers de théâtre\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: regime_alimentaire, category: special.religious-philosophical-beliefs }\n",
+        passing: "kind: source\nid: ateliers\nname: Inscriptions aux ateliers de théâtre\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: regime_alimentaire, category: special.religious-philosophical-beliefs }\nart9_exception:\n  basis: a\n  description: \"members tick a box to give the meal they need for the workshop lunch\"\n  reference: \"Formulaire d'inscription aux ateliers 2026, case de consentement\"\n",
+        fix: "First ask whether the data is needed at all: often a neutral choice does (a meal option from a list, the service a spectator needs as `accessibility-needs`). If it is needed, add `art9_exception:` to the source and to each processing that uses it, with `basis:` the letter of Art. 9(2) that applies (`a` explicit consent, `b` employment law, `d` members of a not-for-profit body…), a `description` of why it applies and a `reference` to where it is documented.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for used in category_uses(context.inventory) {
+        if context.policy.sensitivity(used.category) != Some(Sensitivity::Art9) {
+            continue;
+        }
+        let exception = match used.holder {
+            Holder::Source { source, .. } => &source.item.art9_exception,
+            Holder::Processing(processing) => &processing.item.art9_exception,
+        };
+        if exception.is_some() {
+            continue;
+        }
+        let (document, kind) = match used.holder {
+            Holder::Source { source, .. } => (source.item.id.as_str(), "source"),
+            Holder::Processing(processing) => (processing.item.id.as_str(), "processing"),
+        };
+        findings.push(
+            RULE.finding(
+                used.location,
+                format!(
+                    "{} holds {}, a special category of personal data (GDPR Art. 9(1)), but {kind} `{document}` documents no Art. 9(2) exception",
+                    used.holder.describe(),
+                    describe_category(context.policy, used.category),
+                ),
+            )
+            .with_label("special-category data")
+            .with_help(format!(
+                "if this data is not needed, remove it; otherwise add `art9_exception: {{ basis, description, reference }}` to {kind} `{document}`, naming the letter of Art. 9(2) that applies (e.g. `a` for explicit consent)"
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::sensitive::testing::{lint_only, pointers};
+
+    const SOURCE: &str = "kind: source\nid: crm\nname: CRM\ntype: crm\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: syndicat, category: special.trade-union-membership }\n  - { name: sante, category: special }\n";
+
+    #[test]
+    fn flags_each_special_field_including_the_parent_category() {
+        let findings = lint_only("DC201", SOURCE);
+        assert_eq!(pointers(&findings), ["/fields/1/category", "/fields/2/category"]);
+        assert!(findings[0].message.contains("field `syndicat` of source `crm`"));
+        assert!(findings[0].message.contains("`special.trade-union-membership`"));
+    }
+
+    #[test]
+    fn an_exception_on_the_source_lifts_it() {
+        let yaml = format!("{SOURCE}art9_exception: {{ basis: b }}\n");
+        assert!(lint_only("DC201", &yaml).is_empty());
+    }
+
+    #[test]
+    fn a_processing_needs_its_own_exception() {
+        let processing = "kind: processing\nid: paie\nname: Paie\ndata_subjects: [staff]\ndata_categories: [identity.name, special.health]\n";
+        let findings = lint_only("DC201", processing);
+        assert_eq!(pointers(&findings), ["/data_categories/1"]);
+        assert!(findings[0].message.contains("processing `paie`"));
+        let lifted = format!("{processing}art9_exception: {{ basis: b, reference: \"Code du travail\" }}\n");
+        assert!(lint_only("DC201", &lifted).is_empty());
+    }
+
+    #[test]
+    fn criminal_and_national_id_are_not_special_categories() {
+        let yaml = "kind: processing\nid: rh\nname: RH\ndata_categories: [criminal, national-id, identity]\n";
+        assert!(lint_only("DC201", yaml).is_empty());
+    }
+}
