@@ -1,6 +1,8 @@
 //! Command-line arguments (clap derive) and dispatch to the commands.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,8 +38,24 @@ pub enum Command {
 pub enum Format {
     /// Snippets of the YAML with the problem underlined (miette).
     Human,
+    /// One `file:line:col: severity[CODE] message` line per finding.
+    Concise,
     /// The versioned JSON report (see the README).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions annotations; also a summary in $GITHUB_STEP_SUMMARY when it is set.
+    Github,
+    /// JUnit XML: a test suite per file, a test case per rule.
+    Junit,
+}
+
+/// One report of a run: a format and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportSpec {
+    pub format: Format,
+    /// `None`: standard output.
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -60,9 +78,17 @@ pub struct LintArgs {
     /// The workspace root, or files and folders inside it to report on (the whole workspace is
     /// still read: cross-file rules need every file). Default: the current directory.
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    /// Output format [default: human]. Repeat it with --output to write several reports in one
+    /// run: each --output FILE is for the --format just before it; a format without one goes to
+    /// standard output (only one may). `--output -` is standard output.
+    #[arg(long = "format", value_enum, value_name = "FORMAT")]
+    pub formats: Vec<Format>,
+    /// Write the report of the preceding --format to FILE (atomically) instead of standard output.
+    #[arg(long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// The reports to write, paired from --format and --output by `parse`.
+    #[arg(skip)]
+    pub reports: Vec<ReportSpec>,
     /// Rules to run: codes, prefixes (DC2, DC20) or ALL, comma-separated; replaces `rules.select`.
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub select: Option<Vec<String>>,
@@ -84,6 +110,13 @@ pub struct LintArgs {
     /// Ignore any datacharter.yaml: lint the given folder with default settings.
     #[arg(long)]
     pub no_config: bool,
+    /// Print the number of findings per code instead of the findings (human, concise and json
+    /// formats; the others are unchanged).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print the findings only: no summary line, nothing at all when the workspace is clean.
+    #[arg(long)]
+    pub quiet: bool,
     /// When to colour the output (NO_COLOR is respected on auto).
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
@@ -120,9 +153,115 @@ pub struct RulesArgs {
     pub format: DocFormat,
 }
 
+/// Parses a command line. Beyond clap's derive, pairs each `lint --output` with the `--format`
+/// before it, which needs the arguments' positions.
+pub fn parse<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let matches = Cli::command().try_get_matches_from(args)?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    if let (Command::Lint(lint), Some(("lint", lint_matches))) =
+        (&mut cli.command, matches.subcommand())
+    {
+        let formats = positioned::<Format>(lint_matches, "formats");
+        let outputs = positioned::<PathBuf>(lint_matches, "outputs");
+        lint.reports = pair_reports(&formats, &outputs).map_err(|message| {
+            // The lint subcommand's own usage, as clap prints for its other errors.
+            let mut command = Cli::command();
+            command.build();
+            match command.find_subcommand_mut("lint") {
+                Some(lint) => lint.error(ErrorKind::ArgumentConflict, message),
+                None => command.error(ErrorKind::ArgumentConflict, message),
+            }
+        })?;
+    }
+    Ok(cli)
+}
+
+/// An option's values with their positions on the command line.
+fn positioned<T: Clone + Send + Sync + 'static>(matches: &ArgMatches, id: &str) -> Vec<(usize, T)> {
+    match (matches.indices_of(id), matches.get_many::<T>(id)) {
+        (Some(indices), Some(values)) => indices.zip(values.cloned()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Pairs outputs with formats: with at most one of each, they go together whatever their order;
+/// otherwise each `--output` is for the nearest `--format` before it. A format without an output
+/// (or with `-`) goes to standard output, and only one may.
+pub fn pair_reports(
+    formats: &[(usize, Format)],
+    outputs: &[(usize, PathBuf)],
+) -> Result<Vec<ReportSpec>, String> {
+    let to_stdout = |path: &PathBuf| (path.as_os_str() != "-").then(|| path.clone());
+    let reports = if formats.len() <= 1 && outputs.len() <= 1 {
+        vec![ReportSpec {
+            format: formats.first().map_or(Format::Human, |(_, format)| *format),
+            output: outputs.first().and_then(|(_, path)| to_stdout(path)),
+        }]
+    } else {
+        let mut reports: Vec<(ReportSpec, bool)> = formats
+            .iter()
+            .map(|(_, format)| {
+                (
+                    ReportSpec {
+                        format: *format,
+                        output: None,
+                    },
+                    false,
+                )
+            })
+            .collect();
+        for (at, path) in outputs {
+            let owner = formats.iter().rposition(|(format_at, _)| format_at < at);
+            let Some((report, paired)) = owner.and_then(|owner| reports.get_mut(owner)) else {
+                return Err(format!(
+                    "--output {} comes before any --format: put it after the --format it is for",
+                    path.display()
+                ));
+            };
+            if *paired {
+                return Err(format!(
+                    "two --output for one --format {:?}: give each --output its own --format",
+                    report.format
+                ));
+            }
+            report.output = to_stdout(path);
+            *paired = true;
+        }
+        reports.into_iter().map(|(report, _)| report).collect()
+    };
+    if reports
+        .iter()
+        .filter(|report| report.output.is_none())
+        .count()
+        > 1
+    {
+        return Err(
+            "only one report can go to standard output: give the other --format an --output FILE"
+                .to_owned(),
+        );
+    }
+    let mut files: Vec<&PathBuf> = reports.iter().filter_map(|r| r.output.as_ref()).collect();
+    files.sort();
+    if let Some(pair) = files.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(format!(
+            "two reports would be written to {}",
+            pair[0].display()
+        ));
+    }
+    Ok(reports)
+}
+
 /// Parses the command line and runs the command.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse(std::env::args_os()) {
+        Ok(cli) => cli,
+        // Usage errors exit with 2, --help and --version with 0.
+        Err(error) => error.exit(),
+    };
     let result = match cli.command {
         Command::Lint(args) => crate::commands::lint::run(&args),
         Command::Schema(args) => crate::commands::schema::run(&args),

@@ -2,9 +2,10 @@
 //! by the one before. Suppressions and rendering come after, in the caller.
 
 use crate::finding::{Finding, Location, Severity};
-use crate::model::{Inventory, TypedDocument};
-use crate::policy::{PackError, PolicyTables, builtin_packs};
-use crate::rules::{self, Context, Selection};
+use crate::model::{DocumentKind, Inventory, TypedDocument};
+use crate::policy::{PackError, PolicyTables, builtin_packs, compile_custom_rules};
+use crate::rules::{self, Context, RawDocument, Selection};
+use crate::suppress::{self, SuppressOptions};
 use crate::syntax::{Limits, ParsedFile, SourceText, parse};
 use crate::workspace::{Workspace, WorkspaceFile};
 use rayon::prelude::*;
@@ -19,6 +20,9 @@ pub struct Options {
     pub today: jiff::civil::Date,
     /// Worker threads for reading, parsing and validating files; `None`: one per core.
     pub threads: Option<usize>,
+    /// `rules.severity`: a severity per code, replacing the rule's default.
+    pub severity: BTreeMap<String, Severity>,
+    pub suppress: SuppressOptions,
 }
 
 /// What a run found.
@@ -31,6 +35,10 @@ pub struct Outcome {
     pub file_count: usize,
     pub document_count: usize,
     pub findings: Vec<Finding>,
+    /// Findings removed by suppression comments.
+    pub suppressed: usize,
+    /// The codes of the workspace's valid custom rules.
+    pub custom_codes: Vec<String>,
     pub timings: Timings,
 }
 
@@ -65,11 +73,50 @@ impl Content<'_> {
     }
 }
 
+impl Options {
+    /// Every default but the selection and "today".
+    pub fn new(selection: Selection, today: jiff::civil::Date) -> Options {
+        Options {
+            selection,
+            limits: Limits::default(),
+            today,
+            threads: None,
+            severity: BTreeMap::new(),
+            suppress: SuppressOptions::default(),
+        }
+    }
+}
+
+/// Lints one in-memory YAML stream (documents separated by `---`) as a one-file workspace
+/// with only the rules `codes` enabled: how documented examples and unit tests run a rule.
+pub fn lint_example(
+    codes: &[&str],
+    yaml: &str,
+    today: jiff::civil::Date,
+) -> Result<Vec<Finding>, PackError> {
+    let options = Options::new(Selection::only(codes), today);
+    let inputs = vec![("example.yaml".to_owned(), Ok(yaml.as_bytes().to_vec()))];
+    Ok(lint_inputs(inputs, "datacharter.yaml", &options)?.findings)
+}
+
 /// Lints a loaded workspace.
 pub fn lint(workspace: &Workspace, options: &Options) -> Result<Outcome, PackError> {
+    // `policies:` packs outside the include globs are read too.
+    let extra: Vec<WorkspaceFile> = workspace
+        .settings
+        .policies
+        .iter()
+        .map(|path| path.trim_start_matches("./").replace('\\', "/"))
+        .filter(|path| !workspace.files.iter().any(|file| file.path == *path))
+        .map(|path| WorkspaceFile {
+            abs: workspace.root.join(&path),
+            path,
+        })
+        .collect();
     let inputs = workspace
         .files
         .iter()
+        .chain(&extra)
         .map(|file| (file.path.clone(), Content::OnDisk(workspace, file)))
         .collect();
     let settings_file = settings_file_name(workspace);
@@ -180,26 +227,59 @@ fn stages(
         }
         files.insert(path, file);
     }
+    let valid: Vec<(String, usize, DocumentKind)> = typed
+        .iter()
+        .map(|(path, index, document)| (path.clone(), *index, document.kind()))
+        .collect();
     let inventory = Inventory::new(typed);
     timings.model = clock.elapsed();
     timings.documents = document_count;
 
     let clock = Instant::now();
     let policy = PolicyTables::build(builtin, &inventory);
+    let (custom_rules, rule_problems) = compile_custom_rules(&policy.custom_rules);
+    findings.extend(rule_problems);
+    let documents: Vec<RawDocument<'_>> = valid
+        .iter()
+        .filter_map(|(path, index, kind)| {
+            let value = &files.get(path)?.documents.get(*index)?.value;
+            Some(RawDocument {
+                file: path,
+                document: *index,
+                kind: *kind,
+                value,
+            })
+        })
+        .collect();
     let context = Context {
         inventory: &inventory,
         policy: &policy,
         today: options.today,
         settings_file,
+        documents: &documents,
+        custom_rules: &custom_rules,
     };
     findings.extend(rules::run(&context, &options.selection));
+    for finding in &mut findings {
+        if let Some(severity) = options.severity.get(&finding.code) {
+            finding.severity = *severity;
+        }
+    }
     timings.rules = clock.elapsed();
+
+    let clock = Instant::now();
+    let known_code =
+        |code: &str| rules::find(code).is_some() || custom_rules.iter().any(|rule| rule.code == code);
+    let kept = suppress::apply(findings, &files, &known_code, &options.suppress);
+    timings.suppress = clock.elapsed();
 
     Ok(Outcome {
         files,
         file_count,
         document_count,
-        findings,
+        findings: kept.findings,
+        suppressed: kept.suppressed,
+        custom_codes: custom_rules.iter().map(|rule| rule.code.clone()).collect(),
         timings,
     })
 }

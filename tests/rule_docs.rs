@@ -2,20 +2,12 @@
 //! example does not, and no rule lacks a documentation section.
 
 use datacharter::finding::Finding;
-use datacharter::lint::{Options, lint_inputs};
-use datacharter::rules::{REGISTRY, Rule, Selection};
-use datacharter::syntax::Limits;
+use datacharter::lint::lint_example;
+use datacharter::rules::{REGISTRY, Rule};
 
 fn run(rule: &Rule, example: &str) -> Vec<Finding> {
-    let options = Options {
-        selection: Selection::only(&[rule.code]),
-        limits: Limits::default(),
-        today: "2026-06-01".parse().expect("valid date"),
-        threads: None,
-    };
-    let inputs = vec![("example.yaml".to_owned(), Ok(example.as_bytes().to_vec()))];
-    let outcome = lint_inputs(inputs, "datacharter.yaml", &options).expect("built-in packs load");
-    outcome.findings
+    let today = jiff::civil::date(2026, 6, 1);
+    lint_example(&[rule.code], example, today).expect("built-in packs load")
 }
 
 #[test]

@@ -1,15 +1,16 @@
 //! `datacharter lint`: load the workspace, run the pipeline, render, choose the exit code.
 
 use super::CommandError;
-use crate::cli::{Color, FailOn, Format, LintArgs};
+use crate::cli::{Color, FailOn, Format, LintArgs, ReportSpec};
 use crate::finding::{Finding, Severity};
 use crate::lint::{Options, lint};
 use crate::model::Settings;
 use crate::report::{self, ColorChoice, HumanOptions, Report};
-use crate::rules::{REGISTRY, Selection, Selector};
+use crate::rules::{REGISTRY, Rule, Selection, Selector};
 use crate::syntax::{Limits, ParsedFile};
 use crate::workspace::{self, Discovery, WorkspaceError};
 use std::collections::BTreeMap;
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,19 +29,24 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         Ok(workspace) => workspace,
         Err(WorkspaceError::InvalidSettings { file, findings }) => {
             let path = file.source.path.clone();
-            let files = BTreeMap::from([(path, *file)]);
-            render(args, &files, findings, 1, 0)?;
+            let files = BTreeMap::from([(path.clone(), *file)]);
+            let facts = RunFacts {
+                files: &files,
+                linted: vec![path.as_str()],
+                enabled: REGISTRY.to_vec(),
+                file_count: 1,
+                document_count: 0,
+                path_prefix: settings_root(args, &start, &path)
+                    .map_or_else(String::new, |root| report::repository_prefix(&root)),
+            };
+            render(args, &facts, findings)?;
             return Ok(ExitCode::from(2));
         }
         Err(error) => return Err(error.into()),
     };
     let filter = workspace.report_filter(&args.paths)?;
-    let options = Options {
-        selection: selection(args, &workspace.settings)?,
-        limits: Limits::default(),
-        today: today()?,
-        threads: None,
-    };
+    let selection = selection(args, &workspace.settings)?;
+    let options = Options::new(selection.clone(), today()?);
     let outcome = lint(&workspace, &options)?;
     let findings: Vec<Finding> = outcome
         .findings
@@ -48,8 +54,43 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         .filter(|finding| filter.includes(&finding.location.file))
         .collect();
     let worst = findings.iter().map(|f| f.severity).max();
-    render(args, &outcome.files, findings, outcome.file_count, outcome.document_count)?;
+    let facts = RunFacts {
+        files: &outcome.files,
+        linted: workspace
+            .files
+            .iter()
+            .map(|file| file.path.as_str())
+            .filter(|path| filter.includes(path))
+            .collect(),
+        enabled: REGISTRY
+            .iter()
+            .copied()
+            .filter(|rule| selection.is_enabled(rule.code))
+            .collect(),
+        file_count: outcome.file_count,
+        document_count: outcome.document_count,
+        path_prefix: report::repository_prefix(&workspace.root),
+    };
+    render(args, &facts, findings)?;
     Ok(exit_code(args, worst))
+}
+
+/// The folder of the settings file that failed to load (`name`, as its report shows it), for
+/// the repository-relative paths of that report.
+fn settings_root(args: &LintArgs, start: &Path, name: &str) -> Option<PathBuf> {
+    let root = match &args.config {
+        Some(config) => config.parent()?.to_path_buf(),
+        None => start
+            .ancestors()
+            .find(|dir| dir.join(name).is_file())?
+            .to_path_buf(),
+    };
+    let root = if root.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        root
+    };
+    root.canonicalize().ok()
 }
 
 /// Discovery starts from the first PATH (its folder when it is a file), else the current
@@ -96,7 +137,7 @@ fn selection(args: &LintArgs, settings: &Settings) -> Result<Selection, CommandE
             .map(|c| c.as_str())
             .chain(args.ignore.iter().map(String::as_str)),
     )?;
-    Ok(Selection::new(&select, &extend, &ignore, &[]))
+    Ok(Selection::new(select, extend, ignore))
 }
 
 /// Today's date, or the one `DATACHARTER_TODAY` fixes.
@@ -109,34 +150,139 @@ pub fn today() -> Result<jiff::civil::Date, CommandError> {
     }
 }
 
-fn render(
-    args: &LintArgs,
-    files: &BTreeMap<String, ParsedFile>,
-    findings: Vec<Finding>,
+/// What the renderers need beyond the findings.
+struct RunFacts<'a> {
+    /// Every parsed file, for locating findings and showing snippets.
+    files: &'a BTreeMap<String, ParsedFile>,
+    /// Files reported on (JUnit lists their passing cases too).
+    linted: Vec<&'a str>,
+    /// Rules that ran (JUnit's test cases).
+    enabled: Vec<&'static Rule>,
     file_count: usize,
     document_count: usize,
-) -> io::Result<()> {
-    let lookup = |path: &str| files.get(path);
+    /// The workspace root inside its git repository (GitHub and SARIF paths).
+    path_prefix: String,
+}
+
+/// Renders every requested report: each to a buffer first, so that a file is replaced in
+/// one rename and standard output gets whole reports.
+fn render(
+    args: &LintArgs,
+    facts: &RunFacts<'_>,
+    findings: Vec<Finding>,
+) -> Result<(), CommandError> {
+    let lookup = |path: &str| facts.files.get(path);
     let diagnostics = report::locate(findings, &lookup);
-    let report = Report::new(".", file_count, document_count, 0, diagnostics);
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    match args.format {
-        Format::Human => {
-            let choice = match args.color {
-                Color::Auto => ColorChoice::Auto,
-                Color::Always => ColorChoice::Always,
-                Color::Never => ColorChoice::Never,
-            };
-            let options = HumanOptions {
-                colored: report::stdout_should_color(choice),
-                ..HumanOptions::default()
-            };
-            report::render_human(&report, &lookup, &options, &mut out)?;
+    let report = Report::new(".", facts.file_count, facts.document_count, 0, diagnostics);
+    let default = [ReportSpec {
+        format: Format::Human,
+        output: None,
+    }];
+    let specs = if args.reports.is_empty() {
+        &default[..]
+    } else {
+        &args.reports[..]
+    };
+    for spec in specs {
+        let mut buffer = Vec::new();
+        render_one(args, spec, facts, &report, &mut buffer)?;
+        match &spec.output {
+            Some(path) => write_atomically(path, &buffer)
+                .map_err(|error| format!("cannot write {}: {error}", path.display()))?,
+            None => {
+                let mut out = io::stdout().lock();
+                out.write_all(&buffer)?;
+                out.flush()?;
+            }
         }
-        Format::Json => report::render_json(&report, &mut out)?,
+        if spec.format == Format::Github
+            && let Some(summary) = std::env::var_os(STEP_SUMMARY_VARIABLE).filter(|v| !v.is_empty())
+        {
+            let mut text = Vec::new();
+            report::render_step_summary(&report, &facts.path_prefix, &mut text)?;
+            let mut file = fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&summary)?;
+            file.write_all(&text)?;
+        }
     }
-    out.flush()
+    Ok(())
+}
+
+/// GitHub Actions sets it to a file whose markdown is shown on the run's page.
+const STEP_SUMMARY_VARIABLE: &str = "GITHUB_STEP_SUMMARY";
+
+fn render_one(
+    args: &LintArgs,
+    spec: &ReportSpec,
+    facts: &RunFacts<'_>,
+    report: &Report,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
+    let quiet = args.quiet;
+    match (spec.format, args.statistics) {
+        (Format::Human | Format::Concise, true) => report::render_statistics(report, quiet, out),
+        (Format::Json, true) => report::render_statistics_json(report, out),
+        (Format::Human, false) => render_human(args, spec, facts, report, out),
+        (Format::Concise, false) => report::render_concise(report, quiet, out),
+        (Format::Json, false) => report::render_json(report, out),
+        (Format::Sarif, _) => report::render_sarif(report, REGISTRY, &facts.path_prefix, out),
+        (Format::Github, _) => report::render_github(report, &facts.path_prefix, quiet, out),
+        (Format::Junit, _) => report::render_junit(report, &facts.linted, &facts.enabled, out),
+    }
+}
+
+fn render_human(
+    args: &LintArgs,
+    spec: &ReportSpec,
+    facts: &RunFacts<'_>,
+    report: &Report,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
+    let choice = match args.color {
+        Color::Auto => ColorChoice::Auto,
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+    };
+    let colored = match spec.output {
+        None => report::stdout_should_color(choice),
+        // A file is not a terminal: colour only when asked to.
+        Some(_) => report::should_color(choice, false, None),
+    };
+    let options = HumanOptions {
+        colored,
+        ..HumanOptions::default()
+    };
+    let lookup = |path: &str| facts.files.get(path);
+    report::render_human(report, &lookup, &options, out)?;
+    if args.quiet {
+        // The human report ends with the summary line; --quiet leaves it out.
+        let kept = out[..out.len().saturating_sub(1)]
+            .iter()
+            .rposition(|byte| *byte == b'\n')
+            .map_or(0, |at| at + 1);
+        out.truncate(kept);
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a reader
+/// never sees half a report, and a failed run leaves the previous report in place.
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    let mut temporary_name = std::ffi::OsString::from(".");
+    temporary_name.push(name);
+    temporary_name.push(format!(".{}.tmp", std::process::id()));
+    let temporary = path.with_file_name(temporary_name);
+    let written = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
+    if written.is_err() {
+        // Best effort: the error that matters is the one returned.
+        let _ = fs::remove_file(&temporary);
+    }
+    written
 }
 
 fn exit_code(args: &LintArgs, worst: Option<Severity>) -> ExitCode {

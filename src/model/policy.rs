@@ -191,6 +191,12 @@ pub struct RuleCondition {
     /// empty.
     #[schemars(regex(pattern = "^(/.*)?$"))]
     pub path: String,
-    /// A JSON Schema the value at `path` must satisfy.
-    pub schema: Value,
+    /// A JSON Schema the value at `path` must satisfy (a missing value does not).
+    pub schema: Option<Value>,
+    /// `true`: the value at `path` must be absent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
+    /// `true`: the value at `path` must be present.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub present: bool,
 }

@@ -3,6 +3,10 @@
 //!
 //! A later pack extends an earlier one; an entry with the same id replaces the earlier entry.
 
+mod custom;
+
+pub use custom::{CompiledRule, Test, compile_custom_rules};
+
 use crate::model::{
     CategoryEntry, CustomRule, Governance, Inventory, Located, MinimisationEntry, Policy,
     PurposeId, RetentionReference, Sensitivity, SubjectId, FunctionId, TransferTables,
@@ -41,10 +45,27 @@ pub struct PolicyTables {
     pub governance: Governance,
     pub minimisation: BTreeMap<String, MinimisationEntry>,
     pub transfers: TransferTables,
-    /// Custom rules with the place they were declared (`None` for a built-in pack).
-    pub custom_rules: Vec<(Option<(String, usize)>, CustomRule)>,
+    /// Custom rules, with the place they were declared.
+    pub custom_rules: Vec<DeclaredRule>,
     /// Which pack each entry comes from, keyed by (table, id): for `policy show`.
     pub origins: BTreeMap<(String, String), String>,
+}
+
+/// A custom rule and where it is declared: the policy document and the rule's index in its
+/// `rules` list (`None` for a built-in pack).
+#[derive(Debug, Clone)]
+pub struct DeclaredRule {
+    pub place: Option<Located<usize>>,
+    pub rule: CustomRule,
+}
+
+impl DeclaredRule {
+    /// The location of a node of this rule's declaration, e.g. `at("/then/schema")`.
+    pub fn at(&self, pointer: &str) -> Option<crate::finding::Location> {
+        self.place
+            .as_ref()
+            .map(|place| place.at(format!("/rules/{}{pointer}", place.item)))
+    }
 }
 
 /// The built-in packs, parsed and validated once per process.
@@ -144,8 +165,15 @@ impl PolicyTables {
                 self.transfers.adequacy.push(decision.clone());
             }
         }
-        for rule in &pack.rules {
-            self.custom_rules.push((place.clone(), rule.clone()));
+        for (index, rule) in pack.rules.iter().enumerate() {
+            self.custom_rules.push(DeclaredRule {
+                place: place.clone().map(|(file, document)| Located {
+                    file,
+                    document,
+                    item: index,
+                }),
+                rule: rule.clone(),
+            });
         }
     }
 

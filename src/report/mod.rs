@@ -1,14 +1,27 @@
 //! Report stage: resolve each finding's (file, pointer) to lines, columns and byte spans, then
-//! render the result for people (miette snippets) or machines (the versioned JSON contract).
+//! render the result for people (miette snippets, concise lines), machines (the versioned JSON
+//! contract, SARIF, JUnit) and GitHub Actions (workflow commands, step summary).
 
+mod concise;
+mod github;
 mod human;
 mod json;
+mod junit;
 mod locate;
+mod sarif;
+mod statistics;
 mod summary;
 
+pub use concise::render_concise;
+pub use github::{
+    escape_data, escape_property, render_github, render_step_summary, repository_prefix,
+};
 pub use human::{ColorChoice, HumanOptions, render_human, should_color, stdout_should_color};
 pub use json::render_json;
+pub use junit::render_junit;
 pub use locate::{Diagnostic, FileLookup, LocatedLabel, Position, Span, locate};
+pub use sarif::render_sarif;
+pub use statistics::{CodeCount, render_statistics, render_statistics_json, statistics};
 pub use summary::Summary;
 
 /// Everything a renderer needs about one run.

@@ -19,7 +19,10 @@ pub struct CodeCount {
 pub fn statistics(report: &Report) -> Vec<CodeCount> {
     let mut counts: Vec<CodeCount> = Vec::new();
     for diagnostic in &report.diagnostics {
-        match counts.iter_mut().find(|count| count.code == diagnostic.code) {
+        match counts
+            .iter_mut()
+            .find(|count| count.code == diagnostic.code)
+        {
             Some(count) => {
                 count.count += 1;
                 count.severity = count.severity.max(diagnostic.severity);
@@ -39,7 +42,11 @@ pub fn statistics(report: &Report) -> Vec<CodeCount> {
 /// An aligned table (count, code, name, severity), then the summary line unless `quiet`.
 pub fn render_statistics(report: &Report, quiet: bool, out: &mut impl Write) -> io::Result<()> {
     let counts = statistics(report);
-    let count_width = counts.iter().map(|c| c.count.to_string().len()).max().unwrap_or(0);
+    let count_width = counts
+        .iter()
+        .map(|c| c.count.to_string().len())
+        .max()
+        .unwrap_or(0);
     let code_width = counts.iter().map(|c| c.code.len()).max().unwrap_or(0);
     let name_width = counts.iter().map(|c| c.name.len()).max().unwrap_or(0);
     for count in &counts {

@@ -4,16 +4,27 @@
 //! Rules read the typed [`Inventory`] and the [`PolicyTables`] and speak in (file, JSON pointer):
 //! they never see YAML text or spans.
 
+pub mod custom;
 mod registry;
 mod selection;
 
 pub mod foundation;
+pub mod register;
+pub mod governance;
+pub mod sensitive;
+pub mod retention;
+pub mod consent;
+pub mod transfers;
+pub mod security;
+pub mod consistency;
+pub mod freshness;
 
 pub use registry::{REGISTRY, find};
 pub use selection::{Selection, Selector, SelectorError};
 
 use crate::finding::{Finding, Location, Severity};
-use crate::model::Inventory;
+use crate::model::{DocumentKind, Inventory};
+use crate::policy::CompiledRule;
 use crate::policy::PolicyTables;
 use serde::Serialize;
 
@@ -98,6 +109,19 @@ pub struct Context<'a> {
     pub today: jiff::civil::Date,
     /// The settings file, relative to the root: where workspace-wide findings point.
     pub settings_file: &'a str,
+    /// Every valid document as JSON, for the custom rules (which select nodes by pointer).
+    pub documents: &'a [RawDocument<'a>],
+    /// The workspace's custom rules, compiled.
+    pub custom_rules: &'a [CompiledRule],
+}
+
+/// A valid document's JSON value and where it is.
+#[derive(Debug, Clone, Copy)]
+pub struct RawDocument<'a> {
+    pub file: &'a str,
+    pub document: usize,
+    pub kind: DocumentKind,
+    pub value: &'a serde_json::Value,
 }
 
 /// A check: reads the context, pushes findings.
@@ -139,5 +163,6 @@ pub fn run(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
             check(context, &mut findings);
         }
     }
+    custom::run(context, selection, &mut findings);
     findings
 }

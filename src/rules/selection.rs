@@ -1,6 +1,5 @@
 //! Rule selection: codes, prefixes (`DC2`, `DC20`) or `ALL`, as in ruff.
 
-use super::REGISTRY;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -20,10 +19,9 @@ impl Selector {
     /// Parses a selector against the known codes (the registry plus any custom codes).
     pub fn parse(text: &str, known: &[&str]) -> Result<Selector, SelectorError> {
         let normalized = text.trim().to_ascii_uppercase();
-        if normalized == "ALL" || known.iter().any(|code| code.starts_with(&normalized)) {
-            if !normalized.is_empty() {
-                return Ok(Selector(normalized));
-            }
+        let matches_some = known.iter().any(|code| code.starts_with(&normalized));
+        if !normalized.is_empty() && (normalized == "ALL" || matches_some) {
+            return Ok(Selector(normalized));
         }
         Err(SelectorError {
             selector: text.to_owned(),
@@ -42,59 +40,56 @@ impl fmt::Display for Selector {
     }
 }
 
-/// The set of enabled rule codes.
+/// Which rules run.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selection {
-    enabled: BTreeSet<String>,
+pub enum Selection {
+    /// `select` (every rule when empty) plus `extend_select`, minus `ignore`; the DC0xx rules
+    /// (syntax, schema, references, suppressions) are always on, since no other finding can
+    /// be trusted without them. Custom rules (`X…`) are matched the same way.
+    Selectors {
+        select: Vec<Selector>,
+        extend_select: Vec<Selector>,
+        ignore: Vec<Selector>,
+    },
+    /// Exactly these codes (the documentation tests run one rule at a time).
+    Only(BTreeSet<String>),
 }
 
 impl Default for Selection {
     /// Every rule.
     fn default() -> Self {
-        Selection::new(&[Selector("ALL".into())], &[], &[], &[])
+        Selection::new(Vec::new(), Vec::new(), Vec::new())
     }
 }
 
 impl Selection {
-    /// `select` (or every rule when empty) plus `extend_select`, minus `ignore`. The DC0xx
-    /// rules (syntax, schema, references, suppressions) are always on: without them no other
-    /// finding can be trusted. `custom` lists the codes of the workspace's own rules.
-    pub fn new(
-        select: &[Selector],
-        extend_select: &[Selector],
-        ignore: &[Selector],
-        custom: &[&str],
-    ) -> Selection {
-        let all: Vec<&str> = REGISTRY
-            .iter()
-            .map(|rule| rule.code)
-            .chain(custom.iter().copied())
-            .collect();
-        let selected = |code: &str| {
-            let chosen = if select.is_empty() {
-                true
-            } else {
-                select.iter().any(|s| s.matches(code))
-            };
-            (chosen || extend_select.iter().any(|s| s.matches(code)))
-                && !ignore.iter().any(|s| s.matches(code))
-        };
-        let enabled = all
-            .into_iter()
-            .filter(|code| code.starts_with("DC0") || selected(code))
-            .map(str::to_owned)
-            .collect();
-        Selection { enabled }
-    }
-
-    /// Exactly these codes (used by the documentation tests to run one rule).
-    pub fn only(codes: &[&str]) -> Selection {
-        Selection {
-            enabled: codes.iter().map(|c| (*c).to_owned()).collect(),
+    pub fn new(select: Vec<Selector>, extend_select: Vec<Selector>, ignore: Vec<Selector>) -> Selection {
+        Selection::Selectors {
+            select,
+            extend_select,
+            ignore,
         }
     }
 
+    pub fn only(codes: &[&str]) -> Selection {
+        Selection::Only(codes.iter().map(|c| (*c).to_owned()).collect())
+    }
+
     pub fn is_enabled(&self, code: &str) -> bool {
-        self.enabled.contains(code)
+        match self {
+            Selection::Only(codes) => codes.contains(code),
+            Selection::Selectors {
+                select,
+                extend_select,
+                ignore,
+            } => {
+                if code.starts_with("DC0") {
+                    return true;
+                }
+                let chosen = select.is_empty() || select.iter().any(|s| s.matches(code));
+                (chosen || extend_select.iter().any(|s| s.matches(code)))
+                    && !ignore.iter().any(|s| s.matches(code))
+            }
+        }
     }
 }

@@ -7,6 +7,8 @@ pub struct Comment {
     pub line: usize,
     /// 0-based column of the `#`, in characters.
     pub column: usize,
+    /// Character index of the `#` in the text.
+    pub index: usize,
     /// The text after `#`, without the line break.
     pub text: String,
     /// True when nothing but blanks precedes the `#` on its line.
@@ -35,6 +37,7 @@ pub(crate) fn collect_comments(text: &str, protected: &[(usize, usize)]) -> Vec<
                 comments.push(Comment {
                     line: line_number + 1,
                     column,
+                    index,
                     text: body.to_owned(),
                     own_line: line[..byte].trim().is_empty(),
                 });

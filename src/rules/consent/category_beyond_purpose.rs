@@ -62,11 +62,18 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 /// Allowed when an allowed category covers it, or when it is a broad category all of whose
 /// most specific sub-categories are allowed.
 fn is_allowed(policy: &PolicyTables, entry: &MinimisationEntry, category: &str) -> bool {
-    let covered = |c: &str| entry.allowed.iter().any(|allowed| PolicyTables::covers(allowed.as_str(), c));
+    let covered = |c: &str| {
+        entry
+            .allowed
+            .iter()
+            .any(|allowed| PolicyTables::covers(allowed.as_str(), c))
+    };
     if covered(category) {
         return true;
     }
-    let mut leaves = descendants(policy, category).filter(|d| descendants(policy, d).next().is_none()).peekable();
+    let mut leaves = descendants(policy, category)
+        .filter(|d| descendants(policy, d).next().is_none())
+        .peekable();
     leaves.peek().is_some() && leaves.all(covered)
 }
 
@@ -76,7 +83,10 @@ fn descendants<'p>(policy: &'p PolicyTables, category: &str) -> impl Iterator<It
     // the range stops at the first key past them.
     let start = format!("{category}.");
     let end = format!("{category}/");
-    policy.categories.range(start..end).map(|(id, _)| id.as_str())
+    policy
+        .categories
+        .range(start..end)
+        .map(|(id, _)| id.as_str())
 }
 
 #[cfg(test)]
@@ -87,14 +97,22 @@ mod tests {
     fn lint(purpose: &str, categories: &str) -> Vec<Finding> {
         lint_only(
             "DC506",
-            &format!("kind: processing\nid: p\nname: P\npurpose: {purpose}\ndata_categories: [{categories}]\n"),
+            &format!(
+                "kind: processing\nid: p\nname: P\npurpose: {purpose}\ndata_categories: [{categories}]\n"
+            ),
         )
     }
 
     #[test]
     fn a_birth_date_for_a_newsletter_is_reported_on_its_item() {
-        let findings = lint("newsletter", "identity.email, identity.birth-date, identity.postal-address");
-        let pointers: Vec<_> = findings.iter().filter_map(|f| f.location.pointer()).collect();
+        let findings = lint(
+            "newsletter",
+            "identity.email, identity.birth-date, identity.postal-address",
+        );
+        let pointers: Vec<_> = findings
+            .iter()
+            .filter_map(|f| f.location.pointer())
+            .collect();
         assert_eq!(pointers, ["/data_categories/1", "/data_categories/2"]);
         assert!(findings[0].message.contains("`newsletter`"));
     }
@@ -102,7 +120,13 @@ mod tests {
     #[test]
     fn an_allowed_parent_covers_its_children() {
         // `ticketing` allows `identity` and `transaction`.
-        assert!(lint("ticketing", "identity.email, identity.phone, transaction.order").is_empty());
+        assert!(
+            lint(
+                "ticketing",
+                "identity.email, identity.phone, transaction.order"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -120,7 +144,9 @@ mod tests {
         let pack = "---\nkind: policy\nid: house\nminimisation:\n  - { purpose: newsletter, allowed: [identity.email, identity.birth-date], reason: birthday offers }\n";
         let findings = lint_only(
             "DC506",
-            &format!("kind: processing\nid: p\nname: P\npurpose: newsletter\ndata_categories: [identity.birth-date]\n{pack}"),
+            &format!(
+                "kind: processing\nid: p\nname: P\npurpose: newsletter\ndata_categories: [identity.birth-date]\n{pack}"
+            ),
         );
         assert!(findings.is_empty(), "{findings:#?}");
     }

@@ -86,7 +86,12 @@ fn self_and_ancestors(category: &str) -> impl Iterator<Item = &str> {
 /// "`a`, `b` and 3 more": enough to recognise the processings without flooding the message.
 fn listing(ids: &[&str]) -> String {
     const SHOWN: usize = 3;
-    let mut text = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
+    let mut text = ids
+        .iter()
+        .take(SHOWN)
+        .map(|id| format!("`{id}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     if ids.len() > SHOWN {
         text.push_str(&format!(" and {} more", ids.len() - SHOWN));
     }
@@ -106,7 +111,9 @@ mod tests {
     }
 
     fn processing(id: &str, categories: &str, sources: &str) -> String {
-        format!("---\nkind: processing\nid: {id}\nname: P\ndata_categories: [{categories}]\nsources: [{sources}]\n")
+        format!(
+            "---\nkind: processing\nid: {id}\nname: P\ndata_categories: [{categories}]\nsources: [{sources}]\n"
+        )
     }
 
     #[test]
@@ -122,13 +129,19 @@ mod tests {
 
     #[test]
     fn a_parent_category_of_the_processing_covers_the_field() {
-        let findings = lint("  - { name: email, category: identity.email }\n", &processing("mailing", "identity", "crm"));
+        let findings = lint(
+            "  - { name: email, category: identity.email }\n",
+            &processing("mailing", "identity", "crm"),
+        );
         assert!(findings.is_empty(), "{findings:#?}");
     }
 
     #[test]
     fn a_broad_field_is_used_when_part_of_it_is() {
-        let findings = lint("  - { name: achats, category: transaction }\n", &processing("sales", "transaction.order", "crm"));
+        let findings = lint(
+            "  - { name: achats, category: transaction }\n",
+            &processing("sales", "transaction.order", "crm"),
+        );
         assert!(findings.is_empty(), "{findings:#?}");
     }
 
@@ -137,7 +150,11 @@ mod tests {
         let other = "---\nkind: source\nid: other\nname: Other\ntype: other\n";
         let findings = lint(
             "  - { name: email, category: identity.email }\n",
-            &format!("{other}{}{}", processing("sales", "identity.name", "crm"), processing("mailing", "identity.email", "other")),
+            &format!(
+                "{other}{}{}",
+                processing("sales", "identity.name", "crm"),
+                processing("mailing", "identity.email", "other")
+            ),
         );
         assert_eq!(findings.len(), 1);
     }

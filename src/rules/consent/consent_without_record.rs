@@ -50,11 +50,21 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         .collect();
         let message = match missing.as_slice() {
             [] => continue,
-            ["record"] => format!("processing `{id}` relies on consent but does not say where consents are recorded: a consent that cannot be proven is no legal basis (GDPR Art. 7(1))"),
-            ["withdrawal"] => format!("processing `{id}` relies on consent but does not say how a person withdraws it (GDPR Art. 7(3))"),
-            _ => format!("processing `{id}` relies on consent but says neither where consents are recorded nor how they are withdrawn (GDPR Art. 7(1), 7(3))"),
+            ["record"] => format!(
+                "processing `{id}` relies on consent but does not say where consents are recorded: a consent that cannot be proven is no legal basis (GDPR Art. 7(1))"
+            ),
+            ["withdrawal"] => format!(
+                "processing `{id}` relies on consent but does not say how a person withdraws it (GDPR Art. 7(3))"
+            ),
+            _ => format!(
+                "processing `{id}` relies on consent but says neither where consents are recorded nor how they are withdrawn (GDPR Art. 7(1), 7(3))"
+            ),
         };
-        let keys = missing.iter().map(|key| format!("`{key}`")).collect::<Vec<_>>().join(" and ");
+        let keys = missing
+            .iter()
+            .map(|key| format!("`{key}`"))
+            .collect::<Vec<_>>()
+            .join(" and ");
         findings.push(
             RULE.finding(processing.at("/consent").on_key(), message)
                 .with_label(format!("no {keys} here"))
@@ -86,14 +96,20 @@ mod tests {
         let findings = lint("legal_basis: consent\nconsent: { record: \"sign-up log\" }\n");
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].location.pointer(), Some("/consent"));
-        assert!(findings[0].message.contains("withdraws"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("withdraws"),
+            "{}",
+            findings[0].message
+        );
         assert!(findings[0].label.contains("`withdrawal`"));
         assert!(!findings[0].label.contains("`record`"));
     }
 
     #[test]
     fn a_blank_record_counts_as_missing() {
-        let findings = lint("legal_basis: consent\nconsent: { record: \"  \", withdrawal: \"unsubscribe link\" }\n");
+        let findings = lint(
+            "legal_basis: consent\nconsent: { record: \"  \", withdrawal: \"unsubscribe link\" }\n",
+        );
         assert_eq!(findings.len(), 1);
         assert!(findings[0].label.contains("`record`"));
     }
@@ -106,7 +122,9 @@ mod tests {
 
     #[test]
     fn record_and_withdrawal_satisfy_the_rule() {
-        let findings = lint("legal_basis: consent\nconsent: { record: \"sign-up log\", withdrawal: \"unsubscribe link\" }\n");
+        let findings = lint(
+            "legal_basis: consent\nconsent: { record: \"sign-up log\", withdrawal: \"unsubscribe link\" }\n",
+        );
         assert!(findings.is_empty(), "{findings:#?}");
     }
 }

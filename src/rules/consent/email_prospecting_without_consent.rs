@@ -37,17 +37,25 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         };
         // A missing basis is DC108's finding; consent is what this rule asks for.
-        let Some(basis) = item.legal_basis.filter(|basis| *basis != LegalBasis::Consent) else {
+        let Some(basis) = item
+            .legal_basis
+            .filter(|basis| *basis != LegalBasis::Consent)
+        else {
             continue;
         };
         if !PROSPECTING_PURPOSES.contains(&purpose) {
             continue;
         }
-        let Some(prospects) = item.data_subjects.iter().position(|s| s.as_str() == PROSPECTS) else {
+        let Some(prospects) = item
+            .data_subjects
+            .iter()
+            .position(|s| s.as_str() == PROSPECTS)
+        else {
             continue;
         };
         let uses_email = item.data_categories.iter().any(|category| {
-            PolicyTables::covers(category.as_str(), EMAIL) || PolicyTables::covers(EMAIL, category.as_str())
+            PolicyTables::covers(category.as_str(), EMAIL)
+                || PolicyTables::covers(EMAIL, category.as_str())
         });
         if !uses_email {
             continue;
@@ -87,37 +95,80 @@ mod tests {
     fn lint(purpose: &str, basis: &str, subjects: &str, categories: &str) -> Vec<Finding> {
         lint_only(
             "DC502",
-            &format!("kind: processing\nid: mailing\nname: Envoi\npurpose: {purpose}\nlegal_basis: {basis}\ndata_subjects: [{subjects}]\ndata_categories: [{categories}]\n"),
+            &format!(
+                "kind: processing\nid: mailing\nname: Envoi\npurpose: {purpose}\nlegal_basis: {basis}\ndata_subjects: [{subjects}]\ndata_categories: [{categories}]\n"
+            ),
         )
     }
 
     #[test]
     fn prospecting_to_prospects_on_legitimate_interest_fires() {
-        let findings = lint("prospecting", "legitimate-interests", "prospects", "identity.email");
+        let findings = lint(
+            "prospecting",
+            "legitimate-interests",
+            "prospects",
+            "identity.email",
+        );
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].location.pointer(), Some("/legal_basis"));
         assert!(findings[0].message.contains("legitimate-interests"));
-        assert_eq!(findings[0].labels[0].location.pointer(), Some("/data_subjects/0"));
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/data_subjects/0")
+        );
     }
 
     #[test]
     fn a_parent_category_covers_the_email() {
-        assert_eq!(lint("newsletter", "contract", "spectators, prospects", "identity").len(), 1);
+        assert_eq!(
+            lint(
+                "newsletter",
+                "contract",
+                "spectators, prospects",
+                "identity"
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
     fn existing_customers_may_be_emailed_without_consent() {
-        assert!(lint("newsletter", "legitimate-interests", "spectators, subscribers", "identity.email").is_empty());
+        assert!(
+            lint(
+                "newsletter",
+                "legitimate-interests",
+                "spectators, subscribers",
+                "identity.email"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn postal_prospecting_is_not_concerned() {
-        assert!(lint("prospecting", "legitimate-interests", "prospects", "identity.name, identity.postal-address").is_empty());
+        assert!(
+            lint(
+                "prospecting",
+                "legitimate-interests",
+                "prospects",
+                "identity.name, identity.postal-address"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn other_purposes_and_consent_are_not_concerned() {
-        assert!(lint("audience-survey", "legitimate-interests", "prospects", "identity.email").is_empty());
+        assert!(
+            lint(
+                "audience-survey",
+                "legitimate-interests",
+                "prospects",
+                "identity.email"
+            )
+            .is_empty()
+        );
         assert!(lint("newsletter", "consent", "prospects", "identity.email").is_empty());
     }
 }

@@ -51,7 +51,10 @@ mod tests {
     use crate::rules::consent::testing::lint_only;
 
     fn lint(rest: &str) -> Vec<Finding> {
-        lint_only("DC504", &format!("kind: processing\nid: website\nname: Site\n{rest}"))
+        lint_only(
+            "DC504",
+            &format!("kind: processing\nid: website\nname: Site\n{rest}"),
+        )
     }
 
     #[test]
@@ -63,12 +66,19 @@ mod tests {
 
     #[test]
     fn an_empty_reference_is_no_reference() {
-        assert_eq!(lint("legal_basis: legitimate-interests\nlegitimate_interest_assessment: \" \"\n").len(), 1);
+        assert_eq!(
+            lint("legal_basis: legitimate-interests\nlegitimate_interest_assessment: \" \"\n")
+                .len(),
+            1
+        );
     }
 
     #[test]
     fn a_reference_or_another_basis_is_fine() {
-        assert!(lint("legal_basis: legitimate-interests\nlegitimate_interest_assessment: LIA-1\n").is_empty());
+        assert!(
+            lint("legal_basis: legitimate-interests\nlegitimate_interest_assessment: LIA-1\n")
+                .is_empty()
+        );
         assert!(lint("legal_basis: contract\n").is_empty());
         assert!(lint("").is_empty());
     }

@@ -30,7 +30,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if item.legal_basis != Some(LegalBasis::Consent) {
             continue;
         }
-        let parental = item.consent.as_ref().is_some_and(|consent| consent.parental);
+        let parental = item
+            .consent
+            .as_ref()
+            .is_some_and(|consent| consent.parental);
         if parental {
             continue;
         }
@@ -58,7 +61,10 @@ mod tests {
     use crate::rules::consent::testing::lint_only;
 
     fn lint(rest: &str) -> Vec<Finding> {
-        lint_only("DC505", &format!("kind: processing\nid: workshops\nname: Ateliers\n{rest}"))
+        lint_only(
+            "DC505",
+            &format!("kind: processing\nid: workshops\nname: Ateliers\n{rest}"),
+        )
     }
 
     #[test]
@@ -66,13 +72,18 @@ mod tests {
         let findings = lint("legal_basis: consent\ndata_subjects: [spectators, minors]\n");
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].location.pointer(), Some("/data_subjects/1"));
-        let findings = lint("legal_basis: consent\nconsent: { record: forms, withdrawal: email }\ndata_subjects: [minors]\n");
+        let findings = lint(
+            "legal_basis: consent\nconsent: { record: forms, withdrawal: email }\ndata_subjects: [minors]\n",
+        );
         assert_eq!(findings.len(), 1);
     }
 
     #[test]
     fn parental_consent_lifts_it() {
-        assert!(lint("legal_basis: consent\nconsent: { parental: true }\ndata_subjects: [minors]\n").is_empty());
+        assert!(
+            lint("legal_basis: consent\nconsent: { parental: true }\ndata_subjects: [minors]\n")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -15,21 +15,11 @@ fn is_blank(text: Option<&String>) -> bool {
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::finding::Finding;
-    use crate::lint::{Options, lint_inputs};
-    use crate::rules::Selection;
-    use crate::syntax::Limits;
 
     /// Lints a one-file workspace with only `code` enabled, today being 2026-06-01.
     pub fn lint_only(code: &str, yaml: &str) -> Vec<Finding> {
-        let options = Options {
-            selection: Selection::only(&[code]),
-            limits: Limits::default(),
-            today: jiff::civil::date(2026, 6, 1),
-            threads: None,
-        };
-        let inputs = vec![("example.yaml".to_owned(), Ok(yaml.as_bytes().to_vec()))];
-        match lint_inputs(inputs, "datacharter.yaml", &options) {
-            Ok(outcome) => outcome.findings,
+        match crate::lint::lint_example(&[code], yaml, jiff::civil::date(2026, 6, 1)) {
+            Ok(findings) => findings,
             Err(error) => panic!("built-in packs do not load: {error}"),
         }
     }

@@ -1,9 +1,11 @@
-//! DC0xx: syntax, schema, references. The first three are emitted by the syntax and schema
-//! stages; their files hold only their documentation.
+//! DC0xx: syntax, schema, references, suppressions. DC001–DC003 are emitted by the syntax and
+//! schema stages, DC007–DC008 by the suppress stage; their files hold only their documentation.
 
 pub mod duplicate_id;
 pub mod duplicate_key;
+pub mod invalid_suppression;
 pub mod missing_organisation;
 pub mod schema_violation;
 pub mod unknown_reference;
+pub mod unused_suppression;
 pub mod yaml_syntax;

@@ -27,9 +27,18 @@ mod tests {
 
     #[test]
     fn adds_months_then_days() {
-        assert_eq!(date_after(date(2025, 1, 31), Duration::months(1)), Some(date(2025, 2, 28)));
-        assert_eq!(date_after(date(2025, 6, 1), Duration::years(1)), Some(date(2026, 6, 1)));
-        assert_eq!(date_after(date(2025, 6, 1), Duration::hours(25)), Some(date(2025, 6, 3)));
+        assert_eq!(
+            date_after(date(2025, 1, 31), Duration::months(1)),
+            Some(date(2025, 2, 28))
+        );
+        assert_eq!(
+            date_after(date(2025, 6, 1), Duration::years(1)),
+            Some(date(2026, 6, 1))
+        );
+        assert_eq!(
+            date_after(date(2025, 6, 1), Duration::hours(25)),
+            Some(date(2025, 6, 3))
+        );
         assert_eq!(date_after(date(2025, 6, 1), Duration::Indefinite), None);
         assert_eq!(date_after(date(9999, 6, 1), Duration::years(10)), None);
     }

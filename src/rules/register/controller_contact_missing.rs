@@ -91,7 +91,11 @@ mod tests {
         let findings = lint_only("DC101", yaml);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].location.pointer(), Some("/id"));
-        assert!(findings[0].message.contains("has no name:"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("has no name:"),
+            "{}",
+            findings[0].message
+        );
     }
 
     #[test]
@@ -100,6 +104,10 @@ mod tests {
         let findings = lint_only("DC101", yaml);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].location.pointer(), Some("/name"));
-        assert!(findings[0].message.contains("no name and no contact details"));
+        assert!(
+            findings[0]
+                .message
+                .contains("no name and no contact details")
+        );
     }
 }

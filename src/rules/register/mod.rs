@@ -10,20 +10,12 @@ pub mod security_measures_missing;
 pub mod subjects_or_categories_missing;
 pub mod transfer_incomplete;
 
-/// Lints a YAML workspace (documents separated by `---`) with only `code` selected, as
-/// `tests/rule_docs.rs` does: the unit tests of this family share it.
+/// Lints a YAML workspace (documents separated by `---`) with only `code` selected, on
+/// 2026-06-01 as `tests/rule_docs.rs` does: the unit tests of this family share it.
 #[cfg(test)]
 pub(crate) fn lint_only(code: &str, yaml: &str) -> Vec<crate::finding::Finding> {
-    use crate::lint::{Options, lint_inputs};
-    let options = Options {
-        selection: crate::rules::Selection::only(&[code]),
-        limits: crate::syntax::Limits::default(),
-        today: jiff::civil::date(2026, 6, 1),
-        threads: None,
-    };
-    let inputs = vec![("example.yaml".to_owned(), Ok(yaml.as_bytes().to_vec()))];
-    match lint_inputs(inputs, "datacharter.yaml", &options) {
-        Ok(outcome) => outcome.findings,
+    match crate::lint::lint_example(&[code], yaml, jiff::civil::date(2026, 6, 1)) {
+        Ok(findings) => findings,
         Err(error) => panic!("built-in packs do not load: {error}"),
     }
 }

@@ -29,7 +29,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let vague_words = &context.policy.governance.vague_descriptions;
     for processing in &context.inventory.processings {
         let item = &processing.item;
-        let description = item.description.as_deref().map(str::trim).filter(|d| !d.is_empty());
+        let description = item
+            .description
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
         let Some(purpose) = &item.purpose else {
             findings.push(missing_purpose(processing));
             continue;
@@ -85,7 +89,9 @@ fn warning(location: crate::finding::Location, message: String) -> Finding {
 /// it is one of the pack's vague words.
 fn is_vague(description: &str, vague_words: &[String]) -> bool {
     let normalised = description.trim_end_matches('.').trim().to_lowercase();
-    vague_words.iter().any(|word| word.trim().to_lowercase() == normalised)
+    vague_words
+        .iter()
+        .any(|word| word.trim().to_lowercase() == normalised)
 }
 
 #[cfg(test)]
@@ -105,7 +111,10 @@ mod tests {
 
     #[test]
     fn other_without_description_is_a_warning_at_the_purpose() {
-        let findings = lint_only("DC102", &format!("{HEAD}purpose: other\ndescription: \"  \"\n"));
+        let findings = lint_only(
+            "DC102",
+            &format!("{HEAD}purpose: other\ndescription: \"  \"\n"),
+        );
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Warning);
         assert_eq!(findings[0].location.pointer(), Some("/purpose"));
@@ -113,7 +122,10 @@ mod tests {
 
     #[test]
     fn vague_description_is_flagged_whatever_the_purpose_and_case() {
-        let findings = lint_only("DC102", &format!("{HEAD}purpose: newsletter\ndescription: \" Gestion. \"\n"));
+        let findings = lint_only(
+            "DC102",
+            &format!("{HEAD}purpose: newsletter\ndescription: \" Gestion. \"\n"),
+        );
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Warning);
         assert_eq!(findings[0].location.pointer(), Some("/description"));
@@ -126,7 +138,8 @@ mod tests {
 
     #[test]
     fn a_sentence_containing_a_vague_word_is_fine() {
-        let yaml = format!("{HEAD}purpose: other\ndescription: \"Gestion des invitations presse\"\n");
+        let yaml =
+            format!("{HEAD}purpose: other\ndescription: \"Gestion des invitations presse\"\n");
         assert!(lint_only("DC102", &yaml).is_empty());
     }
 

@@ -49,7 +49,13 @@ mod tests {
     #[test]
     fn explicit_empty_recipients_are_a_statement() {
         assert!(lint_only("DC104", &format!("{HEAD}recipients: {{}}\n")).is_empty());
-        assert!(lint_only("DC104", &format!("{HEAD}recipients: {{ internal: [], external: [] }}\n")).is_empty());
+        assert!(
+            lint_only(
+                "DC104",
+                &format!("{HEAD}recipients: {{ internal: [], external: [] }}\n")
+            )
+            .is_empty()
+        );
     }
 
     #[test]

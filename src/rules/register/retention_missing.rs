@@ -43,7 +43,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         for (index, category) in item.data_categories.iter().enumerate() {
-            if item.retention.iter().any(|rule| covers(rule, category.as_str())) {
+            if item
+                .retention
+                .iter()
+                .any(|rule| covers(rule, category.as_str()))
+            {
                 continue;
             }
             findings.push(
@@ -99,7 +103,9 @@ mod tests {
 
     #[test]
     fn a_rule_without_categories_covers_everything() {
-        let yaml = format!("{HEAD}data_categories: [identity.email, payment.iban]\nretention:\n  - {{ duration: 3y }}\n");
+        let yaml = format!(
+            "{HEAD}data_categories: [identity.email, payment.iban]\nretention:\n  - {{ duration: 3y }}\n"
+        );
         assert!(lint_only("DC106", &yaml).is_empty());
     }
 

@@ -25,8 +25,18 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         let item = &processing.item;
         for (empty, key, what, example) in [
-            (item.data_subjects.is_empty(), "data_subjects", "whose data it processes", "spectators, subscribers"),
-            (item.data_categories.is_empty(), "data_categories", "which data it processes", "identity.name, identity.email"),
+            (
+                item.data_subjects.is_empty(),
+                "data_subjects",
+                "whose data it processes",
+                "spectators, subscribers",
+            ),
+            (
+                item.data_categories.is_empty(),
+                "data_categories",
+                "which data it processes",
+                "identity.name, identity.email",
+            ),
         ] {
             if !empty {
                 continue;

@@ -61,9 +61,14 @@ mod tests {
             "{HEAD}transfers:\n  - {{ country: US, recipient: mailpulse }}\n  - {{ country: GB }}\n  - {{ safeguard: scc }}\n"
         );
         let findings = lint_only("DC105", &yaml);
-        let pointers: Vec<_> = findings.iter().filter_map(|f| f.location.pointer()).collect();
+        let pointers: Vec<_> = findings
+            .iter()
+            .filter_map(|f| f.location.pointer())
+            .collect();
         assert_eq!(pointers, ["/transfers/1", "/transfers/2"]);
-        assert!(findings[0].message.contains("to GB") && findings[0].message.contains("no recipient"));
+        assert!(
+            findings[0].message.contains("to GB") && findings[0].message.contains("no recipient")
+        );
         assert!(findings[1].message.contains("no country and recipient"));
     }
 

@@ -11,8 +11,15 @@ use crate::policy::PolicyTables;
 /// (`identity.email`, `identity.name`); when the processing declares none, the parent itself.
 /// A rule without `categories` keeps all the processing's categories. Empty when neither the
 /// rule nor the processing names any.
-pub(super) fn kept_categories<'a>(processing: &'a Processing, rule: &'a RetentionRule) -> Vec<&'a str> {
-    let declared: Vec<&str> = processing.data_categories.iter().map(|c| c.as_str()).collect();
+pub(super) fn kept_categories<'a>(
+    processing: &'a Processing,
+    rule: &'a RetentionRule,
+) -> Vec<&'a str> {
+    let declared: Vec<&str> = processing
+        .data_categories
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
     if rule.categories.is_empty() {
         return dedup(declared);
     }
@@ -60,11 +67,25 @@ pub(super) fn total_kept(rule: &RetentionRule) -> Duration {
     }
 }
 
+/// " (6 years with the archive)" when the rule has an archive stage: a label under the active
+/// `duration` must say that the total is what was compared.
+pub(super) fn archive_note(rule: &RetentionRule) -> String {
+    if rule.archive.is_some() {
+        format!(" ({} with the archive)", in_words(total_kept(rule)))
+    } else {
+        String::new()
+    }
+}
+
 /// Whether a reference (or ceiling) applies to a category kept by a processing: every filter
 /// it sets must match. A category filter matches a category it covers and a parent category
 /// that covers it (a rule keeping `payment` keeps card numbers too). `category` is `None` when
 /// the processing names no category: only references without a category filter apply.
-pub(super) fn applies(reference: &RetentionReference, processing: &Processing, category: Option<&str>) -> bool {
+pub(super) fn applies(
+    reference: &RetentionReference,
+    processing: &Processing,
+    category: Option<&str>,
+) -> bool {
     let purpose_matches = reference.purposes.is_empty()
         || processing
             .purpose
@@ -78,7 +99,8 @@ pub(super) fn applies(reference: &RetentionReference, processing: &Processing, c
     let category_matches = reference.categories.is_empty()
         || category.is_some_and(|category| {
             reference.categories.iter().any(|filter| {
-                PolicyTables::covers(filter.as_str(), category) || PolicyTables::covers(category, filter.as_str())
+                PolicyTables::covers(filter.as_str(), category)
+                    || PolicyTables::covers(category, filter.as_str())
             })
         });
     purpose_matches && subject_matches && category_matches
@@ -108,7 +130,12 @@ pub(super) fn limiting_reference<'p>(
         .retention_references
         .values()
         .filter(|reference| applies(reference, processing, category))
-        .max_by_key(|reference| (reference.duration, rule.from.is_some() && reference.from == rule.from))
+        .max_by_key(|reference| {
+            (
+                reference.duration,
+                rule.from.is_some() && reference.from == rule.from,
+            )
+        })
 }
 
 /// Groups `(reference, category)` pairs by reference id, keeping first-seen order, so a rule
@@ -137,7 +164,11 @@ pub(super) fn name_categories(categories: &[&str]) -> String {
     if categories.is_empty() {
         return "its data".to_owned();
     }
-    categories.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+    categories
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A duration in words: "3 years", "13 months", "30 days", "72 hours".
@@ -151,7 +182,10 @@ pub(super) fn in_words(duration: Duration) -> String {
     };
     match duration {
         Duration::Indefinite => "indefinitely".to_owned(),
-        Duration::Finite { months: 0, hours: 0 } => "0 days".to_owned(),
+        Duration::Finite {
+            months: 0,
+            hours: 0,
+        } => "0 days".to_owned(),
         Duration::Finite { months, hours: 0 } if months % 12 == 0 => plural(months / 12, "year"),
         Duration::Finite { months, hours: 0 } => plural(months, "month"),
         Duration::Finite { months: 0, hours } if hours % 24 == 0 => plural(hours / 24, "day"),
@@ -175,36 +209,50 @@ pub(super) fn start_in_words(from: RetentionStart) -> &'static str {
     }
 }
 
+/// The event as written in YAML: `end-of-contract`.
+pub(super) fn start_key(from: RetentionStart) -> &'static str {
+    match from {
+        RetentionStart::Collection => "collection",
+        RetentionStart::LastContact => "last-contact",
+        RetentionStart::EndOfContract => "end-of-contract",
+        RetentionStart::Transaction => "transaction",
+        RetentionStart::Event => "event",
+        RetentionStart::Debit => "debit",
+        RetentionStart::EndOfFiscalYear => "end-of-fiscal-year",
+        RetentionStart::Withdrawal => "withdrawal",
+        RetentionStart::Request => "request",
+    }
+}
+
 /// A reference duration in words with its start event: "3 years from the last contact".
 pub(super) fn reference_in_words(reference: &RetentionReference) -> String {
     match reference.from {
-        Some(from) => format!("{} from {}", in_words(reference.duration), start_in_words(from)),
+        Some(from) => format!(
+            "{} from {}",
+            in_words(reference.duration),
+            start_in_words(from)
+        ),
         None => in_words(reference.duration),
     }
 }
 
 /// " (source)" when the reference names its source, for the end of a message.
 pub(super) fn cited(reference: &RetentionReference) -> String {
-    reference.source.as_deref().map(|source| format!(" ({source})")).unwrap_or_default()
+    reference
+        .source
+        .as_deref()
+        .map(|source| format!(" ({source})"))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
 pub(super) mod testing {
     use crate::finding::Finding;
-    use crate::lint::{Options, lint_inputs};
-    use crate::rules::Selection;
-    use crate::syntax::Limits;
 
     /// Runs one rule on a YAML workspace (documents separated by `---`), today = 2026-06-01.
     pub fn lint(code: &str, yaml: &str) -> Vec<Finding> {
-        let options = Options {
-            selection: Selection::only(&[code]),
-            limits: Limits::default(),
-            today: jiff::civil::date(2026, 6, 1),
-        };
-        let inputs = vec![("example.yaml".to_owned(), Ok(yaml.as_bytes().to_vec()))];
-        match lint_inputs(inputs, "datacharter.yaml", &options) {
-            Ok(outcome) => outcome.findings,
+        match crate::lint::lint_example(&[code], yaml, jiff::civil::date(2026, 6, 1)) {
+            Ok(findings) => findings,
             Err(error) => panic!("built-in packs must load: {error}"),
         }
     }
@@ -236,6 +284,27 @@ mod tests {
         assert_eq!(in_words(duration("36h")), "36 hours");
         assert_eq!(in_words(duration("0d")), "0 days");
         assert_eq!(in_words(duration("indefinite")), "indefinitely");
+    }
+
+    #[test]
+    fn start_keys_are_the_yaml_values() {
+        use RetentionStart::*;
+        for from in [
+            Collection,
+            LastContact,
+            EndOfContract,
+            Transaction,
+            Event,
+            Debit,
+            EndOfFiscalYear,
+            Withdrawal,
+            Request,
+        ] {
+            assert_eq!(
+                serde_json::to_value(from).ok(),
+                Some(serde_json::json!(start_key(from)))
+            );
+        }
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! purpose, data subjects and categories, with no `justification`.
 
 use super::common::{
-    cited, group_by_reference, in_words, kept_categories, limiting_reference, lookup_keys, name_categories,
-    reference_in_words, total_kept,
+    archive_note, cited, group_by_reference, in_words, kept_categories, limiting_reference,
+    lookup_keys, name_categories, reference_in_words, total_kept,
 };
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
@@ -29,7 +29,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         let item = &processing.item;
         for (index, rule) in item.retention.iter().enumerate() {
-            let justified = rule.justification.as_deref().is_some_and(|text| !text.trim().is_empty());
+            let justified = rule
+                .justification
+                .as_deref()
+                .is_some_and(|text| !text.trim().is_empty());
             let kept = total_kept(rule);
             // DC302 reports indefinite retention; comparing it again would repeat the finding.
             if justified || kept.is_indefinite() {
@@ -51,10 +54,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     reference_in_words(reference),
                     cited(reference),
                 );
-                let note = reference.note.as_deref().map(|note| format!(" (reference: {note})")).unwrap_or_default();
+                let note = reference
+                    .note
+                    .as_deref()
+                    .map(|note| format!(" (reference: {note})"))
+                    .unwrap_or_default();
                 findings.push(
                     RULE.finding(processing.at(format!("/retention/{index}/duration")), message)
-                        .with_label(format!("longer than the reference of {}", in_words(reference.duration)))
+                        .with_label(format!("longer than the reference of {}{}", in_words(reference.duration), archive_note(rule)))
                         .with_help(format!(
                             "shorten it to {}{note}; if a longer period is really needed, say why in `justification:` on this retention rule",
                             reference_in_words(reference)
@@ -73,15 +80,27 @@ mod tests {
 
     #[test]
     fn names_the_processing_the_categories_and_the_reference() {
-        let yaml = processing(NEWSLETTER, "  - { categories: [identity], duration: 5y, from: last-contact }");
+        let yaml = processing(
+            NEWSLETTER,
+            "  - { categories: [identity], duration: 5y, from: last-contact }",
+        );
         let findings = lint("DC301", &yaml);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         let finding = &findings[0];
         assert!(finding.message.starts_with("processing `test` keeps `identity.email`, `identity.name` for 5 years; the reference `"), "{}", finding.message);
-        assert!(finding.message.contains("is 3 years from"), "{}", finding.message);
+        assert!(
+            finding.message.contains("is 3 years from"),
+            "{}",
+            finding.message
+        );
         assert!(finding.message.contains("CNIL"), "{}", finding.message);
         assert_eq!(finding.location.pointer(), Some("/retention/0/duration"));
-        assert!(finding.help.as_deref().is_some_and(|help| help.contains("justification")));
+        assert!(
+            finding
+                .help
+                .as_deref()
+                .is_some_and(|help| help.contains("justification"))
+        );
     }
 
     #[test]
@@ -91,7 +110,10 @@ mod tests {
             "  - { categories: [identity.email], duration: 5y, from: last-contact, justification: \"court order of 2025-03-12 requires keeping the list\" }",
         );
         assert!(lint("DC301", &justified).is_empty());
-        let blank = processing(NEWSLETTER, "  - { categories: [identity.email], duration: 5y, from: last-contact, justification: \"  \" }");
+        let blank = processing(
+            NEWSLETTER,
+            "  - { categories: [identity.email], duration: 5y, from: last-contact, justification: \"  \" }",
+        );
         assert_eq!(lint("DC301", &blank).len(), 1);
     }
 
@@ -110,7 +132,13 @@ mod tests {
     fn the_longest_applicable_reference_is_the_limit() {
         // Card numbers: kept for the purchase (0 days) or as proof (13 months): 13 months is fine.
         let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment.card-number]";
-        assert!(lint("DC301", &processing(header, "  - { duration: 13mo, from: debit }")).is_empty());
+        assert!(
+            lint(
+                "DC301",
+                &processing(header, "  - { duration: 13mo, from: debit }")
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -118,25 +146,57 @@ mod tests {
         // The rule keeps `connection`, which the processing declares as such: the cookie
         // reference (13 months) applies to it.
         let header = "purpose: other\ndescription: Site web\ndata_subjects: [website-visitors]\ndata_categories: [connection]";
-        let findings = lint("DC301", &processing(header, "  - { categories: [connection], duration: 2y, from: collection }"));
+        let findings = lint(
+            "DC301",
+            &processing(
+                header,
+                "  - { categories: [connection], duration: 2y, from: collection }",
+            ),
+        );
         assert_eq!(findings.len(), 1, "{findings:#?}");
-        assert!(findings[0].message.contains("`cookies-trackers`"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("`cookies-trackers`"),
+            "{}",
+            findings[0].message
+        );
     }
 
     #[test]
     fn silent_without_a_reference_or_when_indefinite() {
         // No reference for this purpose and these categories.
         let header = "purpose: other\ndescription: Logs\ndata_categories: [connection.logs]";
-        assert!(lint("DC301", &processing(header, "  - { duration: 10y, from: collection }")).is_empty());
+        assert!(
+            lint(
+                "DC301",
+                &processing(header, "  - { duration: 10y, from: collection }")
+            )
+            .is_empty()
+        );
         // Indefinite is DC302's.
-        assert!(lint("DC301", &processing(NEWSLETTER, "  - { duration: indefinite, from: last-contact }")).is_empty());
+        assert!(
+            lint(
+                "DC301",
+                &processing(
+                    NEWSLETTER,
+                    "  - { duration: indefinite, from: last-contact }"
+                )
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn subject_filters_must_match() {
         // The prospect references need prospects or customers among the data subjects.
-        let header = "purpose: newsletter\ndata_subjects: [artists]\ndata_categories: [identity.name]";
-        assert!(lint("DC301", &processing(header, "  - { duration: 5y, from: last-contact }")).is_empty());
+        let header =
+            "purpose: newsletter\ndata_subjects: [artists]\ndata_categories: [identity.name]";
+        assert!(
+            lint(
+                "DC301",
+                &processing(header, "  - { duration: 5y, from: last-contact }")
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -144,13 +204,29 @@ mod tests {
         // Both categories are limited by the 25-month audience-measurement reference (the
         // longest that applies, though cookies alone would be 13 months): one finding.
         let header = "purpose: audience-analytics\ndata_subjects: [website-visitors]\ndata_categories: [connection.cookies, connection.logs]";
-        let findings = lint("DC301", &processing(header, "  - { duration: 3y, from: collection }"));
+        let findings = lint(
+            "DC301",
+            &processing(header, "  - { duration: 3y, from: collection }"),
+        );
         assert_eq!(findings.len(), 1, "{findings:#?}");
-        assert!(findings[0].message.contains("`connection.cookies`, `connection.logs` for 3 years"), "{}", findings[0].message);
-        assert!(findings[0].message.contains("25 months"), "{}", findings[0].message);
+        assert!(
+            findings[0]
+                .message
+                .contains("`connection.cookies`, `connection.logs` for 3 years"),
+            "{}",
+            findings[0].message
+        );
+        assert!(
+            findings[0].message.contains("25 months"),
+            "{}",
+            findings[0].message
+        );
         // Two categories with two different references: two findings.
         let header = "purpose: other\ndescription: Divers\ndata_categories: [connection.cookies, transaction.invoice]";
-        let findings = lint("DC301", &processing(header, "  - { duration: 11y, from: collection }"));
+        let findings = lint(
+            "DC301",
+            &processing(header, "  - { duration: 11y, from: collection }"),
+        );
         assert_eq!(findings.len(), 2, "{findings:#?}");
     }
 
@@ -158,12 +234,26 @@ mod tests {
     fn equal_references_prefer_the_rule_start_event() {
         // `prospects` (3 years from the last contact) and `suppression-lists` (3 years from the
         // withdrawal) both apply to an email address of a newsletter.
-        let yaml = processing(NEWSLETTER, "  - { categories: [identity.email], duration: 4y, from: withdrawal }");
+        let yaml = processing(
+            NEWSLETTER,
+            "  - { categories: [identity.email], duration: 4y, from: withdrawal }",
+        );
         let findings = lint("DC301", &yaml);
         assert_eq!(findings.len(), 1, "{findings:#?}");
-        assert!(findings[0].message.contains("`suppression-lists`"), "{}", findings[0].message);
-        let yaml = processing(NEWSLETTER, "  - { categories: [identity.email], duration: 4y, from: last-contact }");
+        assert!(
+            findings[0].message.contains("`suppression-lists`"),
+            "{}",
+            findings[0].message
+        );
+        let yaml = processing(
+            NEWSLETTER,
+            "  - { categories: [identity.email], duration: 4y, from: last-contact }",
+        );
         let findings = lint("DC301", &yaml);
-        assert!(findings[0].message.contains("`prospects`"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("`prospects`"),
+            "{}",
+            findings[0].message
+        );
     }
 }

@@ -41,7 +41,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         return;
     }
     for charter in &inventory.charters {
-        let anchor = if charter.item.id.is_some() { "/id" } else { "/kind" };
+        let anchor = if charter.item.id.is_some() {
+            "/id"
+        } else {
+            "/kind"
+        };
         let Some(breach) = &charter.item.breach else {
             findings.push(
                 RULE.finding(charter.at(anchor), "the charter describes no breach procedure: a breach must be notified to the authority within 72 hours and recorded (Art. 33)")
@@ -56,7 +60,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     charter.at("/breach/notify_authority_within"),
-                    format!("the charter gives {deadline} to notify a breach to the authority; the GDPR allows 72 hours from becoming aware of it (Art. 33(1))"),
+                    format!("the charter gives `{deadline}` to notify a breach to the authority; the GDPR allows 72 hours from becoming aware of it (Art. 33(1))"),
                 )
                 .with_label("longer than 72 hours")
                 .with_help("set `notify_authority_within: 72h` (or less)"),
@@ -66,7 +70,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if breach.notify_authority_within.is_none() {
             missing.push("the deadline to notify the authority (`notify_authority_within`)");
         }
-        if breach.register.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        if breach
+            .register
+            .as_deref()
+            .is_none_or(|r| r.trim().is_empty())
+        {
             missing.push("the register where breaches are recorded (`register`, Art. 33(5))");
         }
         if breach.contact.is_none() {
@@ -101,18 +109,29 @@ mod tests {
         let findings = lint_only("DC702", "kind: charter\nbreach: { register: \" \" }\n");
         assert_eq!(findings.len(), 1);
         let message = &findings[0].message;
-        assert!(message.contains("notify_authority_within") && message.contains("register") && message.contains("contact"), "{message}");
+        assert!(
+            message.contains("notify_authority_within")
+                && message.contains("register")
+                && message.contains("contact"),
+            "{message}"
+        );
     }
 
     #[test]
     fn deadline_of_exactly_72_hours_in_any_unit_passes() {
         for ok in ["72h", "3d", "PT72H", "48h"] {
-            let yaml = format!("kind: charter\nbreach: {{ notify_authority_within: {ok}, register: r, contact: c }}\n");
+            let yaml = format!(
+                "kind: charter\nbreach: {{ notify_authority_within: {ok}, register: r, contact: c }}\n"
+            );
             assert!(lint_only("DC702", &yaml).is_empty(), "{ok}");
         }
-        let late = "kind: charter\nbreach: { notify_authority_within: 73h, register: r, contact: c }\n";
+        let late =
+            "kind: charter\nbreach: { notify_authority_within: 73h, register: r, contact: c }\n";
         let findings = lint_only("DC702", late);
         assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].location.pointer(), Some("/breach/notify_authority_within"));
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/breach/notify_authority_within")
+        );
     }
 }

@@ -47,7 +47,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if dpia.is_some_and(|dpia| dpia.status == DpiaStatus::Done) {
             continue;
         }
-        let (criteria, special) = criteria(processing, context.policy, organisation_large_scale.map(|o| o.at("/large_scale")));
+        let (criteria, special) = criteria(
+            processing,
+            context.policy,
+            organisation_large_scale.map(|o| o.at("/large_scale")),
+        );
         let severity = match criteria.len() {
             0 => continue,
             1 if special => Severity::Warning,
@@ -91,7 +95,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 }
 
 /// The criteria a processing meets, and whether one of them is Art. 9 or Art. 10 data.
-fn criteria(processing: &Located<Processing>, policy: &PolicyTables, organisation_large_scale: Option<Location>) -> (Vec<Criterion>, bool) {
+fn criteria(
+    processing: &Located<Processing>,
+    policy: &PolicyTables,
+    organisation_large_scale: Option<Location>,
+) -> (Vec<Criterion>, bool) {
     let item = &processing.item;
     let mut met = Vec::new();
     let mut special = false;
@@ -99,7 +107,11 @@ fn criteria(processing: &Located<Processing>, policy: &PolicyTables, organisatio
         .data_categories
         .iter()
         .enumerate()
-        .filter_map(|(i, category)| policy.sensitivity(category.as_str()).map(|s| (i, category, s)))
+        .filter_map(|(i, category)| {
+            policy
+                .sensitivity(category.as_str())
+                .map(|s| (i, category, s))
+        })
         // Art. 9 and Art. 10 data first: they decide the warning.
         .min_by_key(|(_, _, sensitivity)| *sensitivity == Sensitivity::NationalId);
     if let Some((i, category, sensitivity)) = sensitive {
@@ -109,7 +121,11 @@ fn criteria(processing: &Located<Processing>, policy: &PolicyTables, organisatio
             location: processing.at(format!("/data_categories/{i}")),
         });
     }
-    if let Some(i) = item.data_subjects.iter().position(|s| VULNERABLE_SUBJECTS.contains(&s.as_str())) {
+    if let Some(i) = item
+        .data_subjects
+        .iter()
+        .position(|s| VULNERABLE_SUBJECTS.contains(&s.as_str()))
+    {
         met.push(Criterion {
             what: format!("vulnerable data subjects (`{}`)", item.data_subjects[i]),
             location: processing.at(format!("/data_subjects/{i}")),
@@ -122,24 +138,47 @@ fn criteria(processing: &Located<Processing>, policy: &PolicyTables, organisatio
         });
     }
     if item.large_scale {
-        met.push(Criterion { what: "large scale".into(), location: processing.at("/large_scale") });
+        met.push(Criterion {
+            what: "large scale".into(),
+            location: processing.at("/large_scale"),
+        });
     } else if let Some(location) = organisation_large_scale {
-        met.push(Criterion { what: "large scale (declared by the organisation)".into(), location });
+        met.push(Criterion {
+            what: "large scale (declared by the organisation)".into(),
+            location,
+        });
     }
     if item.profiling {
-        met.push(Criterion { what: "profiling".into(), location: processing.at("/profiling") });
+        met.push(Criterion {
+            what: "profiling".into(),
+            location: processing.at("/profiling"),
+        });
     }
     if item.systematic_monitoring {
-        met.push(Criterion { what: "systematic monitoring".into(), location: processing.at("/systematic_monitoring") });
-    } else if let Some(purpose) = item.purpose.as_ref().filter(|p| MONITORING_PURPOSES.contains(&p.as_str())) {
-        met.push(Criterion { what: format!("systematic monitoring (purpose `{purpose}`)"), location: processing.at("/purpose") });
+        met.push(Criterion {
+            what: "systematic monitoring".into(),
+            location: processing.at("/systematic_monitoring"),
+        });
+    } else if let Some(purpose) = item
+        .purpose
+        .as_ref()
+        .filter(|p| MONITORING_PURPOSES.contains(&p.as_str()))
+    {
+        met.push(Criterion {
+            what: format!("systematic monitoring (purpose `{purpose}`)"),
+            location: processing.at("/purpose"),
+        });
     }
-    let innovative_category = item
-        .data_categories
-        .iter()
-        .position(|c| INNOVATIVE_CATEGORIES.iter().any(|a| PolicyTables::covers(a, c.as_str())));
+    let innovative_category = item.data_categories.iter().position(|c| {
+        INNOVATIVE_CATEGORIES
+            .iter()
+            .any(|a| PolicyTables::covers(a, c.as_str()))
+    });
     if item.innovative_technology {
-        met.push(Criterion { what: "innovative technology".into(), location: processing.at("/innovative_technology") });
+        met.push(Criterion {
+            what: "innovative technology".into(),
+            location: processing.at("/innovative_technology"),
+        });
     } else if let Some(i) = innovative_category {
         met.push(Criterion {
             what: format!("innovative technology (`{}`)", item.data_categories[i]),
@@ -155,32 +194,55 @@ mod tests {
     use crate::rules::security::lint_only;
 
     fn processing(extra: &str) -> String {
-        format!("kind: processing\nid: p\nname: P\npurpose: ticketing\ndata_subjects: [spectators]\n{extra}")
+        format!(
+            "kind: processing\nid: p\nname: P\npurpose: ticketing\ndata_subjects: [spectators]\n{extra}"
+        )
     }
 
     fn severities(yaml: &str) -> Vec<Severity> {
-        lint_only("DC701", yaml).iter().map(|f| f.severity).collect()
+        lint_only("DC701", yaml)
+            .iter()
+            .map(|f| f.severity)
+            .collect()
     }
 
     #[test]
     fn no_criterion_or_one_plain_criterion_is_silent() {
         assert!(severities(&processing("data_categories: [identity.name]\n")).is_empty());
-        assert!(severities(&processing("data_categories: [identity.name]\nprofiling: true\n")).is_empty());
+        assert!(
+            severities(&processing(
+                "data_categories: [identity.name]\nprofiling: true\n"
+            ))
+            .is_empty()
+        );
         assert!(severities(&processing("data_categories: [national-id]\n")).is_empty());
     }
 
     #[test]
     fn special_category_alone_is_a_warning_covering_children() {
-        assert_eq!(severities(&processing("data_categories: [special.religious-philosophical-beliefs]\n")), vec![Severity::Warning]);
-        assert_eq!(severities(&processing("data_categories: [criminal]\n")), vec![Severity::Warning]);
+        assert_eq!(
+            severities(&processing(
+                "data_categories: [special.religious-philosophical-beliefs]\n"
+            )),
+            vec![Severity::Warning]
+        );
+        assert_eq!(
+            severities(&processing("data_categories: [criminal]\n")),
+            vec![Severity::Warning]
+        );
     }
 
     #[test]
     fn two_criteria_are_an_error_and_a_done_dpia_lifts_it() {
-        let two = processing("data_categories: [identity.name]\nprofiling: true\nlarge_scale: true\n");
+        let two =
+            processing("data_categories: [identity.name]\nprofiling: true\nlarge_scale: true\n");
         assert_eq!(severities(&two), vec![Severity::Error]);
         let findings = lint_only("DC701", &two);
-        assert!(findings[0].message.contains("large scale, profiling"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("large scale, profiling"),
+            "{}",
+            findings[0].message
+        );
         assert_eq!(findings[0].labels.len(), 2);
         let done = format!("{two}dpia: {{ status: done, date: 2025-01-01 }}\n");
         assert!(severities(&done).is_empty());
@@ -194,9 +256,16 @@ mod tests {
         let findings = lint_only("DC701", cctv);
         // biometric data: sensitive, innovative; CCTV: monitoring.
         assert_eq!(findings.len(), 1);
-        assert!(findings[0].message.contains("3 criteria"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("3 criteria"),
+            "{}",
+            findings[0].message
+        );
         let organisation = "kind: organisation\nid: o\nname: O\nlarge_scale: true\n---\n";
-        let scaled = format!("{organisation}{}", processing("data_categories: [identity.name]\nsources: [a, b]\n"));
+        let scaled = format!(
+            "{organisation}{}",
+            processing("data_categories: [identity.name]\nsources: [a, b]\n")
+        );
         assert_eq!(severities(&scaled), vec![Severity::Error]);
     }
 }

@@ -40,10 +40,26 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .iter()
             .enumerate()
             .find(|(_, field)| is_risky(policy, field.category.as_str()))
-            .map(|(i, field)| (format!("`{}` (`{}`)", field.name, field.category), source.at(format!("/fields/{i}/category"))));
+            .map(|(i, field)| {
+                (
+                    format!("`{}` (`{}`)", field.name, field.category),
+                    source.at(format!("/fields/{i}/category")),
+                )
+            });
         if let Some((what, place)) = risky {
-            let anchor = if item.security.is_empty() { source.at("/id") } else { source.at("/security") };
-            report(findings, &format!("source `{}`", item.id), &item.security, what, place, anchor);
+            let anchor = if item.security.is_empty() {
+                source.at("/id")
+            } else {
+                source.at("/security")
+            };
+            report(
+                findings,
+                &format!("source `{}`", item.id),
+                &item.security,
+                what,
+                place,
+                anchor,
+            );
         }
     }
     for processing in &context.inventory.processings {
@@ -53,21 +69,56 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .iter()
             .enumerate()
             .find(|(_, category)| is_risky(policy, category.as_str()))
-            .map(|(i, category)| (format!("`{category}`"), processing.at(format!("/data_categories/{i}"))))
-            .or_else(|| item.large_scale.then(|| ("data on a large scale".to_owned(), processing.at("/large_scale"))));
+            .map(|(i, category)| {
+                (
+                    format!("`{category}`"),
+                    processing.at(format!("/data_categories/{i}")),
+                )
+            })
+            .or_else(|| {
+                item.large_scale.then(|| {
+                    (
+                        "data on a large scale".to_owned(),
+                        processing.at("/large_scale"),
+                    )
+                })
+            });
         if let Some((what, place)) = risky {
-            let anchor = if item.security.is_empty() { processing.at("/id") } else { processing.at("/security") };
-            report(findings, &format!("processing `{}`", item.id), &item.security, what, place, anchor);
+            let anchor = if item.security.is_empty() {
+                processing.at("/id")
+            } else {
+                processing.at("/security")
+            };
+            report(
+                findings,
+                &format!("processing `{}`", item.id),
+                &item.security,
+                what,
+                place,
+                anchor,
+            );
         }
     }
 }
 
 fn is_risky(policy: &PolicyTables, category: &str) -> bool {
-    policy.sensitivity(category).is_some() || RISKY_CATEGORIES.iter().any(|risky| PolicyTables::covers(risky, category))
+    policy.sensitivity(category).is_some()
+        || RISKY_CATEGORIES
+            .iter()
+            .any(|risky| PolicyTables::covers(risky, category))
 }
 
-fn report(findings: &mut Vec<Finding>, holder: &str, security: &[SecurityMeasure], what: String, place: Location, anchor: Location) {
-    let encrypted = security.iter().any(|m| m.as_str().starts_with(ENCRYPTION_PREFIX));
+fn report(
+    findings: &mut Vec<Finding>,
+    holder: &str,
+    security: &[SecurityMeasure],
+    what: String,
+    place: Location,
+    anchor: Location,
+) {
+    let encrypted = security
+        .iter()
+        .any(|m| m.as_str().starts_with(ENCRYPTION_PREFIX));
     let controlled = security.iter().any(|m| m.as_str() == ACCESS_CONTROL);
     let lacking = match (encrypted, controlled) {
         (true, true) => return,
@@ -88,15 +139,33 @@ mod tests {
     use crate::rules::security::lint_only;
 
     fn source(category: &str, security: &str) -> String {
-        format!("kind: source\nid: s\nname: S\ntype: crm\nfields:\n  - {{ name: f, category: {category} }}\nsecurity: {security}\n")
+        format!(
+            "kind: source\nid: s\nname: S\ntype: crm\nfields:\n  - {{ name: f, category: {category} }}\nsecurity: {security}\n"
+        )
     }
 
     #[test]
     fn both_measures_are_needed_for_payment_and_sensitive_data() {
-        assert_eq!(lint_only("DC703", &source("payment.card-number", "[access-control]")).len(), 1);
-        assert_eq!(lint_only("DC703", &source("special.health", "[encryption-in-transit]")).len(), 1);
+        assert_eq!(
+            lint_only("DC703", &source("payment.card-number", "[access-control]")).len(),
+            1
+        );
+        assert_eq!(
+            lint_only(
+                "DC703",
+                &source("special.health", "[encryption-in-transit]")
+            )
+            .len(),
+            1
+        );
         assert_eq!(lint_only("DC703", &source("national-id", "[]")).len(), 1);
-        assert!(lint_only("DC703", &source("payment", "[access-control, encryption-at-rest]")).is_empty());
+        assert!(
+            lint_only(
+                "DC703",
+                &source("payment", "[access-control, encryption-at-rest]")
+            )
+            .is_empty()
+        );
         assert!(lint_only("DC703", &source("identity.email", "[]")).is_empty());
     }
 
@@ -105,7 +174,11 @@ mod tests {
         let processing = "kind: processing\nid: p\nname: P\ndata_categories: [identity.email]\nlarge_scale: true\nsecurity: [access-control]\n";
         let findings = lint_only("DC703", processing);
         assert_eq!(findings.len(), 1);
-        assert!(findings[0].message.contains("no encryption"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("no encryption"),
+            "{}",
+            findings[0].message
+        );
         assert_eq!(findings[0].location.pointer(), Some("/security"));
         let small = processing.replace("large_scale: true\n", "");
         assert!(lint_only("DC703", &small).is_empty());

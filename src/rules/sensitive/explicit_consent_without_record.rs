@@ -37,7 +37,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 .with_label("explicit consent claimed here")
                 .with_help("add `consent.record`: where each consent is kept, with its date and the wording shown (GDPR Art. 7(1))");
             if processing.item.consent.is_some() {
-                finding = finding.with_secondary(processing.at("/consent"), "no `record` in this consent");
+                finding = finding
+                    .with_secondary(processing.at("/consent"), "no `record` in this consent");
             }
             findings.push(finding);
         }
@@ -53,7 +54,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         }
         let id = source.item.id.as_str();
         let recorded = inventory.processings.iter().any(|processing| {
-            processing.item.sources.iter().any(|used| used.as_str() == id)
+            processing
+                .item
+                .sources
+                .iter()
+                .any(|used| used.as_str() == id)
                 && records_consent(&processing.item)
         });
         if !recorded {
@@ -99,7 +104,11 @@ mod tests {
         let yaml = "kind: processing\nid: p\nname: P\nart9_exception: { basis: a }\nconsent: { record: \"  \", explicit: true }\n";
         let findings = lint_only("DC202", yaml);
         assert_eq!(pointers(&findings), ["/art9_exception/basis"]);
-        assert_eq!(findings[0].labels.len(), 1, "points at the consent block too");
+        assert_eq!(
+            findings[0].labels.len(),
+            1,
+            "points at the consent block too"
+        );
     }
 
     #[test]

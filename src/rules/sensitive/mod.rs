@@ -169,26 +169,20 @@ pub(super) fn words(text: &str) -> Vec<String> {
 /// of `name`: `date de naissance` is in `date_de_naissance_enfant`, `ip` is not in `ville`.
 pub(super) fn name_contains(name: &[String], phrase: &str) -> bool {
     let phrase = words(phrase);
-    !phrase.is_empty() && name.windows(phrase.len()).any(|window| window == phrase.as_slice())
+    !phrase.is_empty()
+        && name
+            .windows(phrase.len())
+            .any(|window| window == phrase.as_slice())
 }
 
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::finding::Finding;
-    use crate::lint::{Options, lint_inputs};
-    use crate::rules::Selection;
-    use crate::syntax::Limits;
 
     /// Lints a one-file workspace with only `code` enabled, today being 2026-06-01.
     pub fn lint_only(code: &str, yaml: &str) -> Vec<Finding> {
-        let options = Options {
-            selection: Selection::only(&[code]),
-            limits: Limits::default(),
-            today: jiff::civil::date(2026, 6, 1),
-        };
-        let inputs = vec![("example.yaml".to_owned(), Ok(yaml.as_bytes().to_vec()))];
-        match lint_inputs(inputs, "datacharter.yaml", &options) {
-            Ok(outcome) => outcome.findings,
+        match crate::lint::lint_example(&[code], yaml, jiff::civil::date(2026, 6, 1)) {
+            Ok(findings) => findings,
             Err(error) => panic!("built-in packs do not load: {error}"),
         }
     }
@@ -208,7 +202,10 @@ mod tests {
 
     #[test]
     fn words_split_separators_and_camel_case() {
-        assert_eq!(words("date_de-naissance.x y"), ["date", "de", "naissance", "x", "y"]);
+        assert_eq!(
+            words("date_de-naissance.x y"),
+            ["date", "de", "naissance", "x", "y"]
+        );
         assert_eq!(words("numeroSecu"), ["numero", "secu"]);
         assert_eq!(words("NIR"), ["nir"]);
         assert_eq!(words("carte d'invalidité"), ["carte", "d", "invalidité"]);

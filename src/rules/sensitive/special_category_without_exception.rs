@@ -65,9 +65,20 @@ mod tests {
     #[test]
     fn flags_each_special_field_including_the_parent_category() {
         let findings = lint_only("DC201", SOURCE);
-        assert_eq!(pointers(&findings), ["/fields/1/category", "/fields/2/category"]);
-        assert!(findings[0].message.contains("field `syndicat` of source `crm`"));
-        assert!(findings[0].message.contains("`special.trade-union-membership`"));
+        assert_eq!(
+            pointers(&findings),
+            ["/fields/1/category", "/fields/2/category"]
+        );
+        assert!(
+            findings[0]
+                .message
+                .contains("field `syndicat` of source `crm`")
+        );
+        assert!(
+            findings[0]
+                .message
+                .contains("`special.trade-union-membership`")
+        );
     }
 
     #[test]
@@ -82,7 +93,8 @@ mod tests {
         let findings = lint_only("DC201", processing);
         assert_eq!(pointers(&findings), ["/data_categories/1"]);
         assert!(findings[0].message.contains("processing `paie`"));
-        let lifted = format!("{processing}art9_exception: {{ basis: b, reference: \"Code du travail\" }}\n");
+        let lifted =
+            format!("{processing}art9_exception: {{ basis: b, reference: \"Code du travail\" }}\n");
         assert!(lint_only("DC201", &lifted).is_empty());
     }
 

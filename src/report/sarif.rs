@@ -1,0 +1,186 @@
+//! The `--format sarif` report: SARIF 2.1.0, as GitHub code scanning
+//! (`github/codeql-action/upload-sarif`) and other SARIF viewers read it.
+//!
+//! One run; `tool.driver.rules` lists every rule that can fire, whether it fired or not, so that
+//! viewers can show a rule's help for any result. Nothing depends on the time or the machine: two
+//! runs on the same input give the same bytes.
+
+use super::{Diagnostic, LocatedLabel, Report, Span};
+use crate::finding::Severity;
+use crate::rules::Rule;
+use serde_json::{Value, json};
+use std::io::{self, Write};
+
+const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The base every result's `uri` is relative to; viewers map it to their checkout.
+const SOURCE_ROOT: &str = "%SRCROOT%";
+
+/// Writes the report as SARIF. `rules` are the rules that can fire (the registry); a code that
+/// fired without being among them (a custom rule) gets a descriptor of its own. `path_prefix`
+/// is put before each workspace-relative file so that the `uri` is relative to the repository
+/// root (see [`super::repository_prefix`]).
+pub fn render_sarif(
+    report: &Report,
+    rules: &[&Rule],
+    path_prefix: &str,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut descriptors: Vec<Value> = rules.iter().map(|rule| rule_descriptor(rule)).collect();
+    let mut ids: Vec<String> = rules.iter().map(|rule| rule.code.to_owned()).collect();
+    for diagnostic in &report.diagnostics {
+        if !ids.contains(&diagnostic.code) {
+            ids.push(diagnostic.code.clone());
+            descriptors.push(json!({
+                "id": diagnostic.code,
+                "name": diagnostic.name,
+                "shortDescription": { "text": diagnostic.name },
+            }));
+        }
+    }
+    let results: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let index = ids.iter().position(|id| *id == diagnostic.code);
+            result(diagnostic, index, path_prefix)
+        })
+        .collect();
+    let sarif = json!({
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": env!("CARGO_PKG_NAME"),
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                    "rules": descriptors,
+                }
+            },
+            "originalUriBaseIds": {
+                // No `uri`: an absolute path would differ between machines and runs.
+                SOURCE_ROOT: { "description": { "text": "The root of the repository that holds the workspace." } }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    serde_json::to_writer_pretty(&mut *out, &sarif)?;
+    writeln!(out)
+}
+
+fn rule_descriptor(rule: &Rule) -> Value {
+    json!({
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": { "text": rule.summary },
+        "fullDescription": { "text": full_description(rule) },
+        "help": {
+            "text": format!("{}\n\nHow to fix: {}", rule.docs.what.trim(), rule.docs.fix.trim()),
+            "markdown": crate::commands::rule::markdown(rule),
+        },
+        "defaultConfiguration": { "level": level(rule.severity) },
+        "properties": { "tags": [rule.family.slug()] },
+    })
+}
+
+fn full_description(rule: &Rule) -> String {
+    let what = rule.docs.what.trim();
+    if rule.legal.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what} ({})", rule.legal)
+    }
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn result(diagnostic: &Diagnostic, rule_index: Option<usize>, path_prefix: &str) -> Value {
+    let mut message = diagnostic.message.clone();
+    if let Some(help) = &diagnostic.help {
+        message.push_str("\n\nhelp: ");
+        message.push_str(help);
+    }
+    let mut result = json!({
+        "ruleId": diagnostic.code,
+        "level": level(diagnostic.severity),
+        "message": { "text": message },
+        "locations": [physical_location(&diagnostic.file, &diagnostic.span, path_prefix)],
+        "partialFingerprints": { "datacharter/v1": fingerprint(diagnostic) },
+    });
+    if let (Some(index), Some(object)) = (rule_index, result.as_object_mut()) {
+        object.insert("ruleIndex".to_owned(), json!(index));
+    }
+    if !diagnostic.labels.is_empty()
+        && let Some(object) = result.as_object_mut()
+    {
+        let related: Vec<Value> = diagnostic
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(id, label)| related_location(id, label, path_prefix))
+            .collect();
+        object.insert("relatedLocations".to_owned(), Value::Array(related));
+    }
+    result
+}
+
+fn related_location(id: usize, label: &LocatedLabel, path_prefix: &str) -> Value {
+    let mut location = physical_location(&label.file, &label.span, path_prefix);
+    if let Some(object) = location.as_object_mut() {
+        object.insert("id".to_owned(), json!(id));
+        object.insert("message".to_owned(), json!({ "text": label.message }));
+    }
+    location
+}
+
+/// Every location has a region: a finding on a whole file is at line 1, column 1.
+fn physical_location(file: &str, span: &Span, path_prefix: &str) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": format!("{path_prefix}{file}"), "uriBaseId": SOURCE_ROOT },
+            "region": {
+                "startLine": span.start.line,
+                "startColumn": span.start.column,
+                "endLine": span.end.line,
+                "endColumn": span.end.column,
+            }
+        }
+    })
+}
+
+/// Identifies a finding across commits by what it is about (code, file, pointer, message)
+/// rather than by its line, so that code scanning keeps tracking it when lines move above it.
+fn fingerprint(diagnostic: &Diagnostic) -> String {
+    let place = match &diagnostic.pointer {
+        Some(pointer) => pointer.clone(),
+        None => format!("line {}", diagnostic.span.start.line),
+    };
+    let document = diagnostic
+        .document
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let key = [
+        diagnostic.code.as_str(),
+        diagnostic.file.as_str(),
+        document.as_str(),
+        place.as_str(),
+        diagnostic.message.as_str(),
+    ]
+    .join("\0");
+    format!("{:016x}", fnv1a(key.as_bytes()))
+}
+
+/// FNV-1a, 64 bits: small, stable across Rust versions (unlike `DefaultHasher`).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

@@ -1,0 +1,128 @@
+//! DC801 category-without-source: a processing uses a category that none of its sources holds.
+
+use crate::finding::{Finding, Severity};
+use crate::model::Source;
+use crate::policy::PolicyTables;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC801",
+    name: "category-without-source",
+    family: Family::Consistency,
+    severity: Severity::Error,
+    summary: "a processing uses a data category that none of its sources holds, or names no source at all",
+    legal: "GDPR Art. 5(2), 30",
+    docs: Docs {
+        what: "For each data category of a processing, looks for a field of one of the processing's `sources` holding it. Categories are hierarchical: a processing's `transaction` is held by a source's `transaction.order`, and a processing's `identity.email` by a source field declared `identity`. A processing with categories but no source at all is reported once. Sources that do not exist are left to DC005.",
+        why: "The register (what is done) and the data map (where data lives) must describe the same reality: a category no source holds is either kept somewhere nobody declared (a spreadsheet, a mailbox) or not processed at all. Either way the controller cannot show where the data is, which accountability (Art. 5(2)) requires, nor answer an access request completely.",
+        failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\ndata_categories: [identity.name, identity.email, transaction.order]\nsources: [ticketing]\n",
+        passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n  - { name: commandes, category: transaction.order }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\ndata_categories: [identity.name, identity.email, transaction.order]\nsources: [ticketing]\n",
+        fix: "Add the field to the source that holds it (or declare the missing source and list it in the processing's `sources`); if the processing does not use the category, remove it from `data_categories`.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let inventory = context.inventory;
+    for processing in &inventory.processings {
+        let item = &processing.item;
+        if item.data_categories.is_empty() {
+            continue; // DC103
+        }
+        if item.sources.is_empty() {
+            let listed: Vec<String> = item
+                .data_categories
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect();
+            findings.push(
+                RULE.finding(processing.at("/id"), format!("processing `{}` names no source: the data map does not say where its data ({}) is kept", item.id, listed.join(", ")))
+                    .with_label("no `sources` for this processing")
+                    .with_help("list in `sources` the tools and files the data comes from (declare them as `kind: source` documents if needed)"),
+            );
+            continue;
+        }
+        let sources: Vec<&Source> = item
+            .sources
+            .iter()
+            .filter_map(|id| inventory.source(id.as_str()))
+            .map(|s| &s.item)
+            .collect();
+        if sources.is_empty() {
+            continue; // every source is unknown: DC005 says so
+        }
+        for (i, category) in item.data_categories.iter().enumerate() {
+            let held = sources.iter().any(|source| {
+                source
+                    .fields
+                    .iter()
+                    .any(|field| related(category.as_str(), field.category.as_str()))
+            });
+            if held {
+                continue;
+            }
+            let names: Vec<String> = sources.iter().map(|s| format!("`{}`", s.id)).collect();
+            findings.push(
+                RULE.finding(processing.at(format!("/data_categories/{i}")), format!("processing `{}` uses `{category}`, but none of its sources ({}) holds it", item.id, names.join(", ")))
+                    .with_label("held by no source of this processing")
+                    .with_secondary(processing.at("/sources"), "the sources that were searched")
+                    .with_help("add the field to the source that holds it, list the right source in `sources`, or remove the category"),
+            );
+        }
+    }
+}
+
+/// A source field holds a processing's category when one covers the other.
+fn related(used: &str, held: &str) -> bool {
+    PolicyTables::covers(used, held) || PolicyTables::covers(held, used)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::security::lint_only;
+
+    fn workspace(held: &str, used: &str, sources: &str) -> String {
+        format!(
+            "kind: source\nid: s\nname: S\ntype: crm\nfields:\n  - {{ name: f, category: {held} }}\n---\nkind: processing\nid: p\nname: P\ndata_categories: [{used}]\nsources: {sources}\n"
+        )
+    }
+
+    #[test]
+    fn hierarchy_works_both_ways() {
+        assert!(
+            lint_only(
+                "DC801",
+                &workspace("transaction.order", "transaction", "[s]")
+            )
+            .is_empty()
+        );
+        assert!(lint_only("DC801", &workspace("identity", "identity.email", "[s]")).is_empty());
+        assert_eq!(
+            lint_only(
+                "DC801",
+                &workspace("transaction.order", "transaction.invoice", "[s]")
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            lint_only("DC801", &workspace("identity", "identityx", "[s]")).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn no_source_is_one_finding_and_unknown_sources_are_left_to_dc005() {
+        let none = workspace("identity.name", "identity.email, transaction", "[]");
+        let findings = lint_only("DC801", &none);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+        assert!(
+            lint_only(
+                "DC801",
+                &workspace("identity.name", "identity.email", "[nowhere]")
+            )
+            .is_empty()
+        );
+    }
+}

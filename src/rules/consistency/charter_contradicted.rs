@@ -1,0 +1,231 @@
+//! DC806 charter-contradicted: the register contradicts a commitment of the charter.
+
+use crate::finding::{Finding, Location, Severity};
+use crate::model::{Charter, Commitments, Duration, Located, RetentionRule, Sensitivity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC806",
+    name: "charter-contradicted",
+    family: Family::Consistency,
+    severity: Severity::Error,
+    summary: "the register contradicts a commitment of the charter (free text, special categories, hosting outside the EEA, retention ceiling)",
+    legal: "GDPR Art. 24(1), 24(2), 5(2)",
+    docs: Docs {
+        what: "Checks the register against the charter's `commitments`: `no_free_text` (no source field with `free_text: true`), `no_special_categories` (no Art. 9 category on a source or a processing), `hosting_in_eea` (every source's hosting country, or else its hosting provider's country, is in the EEA list of the `transfers` pack), and `max_retention` (no retention, archive stage included, longer than the ceiling).",
+        why: "The charter is the organisation's data-protection policy (Art. 24(2)): what it promises staff, partners and the public. A register that contradicts it shows that the policy is not applied, which is exactly what accountability (Art. 5(2), 24(1)) asks the controller to demonstrate.",
+        failing: "kind: charter\ncommitments:\n  no_free_text: true\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: remarques, category: relationship.requests, free_text: true }\n",
+        passing: "kind: charter\ncommitments:\n  no_free_text: true\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: type_demande, category: relationship.requests, description: \"closed list: exchange, refund, accessibility\" }\n",
+        fix: "Bring the register in line with the charter (replace the free-text field by a closed list, remove the special-category data, move the hosting into the EEA, shorten the retention), or, if the commitment no longer holds, change the charter deliberately.",
+    },
+    check: Some(check),
+};
+
+/// Every charter document is held to what it says itself (as the DC4xx rules do).
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for charter in &context.inventory.charters {
+        if let Some(commitments) = &charter.item.commitments {
+            check_commitments(context, charter, commitments, findings);
+        }
+    }
+}
+
+fn check_commitments(
+    context: &Context<'_>,
+    charter: &Located<Charter>,
+    commitments: &Commitments,
+    findings: &mut Vec<Finding>,
+) {
+    let inventory = context.inventory;
+    let promise = |key: &str| charter.at(format!("/commitments/{key}"));
+    let contradiction =
+        |location: Location, message: String, label: &str, key: &str, help: &str| {
+            RULE.finding(location, message)
+                .with_label(label.to_owned())
+                .with_secondary(promise(key), "the charter's commitment")
+                .with_help(help.to_owned())
+        };
+    let is_special =
+        |category: &str| context.policy.sensitivity(category) == Some(Sensitivity::Art9);
+
+    for source in &inventory.sources {
+        let item = &source.item;
+        for (i, field) in item.fields.iter().enumerate() {
+            if commitments.no_free_text && field.free_text {
+                findings.push(contradiction(
+                    source.at(format!("/fields/{i}/free_text")),
+                    format!("source `{}` has a free-text field `{}`, but the charter commits to no free text", item.id, field.name),
+                    "free text",
+                    "no_free_text",
+                    "replace the free-text field by a closed list of choices, or remove it",
+                ));
+            }
+            if commitments.no_special_categories && is_special(field.category.as_str()) {
+                findings.push(contradiction(
+                    source.at(format!("/fields/{i}/category")),
+                    format!("source `{}` holds `{}` in field `{}`, but the charter commits to no special-category data", item.id, field.category, field.name),
+                    "special-category data",
+                    "no_special_categories",
+                    "remove the field (record the service needed, `accessibility-needs`, rather than a health detail)",
+                ));
+            }
+        }
+        if commitments.hosting_in_eea {
+            let hosting = item.hosting.as_ref();
+            let provider = hosting
+                .and_then(|h| h.provider.as_ref())
+                .and_then(|id| inventory.party(id.as_str()));
+            let country = match (hosting.and_then(|h| h.country.as_ref()), provider) {
+                (Some(country), _) => Some((country, source.at("/hosting/country"))),
+                (None, Some(party)) => party
+                    .item
+                    .country
+                    .as_ref()
+                    .map(|country| (country, source.at("/hosting/provider"))),
+                (None, None) => None,
+            };
+            if let Some((country, location)) = country
+                && !context.policy.transfers.eea.contains(country)
+            {
+                findings.push(contradiction(
+                    location,
+                    format!("source `{}` is hosted in {country}, outside the EEA, but the charter commits to hosting in the EEA", item.id),
+                    "hosted outside the EEA",
+                    "hosting_in_eea",
+                    "move the hosting to a provider in the EEA, or change the charter (and document the transfer)",
+                ));
+            }
+        }
+    }
+
+    for processing in &inventory.processings {
+        let item = &processing.item;
+        if commitments.no_special_categories {
+            for (i, category) in item.data_categories.iter().enumerate() {
+                if is_special(category.as_str()) {
+                    findings.push(contradiction(
+                        processing.at(format!("/data_categories/{i}")),
+                        format!("processing `{}` uses `{category}`, but the charter commits to no special-category data", item.id),
+                        "special-category data",
+                        "no_special_categories",
+                        "stop processing the category, or change the charter deliberately",
+                    ));
+                }
+            }
+        }
+        if let Some(ceiling) = commitments.max_retention {
+            for (i, rule) in item.retention.iter().enumerate() {
+                let kept = total_retention(rule);
+                if kept > ceiling {
+                    findings.push(contradiction(
+                        processing.at(format!("/retention/{i}/duration")),
+                        format!("processing `{}` keeps data for {kept}, archive included, but the charter caps every retention at {ceiling}", item.id),
+                        "longer than the charter allows",
+                        "max_retention",
+                        "shorten the retention (or its archive stage) to the charter's ceiling",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The active duration plus the intermediate-archive stage, if any.
+fn total_retention(rule: &RetentionRule) -> Duration {
+    let archive = rule.archive.as_ref().map(|archive| archive.duration);
+    match (rule.duration, archive) {
+        (
+            Duration::Finite { months, hours },
+            Some(Duration::Finite {
+                months: more_months,
+                hours: more_hours,
+            }),
+        ) => Duration::Finite {
+            months: months.saturating_add(more_months),
+            hours: hours.saturating_add(more_hours),
+        },
+        (Duration::Finite { .. }, None) => rule.duration,
+        _ => Duration::Indefinite,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::security::lint_only;
+
+    fn charter(commitment: &str) -> String {
+        format!("kind: charter\ncommitments: {{ {commitment} }}\n---\n")
+    }
+
+    #[test]
+    fn special_categories_on_sources_and_processings() {
+        let workspace = format!(
+            "{}kind: source\nid: s\nname: S\ntype: crm\nfields:\n  - {{ name: handicap, category: special.health }}\n  - {{ name: nir, category: national-id }}\n---\nkind: processing\nid: p\nname: P\ndata_categories: [special]\n",
+            charter("no_special_categories: true")
+        );
+        let findings = lint_only("DC806", &workspace);
+        let pointers: Vec<Option<&str>> = findings.iter().map(|f| f.location.pointer()).collect();
+        assert_eq!(
+            pointers,
+            vec![Some("/fields/0/category"), Some("/data_categories/0")]
+        );
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/commitments/no_special_categories")
+        );
+    }
+
+    #[test]
+    fn hosting_outside_the_eea_through_the_country_or_the_provider() {
+        let workspace = format!(
+            "{}kind: party\nid: cloud\nname: Cloud Inc\ncountry: US\n---\nkind: source\nid: a\nname: A\ntype: crm\nhosting: {{ provider: cloud }}\n---\nkind: source\nid: b\nname: B\ntype: crm\nhosting: {{ country: NO }}\n---\nkind: source\nid: c\nname: C\ntype: crm\nhosting: {{ country: CH, provider: cloud }}\n",
+            charter("hosting_in_eea: true")
+        );
+        let pointers: Vec<String> = lint_only("DC806", &workspace)
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}{}",
+                    f.message.split('`').nth(1).unwrap_or(""),
+                    f.location.pointer().unwrap_or("")
+                )
+            })
+            .collect();
+        assert_eq!(pointers, vec!["a/hosting/provider", "c/hosting/country"]);
+    }
+
+    #[test]
+    fn the_retention_ceiling_counts_the_archive_stage() {
+        let processing = |retention: &str| {
+            format!(
+                "{}kind: processing\nid: p\nname: P\nretention:\n  - {retention}\n",
+                charter("max_retention: 10y")
+            )
+        };
+        assert!(
+            lint_only(
+                "DC806",
+                &processing("{ duration: 1y, archive: { duration: 9y } }")
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            lint_only(
+                "DC806",
+                &processing("{ duration: 2y, archive: { duration: 9y } }")
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            lint_only("DC806", &processing("{ duration: indefinite }")).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn without_commitments_nothing_is_contradicted() {
+        let workspace = "kind: charter\n---\nkind: source\nid: s\nname: S\ntype: crm\nfields:\n  - { name: notes, category: relationship.requests, free_text: true }\n";
+        assert!(lint_only("DC806", workspace).is_empty());
+    }
+}

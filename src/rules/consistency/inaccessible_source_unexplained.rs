@@ -1,0 +1,68 @@
+//! DC803 inaccessible-source-unexplained: `accessible: false` without `access_note`.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC803",
+    name: "inaccessible-source-unexplained",
+    family: Family::Consistency,
+    severity: Severity::Warning,
+    summary: "a source is marked `accessible: false` without an `access_note` saying why",
+    legal: "",
+    docs: Docs {
+        what: "Reports a source marked `accessible: false` (the organisation cannot obtain the data, e.g. buyers' details kept by a ticket distributor) whose `access_note` is missing or empty.",
+        why: "An inaccessible source is a gap in the data map that must be explained: who holds the data, under which contract, and what the organisation can ask for. Without the note a reviewer cannot tell a distributor's file from a tool someone forgot to describe, and nobody knows where to turn when a spectator asks for their data.",
+        failing: "kind: source\nid: distributor-sales\nname: Ventes du réseau de distribution\ntype: ticketing\naccessible: false\n",
+        passing: "kind: source\nid: distributor-sales\nname: Ventes du réseau de distribution\ntype: ticketing\naccessible: false\naccess_note: \"Buyers' details stay with the distributor (contract DIST-2025); we receive only the number of seats sold per performance.\"\n",
+        fix: "Write in `access_note` who holds the data, under which contract, and what the organisation receives; if the data can in fact be obtained, set `accessible: true` and describe its fields.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for source in &context.inventory.sources {
+        let item = &source.item;
+        let explained = item
+            .access_note
+            .as_deref()
+            .is_some_and(|note| !note.trim().is_empty());
+        if item.accessible != Some(false) || explained {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                source.at("/accessible"),
+                format!(
+                    "source `{}` is marked inaccessible but does not say why",
+                    item.id
+                ),
+            )
+            .with_label("inaccessible, with no `access_note`")
+            .with_help(
+                "add `access_note`: who holds the data, under which contract, and what you receive",
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::security::lint_only;
+
+    const SOURCE: &str = "kind: source\nid: s\nname: S\ntype: ticketing\n";
+
+    #[test]
+    fn only_an_unexplained_inaccessible_source_fires() {
+        assert_eq!(
+            lint_only(
+                "DC803",
+                &format!("{SOURCE}accessible: false\naccess_note: \"  \"\n")
+            )
+            .len(),
+            1
+        );
+        assert!(lint_only("DC803", &format!("{SOURCE}accessible: true\n")).is_empty());
+        assert!(lint_only("DC803", SOURCE).is_empty());
+    }
+}

@@ -1,0 +1,97 @@
+//! DC805 possible-duplicate-source: two sources of the same subjects holding the same categories.
+
+use crate::finding::{Finding, Severity};
+use crate::model::{Located, Source};
+use crate::rules::{Context, Docs, Family, Rule};
+use std::collections::{BTreeSet, HashMap};
+
+pub static RULE: Rule = Rule {
+    code: "DC805",
+    name: "possible-duplicate-source",
+    family: Family::Consistency,
+    severity: Severity::Info,
+    summary: "two sources hold the same data categories about the same data subjects (a duplicated database?)",
+    legal: "GDPR Art. 5(1)(c), 5(1)(d)",
+    docs: Docs {
+        what: "Gives each source a signature, the set of its data subjects and the set of its fields' categories, and reports sources that share one with an earlier source. Sources without fields are left out. Signatures are compared through a hash table, so the check stays fast on large inventories.",
+        why: "Two copies of the same people's data drift apart: a spectator who unsubscribes or corrects their address in one is still wrong in the other (accuracy, Art. 5(1)(d)), and each copy is one more place to secure and to purge (minimisation, Art. 5(1)(c)). A duplicate is often an export that became a working file.",
+        failing: "kind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\ndata_subjects: [group-leaders]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: source\nid: groups-sheet\nname: Tableur des groupes\ntype: spreadsheet\ndata_subjects: [group-leaders]\nfields:\n  - { name: Nom, category: identity.name }\n  - { name: Courriel, category: identity.email }\n",
+        passing: "kind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\ndata_subjects: [group-leaders]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n",
+        fix: "Keep one source of truth: import the copy into the main tool and delete it, or, if both are needed, say why in their `description` and suppress this finding with the reason.",
+    },
+    check: Some(check),
+};
+
+/// What a source holds about whom: sorted, without repeats.
+type Signature<'a> = (BTreeSet<&'a str>, BTreeSet<&'a str>);
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let mut first_with: HashMap<Signature<'_>, &Located<Source>> = HashMap::new();
+    for source in &context.inventory.sources {
+        let item = &source.item;
+        if item.fields.is_empty() {
+            continue;
+        }
+        let signature = (
+            item.data_subjects.iter().map(|s| s.as_str()).collect(),
+            item.fields.iter().map(|f| f.category.as_str()).collect(),
+        );
+        match first_with.get(&signature) {
+            Some(first) => findings.push(
+                RULE.finding(source.at("/id"), format!("source `{}` holds the same data categories about the same people as `{}`: is it a copy?", item.id, first.item.id))
+                    .with_label("same subjects and categories as another source")
+                    .with_secondary(first.at("/id"), "the other source")
+                    .with_help("keep one source of truth and delete the copy, or say in `description` why both exist"),
+            ),
+            None => {
+                first_with.insert(signature, source);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::security::lint_only;
+
+    fn source(id: &str, subjects: &str, categories: &[&str]) -> String {
+        let fields: String = categories
+            .iter()
+            .map(|c| format!("  - {{ name: f, category: {c} }}\n"))
+            .collect();
+        format!(
+            "kind: source\nid: {id}\nname: S\ntype: crm\ndata_subjects: {subjects}\nfields:\n{fields}"
+        )
+    }
+
+    #[test]
+    fn order_and_repeats_do_not_matter_but_subjects_do() {
+        let a = source(
+            "a",
+            "[spectators, subscribers]",
+            &["identity.name", "identity.email"],
+        );
+        let b = source(
+            "b",
+            "[subscribers, spectators]",
+            &["identity.email", "identity.name", "identity.email"],
+        );
+        let c = source("c", "[spectators]", &["identity.name", "identity.email"]);
+        let findings = lint_only("DC805", &format!("{a}---\n{b}---\n{c}"));
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("`b`") && findings[0].message.contains("`a`"));
+    }
+
+    #[test]
+    fn three_copies_point_at_the_first_and_fieldless_sources_are_skipped() {
+        let copies: Vec<String> = ["a", "b", "c"]
+            .iter()
+            .map(|id| source(id, "[staff]", &["identity.name"]))
+            .collect();
+        let findings = lint_only("DC805", &copies.join("---\n"));
+        assert_eq!(findings.len(), 2);
+        assert!(findings.iter().all(|f| f.message.contains("as `a`")));
+        let empty = "kind: source\nid: x\nname: X\ntype: crm\n---\nkind: source\nid: y\nname: Y\ntype: crm\n";
+        assert!(lint_only("DC805", empty).is_empty());
+    }
+}

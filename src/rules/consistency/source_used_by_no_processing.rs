@@ -1,0 +1,57 @@
+//! DC802 source-used-by-no-processing: a source feeds no processing.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+use std::collections::HashSet;
+
+pub static RULE: Rule = Rule {
+    code: "DC802",
+    name: "source-used-by-no-processing",
+    family: Family::Consistency,
+    severity: Severity::Warning,
+    summary: "a source is listed in the `sources` of no processing (a forgotten spreadsheet, a dead tool)",
+    legal: "GDPR Art. 30(1), 5(1)(c), 5(1)(e)",
+    docs: Docs {
+        what: "Reports a source that no processing lists in its `sources`. A source marked `accessible: false` (data held by a distributor that the organisation cannot obtain) is left out: nobody processes it, by definition; DC803 asks why it is inaccessible.",
+        why: "Personal data kept for no purpose breaks purpose limitation and storage limitation (Art. 5(1)(b), (e)); and a source that is in fact used by an undeclared processing means the record of processing activities (Art. 30) is incomplete. Old spreadsheets and abandoned tools are where breaches come from.",
+        failing: "kind: source\nid: old-mailing-sheet\nname: Ancien fichier d'envoi\ntype: spreadsheet\nfields:\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\ndata_categories: [identity.email]\nsources: []\n",
+        passing: "kind: source\nid: old-mailing-sheet\nname: Ancien fichier d'envoi\ntype: spreadsheet\nfields:\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\ndata_categories: [identity.email]\nsources: [old-mailing-sheet]\n",
+        fix: "List the source in the `sources` of the processing that uses it, declare the processing if it is missing from the register, or delete the data and the source document if nothing uses it any more.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let used: HashSet<&str> = context
+        .inventory
+        .processings
+        .iter()
+        .flat_map(|processing| processing.item.sources.iter().map(|id| id.as_str()))
+        .collect();
+    for source in &context.inventory.sources {
+        let item = &source.item;
+        if item.accessible == Some(false) || used.contains(item.id.as_str()) {
+            continue;
+        }
+        findings.push(
+            RULE.finding(source.at("/id"), format!("source `{}` ({}) feeds no processing of the register", item.id, item.name))
+                .with_label("listed in no processing's `sources`")
+                .with_help("list it in the `sources` of the processing that uses it, declare that processing, or delete the data if nothing uses it"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::security::lint_only;
+
+    const SOURCE: &str = "kind: source\nid: sheet\nname: Sheet\ntype: spreadsheet\n";
+
+    #[test]
+    fn an_unused_source_fires_unless_inaccessible() {
+        assert_eq!(lint_only("DC802", SOURCE).len(), 1);
+        assert!(lint_only("DC802", &format!("{SOURCE}accessible: false\n")).is_empty());
+        let used = format!("{SOURCE}---\nkind: processing\nid: p\nname: P\nsources: [sheet]\n");
+        assert!(lint_only("DC802", &used).is_empty());
+    }
+}

@@ -1,0 +1,65 @@
+//! DC804 spreadsheet-without-owner: a spreadsheet source without an owner or a location.
+
+use crate::finding::{Finding, Severity};
+use crate::model::SourceType;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC804",
+    name: "spreadsheet-without-owner",
+    family: Family::Consistency,
+    severity: Severity::Warning,
+    summary: "a `spreadsheet` source has no `owner` or no `location`",
+    legal: "GDPR Art. 5(2), 24",
+    docs: Docs {
+        what: "Checks that every source of `type: spreadsheet` names the person responsible for it (`owner`) and where the file lives (`location`: a drive path or a URL).",
+        why: "Spreadsheets are copied, mailed and forgotten: they are where data outlives its retention and where access requests go unanswered. Accountability (Art. 5(2)) needs someone who answers for the file and a single place where it is kept, so that there is one copy to update, secure and delete.",
+        failing: "kind: source\nid: press-sheet\nname: Tableur des invitations presse\ntype: spreadsheet\nowner: gpetit\n",
+        passing: "kind: source\nid: press-sheet\nname: Tableur des invitations presse\ntype: spreadsheet\nowner: gpetit\nlocation: \"Nextcloud du théâtre / Communication / Presse / invitations.xlsx\"\n",
+        fix: "Set `owner` to the person (id) who maintains the file and `location` to the one place it is kept; delete the other copies.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for source in &context.inventory.sources {
+        let item = &source.item;
+        if item.source_type != SourceType::Spreadsheet {
+            continue;
+        }
+        let mut missing = Vec::new();
+        if item.owner.is_none() {
+            missing.push("who is responsible for it (`owner`)");
+        }
+        if item
+            .location
+            .as_deref()
+            .is_none_or(|location| location.trim().is_empty())
+        {
+            missing.push("where it is kept (`location`)");
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        findings.push(
+            RULE.finding(source.at("/type"), format!("the spreadsheet `{}` does not say {}", item.id, missing.join(" nor ")))
+                .with_label("a spreadsheet nobody answers for")
+                .with_help("set `owner` to the person who maintains the file and `location` to the one place it is kept"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::security::lint_only;
+
+    #[test]
+    fn both_owner_and_location_are_needed_for_spreadsheets_only() {
+        let bare = "kind: source\nid: s\nname: S\ntype: spreadsheet\n";
+        let findings = lint_only("DC804", bare);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("owner") && findings[0].message.contains("location"));
+        assert!(lint_only("DC804", &format!("{bare}owner: a\nlocation: drive\n")).is_empty());
+        assert!(lint_only("DC804", "kind: source\nid: s\nname: S\ntype: crm\n").is_empty());
+    }
+}

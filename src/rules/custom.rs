@@ -1,0 +1,72 @@
+//! Running the workspace's custom declarative rules (`X…`) over the documents' JSON values.
+
+use super::{Context, Selection};
+use crate::finding::{Finding, Location};
+use crate::policy::{CompiledRule, Test};
+use serde_json::Value;
+
+/// Evaluates every selected custom rule on the documents of its kind.
+pub fn run(context: &Context<'_>, selection: &Selection, findings: &mut Vec<Finding>) {
+    for rule in context.custom_rules {
+        if !selection.is_enabled(&rule.code) {
+            continue;
+        }
+        for document in context.documents.iter().filter(|d| d.kind == rule.kind) {
+            if !matches_filter(document.value, rule) {
+                continue;
+            }
+            let value = document.value.pointer(&rule.path);
+            let failed = match (&rule.test, value) {
+                (Test::Schema(validator), Some(value)) => !validator.is_valid(value),
+                (Test::Schema(_), None) | (Test::Present, None) => true,
+                (Test::Absent, Some(_)) => true,
+                (Test::Absent, None) | (Test::Present, Some(_)) => false,
+            };
+            if failed {
+                findings.push(finding(rule, document.file, document.document, document.value, value));
+            }
+        }
+    }
+}
+
+/// `where: { purpose: newsletter }`: each key must equal the value, or contain it when the
+/// document's value is a list.
+fn matches_filter(document: &Value, rule: &CompiledRule) -> bool {
+    rule.filter.iter().all(|(key, wanted)| match document.get(key) {
+        Some(Value::Array(items)) if !wanted.is_array() => items.contains(wanted),
+        Some(actual) => actual == wanted,
+        None => false,
+    })
+}
+
+fn finding(rule: &CompiledRule, file: &str, document: usize, value: &Value, found: Option<&Value>) -> Finding {
+    let id = value.get("id").and_then(Value::as_str).unwrap_or("(no id)");
+    let shown = found.map_or_else(|| "nothing".to_owned(), |v| match v {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    });
+    let message = rule
+        .message
+        .replace("{id}", id)
+        .replace("{value}", &shown)
+        .replace("{kind}", rule.kind.as_str())
+        .replace("{path}", &rule.path);
+    let declared = rule
+        .declared
+        .place
+        .as_ref()
+        .map_or_else(String::new, |place| format!(" (declared in {})", place.file));
+    let help = rule
+        .help
+        .clone()
+        .unwrap_or_else(|| format!("custom rule {} `{}`{declared}", rule.code, rule.name));
+    Finding::new(
+        rule.code.clone(),
+        rule.name.clone(),
+        rule.severity,
+        Location::node(file, document, rule.path.clone()),
+        message,
+    )
+    .with_label(format!("checked by custom rule `{}`", rule.name))
+    .with_help(help)
+}

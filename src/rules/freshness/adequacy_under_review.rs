@@ -1,0 +1,115 @@
+//! DC903 adequacy-under-review: a transfer relies on an adequacy decision that has a sunset or
+//! is challenged in court.
+
+use crate::finding::{Finding, Severity};
+use crate::model::{AdequacyDecision, Safeguard};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC903",
+    name: "adequacy-under-review",
+    family: Family::Freshness,
+    severity: Severity::Info,
+    summary: "a transfer relies on an adequacy decision that has a sunset date or a pending court challenge",
+    legal: "GDPR Art. 45(3), 45(5); CJEU C-311/18 (Schrems II)",
+    docs: Docs {
+        what: "For each transfer of a processing that relies on adequacy (`safeguard: adequacy`, or no safeguard), looks up the adequacy decisions of its country in the `transfers` pack and reports those with a `sunset` date (e.g. the United Kingdom's, renewed until December 2031) or a pending `challenge` (e.g. the EU-US Data Privacy Framework, appeal C-703/25 P).",
+        why: "An adequacy decision can end: the Court of Justice invalidated Safe Harbour in 2015 and the Privacy Shield in 2020 (C-311/18) with immediate effect, and a decision with a sunset lapses unless renewed. A controller relying on one should know it and have a fallback ready (standard contractual clauses with a transfer impact assessment).",
+        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailchimp, safeguard: adequacy }\n",
+        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailchimp, safeguard: scc, reference: \"SCC module 2 signed 2025-04-02, TIA-2025-01\" }\n",
+        fix: "Nothing is wrong today: keep an eye on the decision, and prepare a fallback (standard contractual clauses and a transfer impact assessment, or a provider in the EEA). Once the fallback is signed, record it as the transfer's safeguard; or suppress this information with a reason.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let decisions = &context.policy.transfers.adequacy;
+    for processing in &context.inventory.processings {
+        for (t, transfer) in processing.item.transfers.iter().enumerate() {
+            if !matches!(transfer.safeguard, None | Some(Safeguard::Adequacy)) {
+                continue;
+            }
+            let Some(country) = &transfer.country else {
+                continue;
+            };
+            for decision in decisions.iter().filter(|d| &d.country == country) {
+                let Some(status) = status(decision, context.today) else {
+                    continue;
+                };
+                let name = decision.decision.as_deref().unwrap_or(decision.id.as_str());
+                findings.push(
+                    RULE.finding(
+                        processing.at(format!("/transfers/{t}/country")),
+                        format!("the transfer of processing `{}` to {country} relies on the adequacy decision `{}` ({name}), which {status}", processing.item.id, decision.id),
+                    )
+                    .with_label("adequacy under review")
+                    .with_help("prepare a fallback (standard contractual clauses and a transfer impact assessment, or a provider in the EEA) and follow the decision's fate"),
+                );
+            }
+        }
+    }
+}
+
+/// Why the decision is fragile, in words; `None` when it is not.
+fn status(decision: &AdequacyDecision, today: jiff::civil::Date) -> Option<String> {
+    let sunset = decision.sunset.map(|sunset| {
+        if sunset.civil() < today {
+            format!("lapsed on {sunset}")
+        } else {
+            format!("lapses on {sunset} unless renewed")
+        }
+    });
+    let challenge = decision
+        .challenge
+        .as_ref()
+        .map(|challenge| format!("is challenged: {challenge}"));
+    match (sunset, challenge) {
+        (Some(sunset), Some(challenge)) => Some(format!("{sunset} and {challenge}")),
+        (one, other) => one.or(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::security::lint_only;
+
+    fn transfer(transfer: &str) -> String {
+        format!("kind: processing\nid: p\nname: P\ntransfers:\n  - {transfer}\n")
+    }
+
+    #[test]
+    fn challenged_and_sunset_decisions_are_reported() {
+        let us = lint_only("DC903", &transfer("{ country: US, safeguard: adequacy }"));
+        assert_eq!(us.len(), 1);
+        assert!(us[0].message.contains("C-703/25"), "{}", us[0].message);
+        let uk = lint_only("DC903", &transfer("{ country: GB }"));
+        assert_eq!(uk.len(), 1);
+        assert!(
+            uk[0].message.contains("lapses on 2031"),
+            "{}",
+            uk[0].message
+        );
+    }
+
+    #[test]
+    fn stable_decisions_and_other_safeguards_are_silent() {
+        assert!(lint_only("DC903", &transfer("{ country: CH, safeguard: adequacy }")).is_empty());
+        assert!(lint_only("DC903", &transfer("{ country: US, safeguard: scc }")).is_empty());
+        assert!(lint_only("DC903", &transfer("{ recipient: x, safeguard: adequacy }")).is_empty());
+    }
+
+    #[test]
+    fn a_workspace_pack_can_add_a_sunset() {
+        let pack = "kind: policy\nid: house\ntransfers:\n  adequacy:\n    - { id: switzerland, country: CH, sunset: 2026-01-01 }\n---\n";
+        let findings = lint_only(
+            "DC903",
+            &format!("{pack}{}", transfer("{ country: CH, safeguard: adequacy }")),
+        );
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("lapsed on 2026-01-01"),
+            "{}",
+            findings[0].message
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! DC901 review-overdue: a source or processing not reviewed within the review cadence.
+
+use crate::finding::{Finding, Location, Severity};
+use crate::model::{Date, Duration};
+use crate::rules::freshness::date_after;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC901",
+    name: "review-overdue",
+    family: Family::Freshness,
+    severity: Severity::Warning,
+    summary: "a source or processing has no `last_reviewed`, or was last reviewed longer ago than the review cadence",
+    legal: "GDPR Art. 24(1), 5(2)",
+    docs: Docs {
+        what: "Checks the `last_reviewed` date of every source and processing against the review cadence: the charter's `review_every`, or else the `governance` pack's default (12 months). A missing date is reported too. Today's date is the clock's, or `DATACHARTER_TODAY` (YYYY-MM-DD) when set.",
+        why: "Art. 24(1) requires the controller's measures to be \"reviewed and updated where necessary\". Tools change vendors, fields are added, a processing stops: an entry nobody has looked at for over a year no longer describes reality, and a register that is not kept up to date demonstrates nothing (Art. 5(2)).",
+        failing: "kind: charter\nreview_every: 12mo\n---\nkind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\nlast_reviewed: 2025-03-01\n",
+        passing: "kind: charter\nreview_every: 12mo\n---\nkind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\nlast_reviewed: 2026-03-01\n",
+        fix: "Check the entry against reality with the person who owns it (fields, vendor, hosting, recipients, retention), correct what changed, and set `last_reviewed` to the day of the review.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let charter = context.inventory.charter();
+    let from_charter = charter.and_then(|c| {
+        c.item
+            .review_every
+            .map(|every| (every, c.at("/review_every")))
+    });
+    let Some(every) = from_charter
+        .as_ref()
+        .map(|(every, _)| *every)
+        .or(context.policy.governance.review_every)
+    else {
+        return; // no cadence at all: a workspace pack removed the default
+    };
+    let review = Review {
+        today: context.today,
+        every,
+        cadence_place: from_charter.map(|(_, place)| place),
+    };
+    for source in &context.inventory.sources {
+        review.check(
+            findings,
+            &format!("source `{}`", source.item.id),
+            source.item.last_reviewed,
+            |p| source.at(p),
+        );
+    }
+    for processing in &context.inventory.processings {
+        review.check(
+            findings,
+            &format!("processing `{}`", processing.item.id),
+            processing.item.last_reviewed,
+            |p| processing.at(p),
+        );
+    }
+}
+
+struct Review {
+    today: jiff::civil::Date,
+    every: Duration,
+    /// The charter's `review_every`, when the cadence comes from there.
+    cadence_place: Option<Location>,
+}
+
+impl Review {
+    fn check(
+        &self,
+        findings: &mut Vec<Finding>,
+        holder: &str,
+        last_reviewed: Option<Date>,
+        at: impl Fn(&str) -> Location,
+    ) {
+        let every = self.every;
+        let finding = match last_reviewed {
+            None => RULE
+                .finding(at("/id"), format!("{holder} has never been reviewed: no `last_reviewed` date (review cadence: `{every}`)"))
+                .with_label("no `last_reviewed`"),
+            Some(last) => {
+                let Some(due) = date_after(last.civil(), every) else {
+                    return;
+                };
+                if due >= self.today {
+                    return;
+                }
+                RULE.finding(at("/last_reviewed"), format!("{holder} was last reviewed on {last}; with a review every `{every}`, the next one was due on {due}"))
+                    .with_label("review overdue")
+            }
+        };
+        let finding = finding.with_help(
+            "review the entry against reality, correct it, and set `last_reviewed` to today's date",
+        );
+        findings.push(match &self.cadence_place {
+            Some(place) => finding.with_secondary(place.clone(), "the charter's review cadence"),
+            None => finding,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::security::lint_only;
+
+    fn source(last_reviewed: &str) -> String {
+        format!("kind: source\nid: s\nname: S\ntype: crm\n{last_reviewed}")
+    }
+
+    #[test]
+    fn the_default_cadence_is_the_governance_pack_s_12_months() {
+        // today is 2026-06-01
+        assert!(lint_only("DC901", &source("last_reviewed: 2025-06-01\n")).is_empty());
+        let late = lint_only("DC901", &source("last_reviewed: 2025-05-31\n"));
+        assert_eq!(late.len(), 1);
+        assert!(
+            late[0].message.contains("due on 2026-05-31"),
+            "{}",
+            late[0].message
+        );
+        assert!(late[0].labels.is_empty());
+    }
+
+    #[test]
+    fn the_charter_cadence_wins_and_a_missing_date_fires() {
+        let charter = "kind: charter\nreview_every: 6mo\n---\n";
+        let findings = lint_only(
+            "DC901",
+            &format!("{charter}{}", source("last_reviewed: 2025-11-15\n")),
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/review_every")
+        );
+        let never = lint_only("DC901", "kind: processing\nid: p\nname: P\n");
+        assert_eq!(never.len(), 1);
+        assert_eq!(never[0].location.pointer(), Some("/id"));
+    }
+}

@@ -1,0 +1,117 @@
+//! DC402 dpo-conflict-of-interest: the DPO holds a function that decides on processing.
+
+use super::person_entry;
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC402",
+    name: "dpo-conflict-of-interest",
+    family: Family::Governance,
+    severity: Severity::Error,
+    summary: "the DPO holds an incompatible function (director, marketing, ticketing, IT…; list in the `governance` pack)",
+    legal: "GDPR Art. 38(6); WP29 WP243 §3.5; CJEU C-453/21",
+    docs: Docs {
+        what: "Looks up the person named as DPO in the charter (`dpo: { person: … }`) in the organisation's `people`, and reports each of their `functions` that the `governance` policy pack lists as incompatible with the DPO role (by default: director, administrator, finance, marketing, communication, audience-development, ticketing, hr, it, compliance). An outside DPO (`dpo: { party: … }`) is not checked.",
+        why: "A DPO may hold other tasks only if they do not lead to a conflict of interests (GDPR Art. 38(6)). The WP29 guidelines (WP243 §3.5) and the Court of Justice (C-453/21, X-FAB, 2023) exclude anyone who determines the purposes and means of processing: management, marketing, ticketing or IT heads cannot control their own decisions.",
+        failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: amartin, name: Alice Martin, functions: [marketing] }\n  - { id: edubois, name: Émilie Dubois, functions: [legal] }\n---\nkind: charter\ndpo: { person: amartin, published: true, declared_to_authority: true }\n",
+        passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: amartin, name: Alice Martin, functions: [marketing] }\n  - { id: edubois, name: Émilie Dubois, functions: [legal] }\n---\nkind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
+        fix: "Designate as DPO someone who decides on no processing (a lawyer, a secretary-general without operational duties), or an outside DPO (`dpo: { party: … }`). If the person's functions are out of date, correct their `functions` in `people`.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let governance = &context.policy.governance;
+    for charter in &context.inventory.charters {
+        let Some(person_id) = charter
+            .item
+            .dpo
+            .as_ref()
+            .and_then(|dpo| dpo.person.as_ref())
+        else {
+            continue;
+        };
+        // An unknown person is DC005's to report.
+        let Some((organisation, index, person)) =
+            person_entry(context.inventory, person_id.as_str())
+        else {
+            continue;
+        };
+        let conflicts: Vec<(usize, &str)> = person
+            .functions
+            .iter()
+            .enumerate()
+            .filter(|(_, function)| governance.dpo_incompatible_functions.contains(function))
+            .map(|(at, function)| (at, function.as_str()))
+            .collect();
+        if conflicts.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = conflicts
+            .iter()
+            .map(|(_, function)| format!("`{function}`"))
+            .collect();
+        let authority = governance
+            .dpo_incompatible_source
+            .as_deref()
+            .map(|source| format!("GDPR Art. 38(6); {source}"))
+            .unwrap_or_else(|| "GDPR Art. 38(6)".to_owned());
+        let mut finding = RULE
+            .finding(
+                charter.at("/dpo/person"),
+                format!(
+                    "the DPO {} (`{person_id}`) also holds the function {}: a DPO must not decide on the purposes and means of the processing they control ({authority})",
+                    person.name,
+                    names.join(" and ")
+                ),
+            )
+            .with_label("DPO with a conflicting function")
+            .with_help("designate a DPO who decides on no processing, or an outside DPO (`dpo: { party: … }`); if the functions are out of date, correct them in `people`");
+        for (at, function) in &conflicts {
+            finding = finding.with_secondary(
+                organisation.at(format!("/people/{index}/functions/{at}")),
+                format!("`{function}` is incompatible with the DPO role"),
+            );
+        }
+        findings.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    #[test]
+    fn each_conflicting_function_is_labelled() {
+        let yaml = "kind: organisation\nid: qs\nname: QS\npeople:\n  - { id: x, name: Xavier, functions: [legal] }\n  - { id: bdurand, name: Bruno Durand, functions: [production, administrator, it] }\n---\nkind: charter\ndpo: { person: bdurand }\n";
+        let findings = lint_only("DC402", yaml);
+        assert_eq!(findings.len(), 1);
+        let finding = &findings[0];
+        assert_eq!(finding.location.pointer(), Some("/dpo/person"));
+        assert!(
+            finding.message.contains("`administrator` and `it`"),
+            "{}",
+            finding.message
+        );
+        assert!(finding.message.contains("C-453/21"), "{}", finding.message);
+        let labelled: Vec<_> = finding
+            .labels
+            .iter()
+            .filter_map(|l| l.location.pointer())
+            .collect();
+        assert_eq!(labelled, ["/people/1/functions/1", "/people/1/functions/2"]);
+    }
+
+    #[test]
+    fn an_outside_dpo_or_an_unknown_person_is_not_checked_here() {
+        let yaml = "kind: organisation\nid: qs\nname: QS\n---\nkind: charter\ndpo: { party: cabinet-rgpd }\n---\nkind: charter\ndpo: { person: nobody }\n";
+        assert!(lint_only("DC402", yaml).is_empty());
+    }
+
+    #[test]
+    fn a_workspace_pack_can_add_an_incompatible_function() {
+        let yaml = "kind: organisation\nid: qs\nname: QS\npeople:\n  - { id: p, name: Paul, functions: [production] }\n---\nkind: charter\ndpo: { person: p }\n---\nkind: policy\nid: maison\ngovernance: { dpo_incompatible_functions: [production] }\n";
+        assert_eq!(lint_only("DC402", yaml).len(), 1);
+    }
+}

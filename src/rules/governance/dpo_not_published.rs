@@ -1,0 +1,99 @@
+//! DC404 dpo-not-published: the DPO's contact is not published, or the DPO is not declared to
+//! the supervisory authority.
+
+use super::is_designated;
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC404",
+    name: "dpo-not-published",
+    family: Family::Governance,
+    severity: Severity::Warning,
+    summary: "the DPO's contact is not published, or the DPO is not declared to the authority",
+    legal: "GDPR Art. 37(7)",
+    docs: Docs {
+        what: "For a charter that names a DPO, checks `dpo.published: true` (the DPO's contact details are published, e.g. in the privacy notice and on the website) and `dpo.declared_to_authority: true` (the DPO is declared to the CNIL). Absent counts as not done. A charter without a DPO is left to DC401.",
+        why: "The controller \"shall publish the contact details of the data protection officer and communicate them to the supervisory authority\" (GDPR Art. 37(7)): people must be able to reach the DPO directly (Art. 38(4)), and the CNIL must know whom to contact.",
+        failing: "kind: charter\ndpo: { person: edubois, published: true }\n",
+        passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
+        fix: "Publish the DPO's contact (a dedicated address such as dpo@… in the privacy notice and on the website) and declare the DPO on the CNIL's online service; then set `published: true` and `declared_to_authority: true`.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for charter in &context.inventory.charters {
+        let Some(dpo) = charter.item.dpo.as_ref().filter(|dpo| is_designated(dpo)) else {
+            continue;
+        };
+        let published = dpo.published == Some(true);
+        let declared = dpo.declared_to_authority == Some(true);
+        let missing = match (published, declared) {
+            (true, true) => continue,
+            (false, true) => "their contact details are not published",
+            (true, false) => "they are not declared to the supervisory authority",
+            (false, false) => {
+                "their contact details are not published and they are not declared to the supervisory authority"
+            }
+        };
+        // Underline an explicit `false`; an absent flag is reported on `dpo`.
+        let pointer = if dpo.published == Some(false) {
+            "/dpo/published"
+        } else if dpo.declared_to_authority == Some(false) {
+            "/dpo/declared_to_authority"
+        } else {
+            "/dpo"
+        };
+        let who = dpo
+            .person
+            .as_ref()
+            .or(dpo.party.as_ref())
+            .map(|id| format!(" `{id}`"))
+            .unwrap_or_default();
+        findings.push(
+            RULE.finding(
+                charter.at(pointer),
+                format!("the DPO{who} is designated, but {missing} (GDPR Art. 37(7))"),
+            )
+            .with_label(if published { "not declared to the authority" } else { "contact not published" })
+            .with_help("publish the DPO's contact in the privacy notice and on the website, declare the DPO to the CNIL, then set `published: true` and `declared_to_authority: true`"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    #[test]
+    fn absent_flags_are_not_done() {
+        let findings = lint_only("DC404", "kind: charter\ndpo: { party: cabinet-rgpd }\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/dpo"));
+        assert!(findings[0].message.contains("`cabinet-rgpd`"));
+        assert!(
+            findings[0]
+                .message
+                .contains("not published and they are not declared")
+        );
+    }
+
+    #[test]
+    fn an_explicit_false_is_underlined() {
+        let yaml = "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: false }\n";
+        let findings = lint_only("DC404", yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/dpo/declared_to_authority")
+        );
+        assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
+    }
+
+    #[test]
+    fn no_dpo_is_left_to_dc401() {
+        assert!(lint_only("DC404", "kind: charter\ndpo: { published: false }\n").is_empty());
+        assert!(lint_only("DC404", "kind: charter\n").is_empty());
+    }
+}

@@ -1,0 +1,83 @@
+//! DC403 dpo-owns-processing: the DPO is the `owner` of a processing.
+
+use crate::finding::{Finding, Location, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC403",
+    name: "dpo-owns-processing",
+    family: Family::Governance,
+    severity: Severity::Error,
+    summary: "the DPO is the `owner` of a processing",
+    legal: "GDPR Art. 38(6)",
+    docs: Docs {
+        what: "Reports every processing whose `owner` is the person named as DPO in the charter (`dpo: { person: … }`).",
+        why: "The DPO advises on and monitors the processing (GDPR Art. 39); owning one means controlling one's own decisions, the conflict of interests Art. 38(6) forbids. The owner is accountable for the processing (Art. 5(2), 24): it must be someone else.",
+        failing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nowner: edubois\n",
+        passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nowner: amartin\n",
+        fix: "Make the head of the service that runs the processing its `owner` (for a newsletter, communication or marketing); the DPO advises that person.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    // Each DPO once, with where the first charter names them.
+    let mut dpos: Vec<(&str, Location)> = Vec::new();
+    for charter in &context.inventory.charters {
+        if let Some(person) = charter
+            .item
+            .dpo
+            .as_ref()
+            .and_then(|dpo| dpo.person.as_ref())
+            && !dpos.iter().any(|(known, _)| *known == person.as_str())
+        {
+            dpos.push((person.as_str(), charter.at("/dpo/person")));
+        }
+    }
+    for processing in &context.inventory.processings {
+        let Some(owner) = &processing.item.owner else {
+            continue;
+        };
+        let Some((_, named)) = dpos.iter().find(|(dpo, _)| *dpo == owner.as_str()) else {
+            continue;
+        };
+        findings.push(
+            RULE.finding(
+                processing.at("/owner"),
+                format!(
+                    "processing `{}` is owned by `{owner}`, the DPO: the DPO cannot be accountable for a processing they monitor (GDPR Art. 38(6))",
+                    processing.item.id
+                ),
+            )
+            .with_label("the DPO as owner")
+            .with_secondary(named.clone(), "named DPO here")
+            .with_help("make the head of the service that runs this processing its `owner`; the DPO advises them"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    #[test]
+    fn points_at_the_owner_with_the_charter_as_secondary() {
+        let yaml = "kind: charter\ndpo: { person: edubois }\n---\nkind: processing\nid: a\nname: A\nowner: edubois\n---\nkind: processing\nid: b\nname: B\nowner: cleroy\n---\nkind: processing\nid: c\nname: C\n";
+        let findings = lint_only("DC403", yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/owner"));
+        assert!(findings[0].message.contains("processing `a`"));
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/dpo/person")
+        );
+    }
+
+    #[test]
+    fn an_outside_dpo_owns_nothing_and_two_charters_do_not_double_report() {
+        let outside = "kind: charter\ndpo: { party: edubois }\n---\nkind: processing\nid: a\nname: A\nowner: edubois\n";
+        assert!(lint_only("DC403", outside).is_empty());
+        let twice = "kind: charter\ndpo: { person: edubois }\n---\nkind: charter\ndpo: { person: edubois }\n---\nkind: processing\nid: a\nname: A\nowner: edubois\n";
+        assert_eq!(lint_only("DC403", twice).len(), 1);
+    }
+}

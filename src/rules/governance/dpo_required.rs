@@ -1,0 +1,213 @@
+//! DC401 dpo-required: a DPO is mandatory (public body, large-scale monitoring, large-scale
+//! special-category data) and none is designated.
+
+use super::{charter_anchor, charter_name, is_designated};
+use crate::finding::{Finding, Location, Severity};
+use crate::model::{LegalForm, Sensitivity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC401",
+    name: "dpo-required",
+    family: Family::Governance,
+    severity: Severity::Error,
+    summary: "a DPO is mandatory (public body, large-scale monitoring or large-scale special-category data) and none is designated",
+    legal: "GDPR Art. 37(1)",
+    docs: Docs {
+        what: "Works out whether a data protection officer is mandatory: the organisation is a public body (`public_body: true` or `legal_form: public-body`), or a processing monitors people systematically on a large scale (`systematic_monitoring` with `large_scale`, on the processing or the organisation), or processes special-category or criminal data (a category marked `art9` or `art10` in the taxonomy) on a large scale. When it is, checks that the charter names a DPO (`dpo: { person: … }` or `dpo: { party: … }`). Every charter document is checked; with no charter at all, the finding points at what makes the DPO mandatory.",
+        why: "GDPR Art. 37(1) makes a DPO mandatory for (a) public authorities and bodies, (b) controllers whose core activities are regular and systematic monitoring of people on a large scale, and (c) controllers whose core activities are large-scale processing of special-category (Art. 9) or criminal (Art. 10) data. A public theatre (régie, EPCC, municipal venue) is a public body.",
+        failing: "kind: organisation\nid: theatre-municipal\nname: Théâtre municipal de Villebourg\nlegal_form: public-body\npublic_body: true\n---\nkind: charter\ndata_referent: cleroy\n",
+        passing: "kind: organisation\nid: theatre-municipal\nname: Théâtre municipal de Villebourg\nlegal_form: public-body\npublic_body: true\n---\nkind: charter\ndpo: { party: cdg-rgpd, published: true, declared_to_authority: true }\ndata_referent: cleroy\n",
+        fix: "Designate a DPO and name them in the charter: an internal person (`dpo: { person: <id in people> }`) who holds no function that decides on the processing, or an outside service (`dpo: { party: <party id> }`, e.g. a shared DPO of the local authority's management centre). Then declare them to the CNIL.",
+    },
+    check: Some(check),
+};
+
+/// What makes the DPO mandatory, and where the workspace says so.
+struct Reason {
+    location: Location,
+    text: String,
+}
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let reasons = reasons(context);
+    let Some(first) = reasons.first() else {
+        return;
+    };
+    let help = "name a DPO in the charter: `dpo: { person: <id> }` for someone on the staff who decides on no processing, or `dpo: { party: <id> }` for an outside DPO; then declare them to the CNIL";
+    if context.inventory.charters.is_empty() {
+        let finding = RULE
+            .finding(
+                first.location.clone(),
+                format!("no DPO is designated, yet one is mandatory: {}", first.text),
+            )
+            .with_label("this makes a DPO mandatory")
+            .with_help(format!("add a `charter` document and {help}"));
+        findings.push(with_other_reasons(finding, &reasons[1..]));
+        return;
+    }
+    for charter in &context.inventory.charters {
+        let location = match &charter.item.dpo {
+            Some(dpo) if is_designated(dpo) => continue,
+            Some(_) => charter.at("/dpo"),
+            None => charter_anchor(charter),
+        };
+        let finding = RULE
+            .finding(
+                location,
+                format!(
+                    "{} names no DPO, yet one is mandatory: {}",
+                    charter_name(charter),
+                    first.text
+                ),
+            )
+            .with_label("no DPO designated")
+            .with_help(help);
+        findings.push(with_other_reasons(finding, &reasons));
+    }
+}
+
+fn with_other_reasons(mut finding: Finding, reasons: &[Reason]) -> Finding {
+    for reason in reasons {
+        finding = finding.with_secondary(reason.location.clone(), reason.text.clone());
+    }
+    finding
+}
+
+/// Every ground of Art. 37(1) the workspace declares, organisation first.
+fn reasons(context: &Context<'_>) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    let organisation = context.inventory.organisation();
+    if let Some(organisation) = organisation {
+        let item = &organisation.item;
+        let pointer = if item.public_body == Some(true) {
+            Some("/public_body")
+        } else if item.legal_form == Some(LegalForm::PublicBody) {
+            Some("/legal_form")
+        } else {
+            None
+        };
+        if let Some(pointer) = pointer {
+            reasons.push(Reason {
+                location: organisation.at(pointer),
+                text: format!("`{}` is a public body (GDPR Art. 37(1)(a))", item.id),
+            });
+        }
+    }
+    let organisation_large_scale = organisation.is_some_and(|o| o.item.large_scale);
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        if !(item.large_scale || organisation_large_scale) {
+            continue;
+        }
+        if item.systematic_monitoring {
+            reasons.push(Reason {
+                location: processing.at("/systematic_monitoring"),
+                text: format!(
+                    "processing `{}` monitors people systematically on a large scale (GDPR Art. 37(1)(b))",
+                    item.id
+                ),
+            });
+        }
+        let sensitive = item
+            .data_categories
+            .iter()
+            .enumerate()
+            .find(|(_, category)| {
+                matches!(
+                    context.policy.sensitivity(category.as_str()),
+                    Some(Sensitivity::Art9 | Sensitivity::Art10)
+                )
+            });
+        if let Some((index, category)) = sensitive {
+            reasons.push(Reason {
+                location: processing.at(format!("/data_categories/{index}")),
+                text: format!(
+                    "processing `{}` handles `{category}` on a large scale (GDPR Art. 37(1)(c))",
+                    item.id
+                ),
+            });
+        }
+    }
+    reasons
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    const PUBLIC: &str =
+        "kind: organisation\nid: ville\nname: Théâtre municipal\npublic_body: true\n";
+    const PRIVATE: &str = "kind: organisation\nid: qs\nname: Quatre Saisons\n";
+
+    #[test]
+    fn public_body_without_charter_points_at_public_body() {
+        let findings = lint_only("DC401", PUBLIC);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/public_body"));
+        assert!(
+            findings[0].message.contains("`ville` is a public body"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn legal_form_public_body_counts() {
+        let yaml = "kind: organisation\nid: epcc\nname: EPCC\nlegal_form: public-body\n---\nkind: charter\n";
+        let findings = lint_only("DC401", yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/kind"));
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/legal_form")
+        );
+    }
+
+    #[test]
+    fn an_empty_dpo_entry_is_no_dpo() {
+        let yaml = format!("{PUBLIC}---\nkind: charter\ndpo: {{ published: true }}\n");
+        let findings = lint_only("DC401", &yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/dpo"));
+    }
+
+    #[test]
+    fn private_small_organisation_needs_no_dpo() {
+        let yaml = format!(
+            "{PRIVATE}---\nkind: processing\nid: cctv\nname: Vidéoprotection\nsystematic_monitoring: true\n"
+        );
+        assert!(lint_only("DC401", &yaml).is_empty());
+    }
+
+    #[test]
+    fn large_scale_monitoring_needs_a_dpo() {
+        let yaml = format!(
+            "{PRIVATE}---\nkind: processing\nid: cctv\nname: Vidéoprotection\nlarge_scale: true\nsystematic_monitoring: true\n"
+        );
+        let findings = lint_only("DC401", &yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/systematic_monitoring")
+        );
+    }
+
+    #[test]
+    fn organisation_scale_and_special_subcategory_need_a_dpo() {
+        // `special.health` inherits `art9` from `special`; the scale comes from the organisation.
+        let yaml = "kind: organisation\nid: qs\nname: QS\nlarge_scale: true\n---\nkind: processing\nid: care\nname: Accueil\ndata_categories: [identity.name, special.health]\n---\nkind: charter\ndpo: { published: true }\n";
+        let findings = lint_only("DC401", yaml);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/data_categories/1")
+        );
+    }
+
+    #[test]
+    fn an_external_dpo_is_a_dpo() {
+        let yaml = format!("{PUBLIC}---\nkind: charter\ndpo: {{ party: cdg-rgpd }}\n");
+        assert!(lint_only("DC401", &yaml).is_empty());
+    }
+}

@@ -1,0 +1,62 @@
+//! DC4xx: DPO and governance. The charter rules check every `charter` document (a workspace
+//! should hold one; each is checked on what it says itself).
+
+pub mod dpo_conflict_of_interest;
+pub mod dpo_not_published;
+pub mod dpo_owns_processing;
+pub mod dpo_required;
+pub mod no_cleaning_cadence;
+pub mod no_data_referent;
+pub mod processing_without_owner;
+
+use crate::finding::Location;
+use crate::model::{Charter, Dpo, Inventory, Located, Organisation, Person};
+
+/// Where a finding about a whole charter points: its `id` when it has one, else its `kind`.
+fn charter_anchor(charter: &Located<Charter>) -> Location {
+    if charter.item.id.is_some() {
+        charter.at("/id")
+    } else {
+        charter.at("/kind")
+    }
+}
+
+/// How a message names a charter: by its id when it has one (a workspace may hold drafts).
+fn charter_name(charter: &Located<Charter>) -> String {
+    match &charter.item.id {
+        Some(id) => format!("the charter `{id}`"),
+        None => "the charter".to_owned(),
+    }
+}
+
+/// A DPO is designated when the charter names a person or an outside party.
+fn is_designated(dpo: &Dpo) -> bool {
+    dpo.person.is_some() || dpo.party.is_some()
+}
+
+/// A person of the staff directory with their organisation and index in `people`, so a
+/// finding can point inside their entry (e.g. at one of their functions).
+fn person_entry<'a>(
+    inventory: &'a Inventory,
+    id: &str,
+) -> Option<(&'a Located<Organisation>, usize, &'a Person)> {
+    inventory.organisations.iter().find_map(|organisation| {
+        organisation
+            .item
+            .people
+            .iter()
+            .enumerate()
+            .find(|(_, person)| person.id.as_str() == id)
+            .map(|(index, person)| (organisation, index, person))
+    })
+}
+
+/// Lints a YAML workspace (documents separated by `---`) with only `code` selected, on
+/// 2026-06-01 as `tests/rule_docs.rs` does: the unit tests of this family share it.
+#[cfg(test)]
+pub(crate) fn lint_only(code: &str, yaml: &str) -> Vec<crate::finding::Finding> {
+    match crate::lint::lint_example(&[code], yaml, jiff::civil::date(2026, 6, 1)) {
+        Ok(findings) => findings,
+        Err(error) => panic!("built-in packs do not load: {error}"),
+    }
+}

@@ -1,0 +1,81 @@
+//! DC407 no-cleaning-cadence: the charter sets no deduplication or contact-update cadence.
+
+use super::{charter_anchor, charter_name};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC407",
+    name: "no-cleaning-cadence",
+    family: Family::Governance,
+    severity: Severity::Warning,
+    summary: "the charter sets no deduplication or contact-update cadence",
+    legal: "GDPR Art. 5(1)(d)",
+    docs: Docs {
+        what: "Checks that the charter's `cleaning:` sets both how often duplicates are merged (`deduplication`, e.g. `3mo`) and how often contact details are brought up to date (`contact-update`, e.g. `12mo`). A workspace without a charter is reported by DC406, not here.",
+        why: "Personal data must be \"accurate and, where necessary, kept up to date\" (GDPR Art. 5(1)(d)). A box office that never merges duplicates sends the same spectator three brochures and answers an access request with a third of their data; stale addresses are data kept for nothing.",
+        failing: "kind: charter\ndata_referent: cleroy\ncleaning: { owner: cleroy, deduplication: 3mo }\n",
+        passing: "kind: charter\ndata_referent: cleroy\ncleaning: { owner: cleroy, deduplication: 3mo, contact-update: 12mo }\n",
+        fix: "Add to the charter `cleaning: { deduplication: 3mo, contact-update: 12mo, owner: <id> }` with the cadences the team can actually keep, and the person in charge.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for charter in &context.inventory.charters {
+        let (location, missing) = match &charter.item.cleaning {
+            None => (charter_anchor(charter), "no cleaning cadence"),
+            Some(cleaning) => match (&cleaning.deduplication, &cleaning.contact_update) {
+                (Some(_), Some(_)) => continue,
+                (None, Some(_)) => (charter.at("/cleaning"), "no deduplication cadence"),
+                (Some(_), None) => (charter.at("/cleaning"), "no contact-update cadence"),
+                (None, None) => (charter.at("/cleaning"), "no cleaning cadence"),
+            },
+        };
+        findings.push(
+            RULE.finding(
+                location,
+                format!(
+                    "{} sets {missing}: the data is not kept accurate and up to date (GDPR Art. 5(1)(d))",
+                    charter_name(charter)
+                ),
+            )
+            .with_label(missing)
+            .with_help("add to the charter `cleaning: { deduplication: 3mo, contact-update: 12mo, owner: <id> }` with cadences the team can keep"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    #[test]
+    fn no_cleaning_points_at_the_charter() {
+        let findings = lint_only("DC407", "kind: charter\ndata_referent: cleroy\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/kind"));
+        assert!(findings[0].message.contains("no cleaning cadence"));
+    }
+
+    #[test]
+    fn an_owner_alone_is_no_cadence() {
+        let findings = lint_only("DC407", "kind: charter\ncleaning: { owner: cleroy }\n");
+        assert_eq!(findings[0].location.pointer(), Some("/cleaning"));
+        assert!(findings[0].message.contains("no cleaning cadence"));
+    }
+
+    #[test]
+    fn a_missing_deduplication_is_named() {
+        let findings = lint_only(
+            "DC407",
+            "kind: charter\ncleaning: { contact-update: 12mo }\n",
+        );
+        assert!(findings[0].message.contains("no deduplication cadence"));
+    }
+
+    #[test]
+    fn no_charter_is_left_to_dc406() {
+        assert!(lint_only("DC407", "kind: organisation\nid: qs\nname: QS\n").is_empty());
+    }
+}

@@ -1,0 +1,79 @@
+//! DC406 no-data-referent: the charter names no data referent, or there is no charter.
+
+use super::{charter_anchor, charter_name};
+use crate::finding::{Finding, Location, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC406",
+    name: "no-data-referent",
+    family: Family::Governance,
+    severity: Severity::Warning,
+    summary: "the charter names no data referent, or no charter exists",
+    legal: "data charter (GDPR Art. 24)",
+    docs: Docs {
+        what: "Checks that the workspace has a `charter` document and that it names a `data_referent`: the person (an id of `people`) who looks after data quality day to day. With no charter at all, the finding points at the organisation.",
+        why: "The controller must put in place appropriate organisational measures (GDPR Art. 24). The data charter is where a venue writes them down; its data referent is who staff ask before creating a spreadsheet or a field, and who keeps the register alive between reviews.",
+        failing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
+        passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\ndata_referent: cleroy\n",
+        fix: "Add `data_referent:` to the charter with the id of the person (in `people`) who looks after the data day to day; with no charter yet, add a `charter.yaml` (`kind: charter`) naming the DPO, the data referent and the cleaning cadence.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let inventory = context.inventory;
+    if inventory.charters.is_empty() {
+        let location = inventory
+            .organisation()
+            .map(|organisation| organisation.at("/id"))
+            .unwrap_or_else(|| Location::whole_file(context.settings_file));
+        findings.push(
+            RULE.finding(location, "the workspace has no data charter: nobody is named to look after the data day to day")
+                .with_label("no `charter` in this workspace")
+                .with_help("add a `charter.yaml` (`kind: charter`) that names the `data_referent`, the `dpo` and the `cleaning` cadence"),
+        );
+        return;
+    }
+    for charter in &inventory.charters {
+        if charter.item.data_referent.is_some() {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                charter_anchor(charter),
+                format!("{} names no data referent: nobody is named to look after the data day to day", charter_name(charter)),
+            )
+                .with_label("no `data_referent`")
+                .with_help("add `data_referent:` with the id of the person (in `people`) who looks after the data day to day"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    #[test]
+    fn no_charter_points_at_the_organisation() {
+        let findings = lint_only("DC406", "kind: organisation\nid: qs\nname: QS\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+        assert!(findings[0].message.contains("no data charter"));
+    }
+
+    #[test]
+    fn no_charter_and_no_organisation_points_at_the_settings_file() {
+        let findings = lint_only("DC406", "kind: processing\nid: a\nname: A\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.file, "datacharter.yaml");
+    }
+
+    #[test]
+    fn a_charter_with_an_id_is_pointed_at_by_it() {
+        let findings = lint_only("DC406", "kind: charter\nid: charte-2026\n");
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+        let findings = lint_only("DC406", "kind: charter\n");
+        assert_eq!(findings[0].location.pointer(), Some("/kind"));
+    }
+}

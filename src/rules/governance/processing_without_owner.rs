@@ -1,0 +1,54 @@
+//! DC405 processing-without-owner: a processing names no owner.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC405",
+    name: "processing-without-owner",
+    family: Family::Governance,
+    severity: Severity::Warning,
+    summary: "a processing has no owner",
+    legal: "GDPR Art. 5(2), 24",
+    docs: Docs {
+        what: "Checks that every processing names its `owner`: the person (an id of the organisation's `people`) accountable for it.",
+        why: "The controller must be able to demonstrate compliance (GDPR Art. 5(2), 24). In practice that means someone answers for each processing: keeps its entry up to date, applies its retention, handles requests about it. A processing nobody owns drifts.",
+        failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\n",
+        passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\nowner: fgarcia\n",
+        fix: "Add `owner:` with the id of the person, in `people`, who runs the service that carries out the processing (not the DPO).",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        if processing.item.owner.is_some() {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                processing.at("/id"),
+                format!(
+                    "processing `{}` has no owner: nobody is named as accountable for it (GDPR Art. 5(2), 24)",
+                    processing.item.id
+                ),
+            )
+            .with_label("no `owner`")
+            .with_help("add `owner:` with the id of the person in `people` who runs this processing"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lint_only;
+
+    #[test]
+    fn only_processings_without_owner_are_reported() {
+        let yaml = "kind: processing\nid: a\nname: A\nowner: cleroy\n---\nkind: processing\nid: b\nname: B\n";
+        let findings = lint_only("DC405", yaml);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("`b`"));
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+    }
+}

@@ -1,0 +1,149 @@
+//! DC305 accounting-under-retention: accounting records kept less than the legal minimum.
+
+use super::common::{
+    applies, cited, in_words, kept_categories, lookup_keys, name_categories, reference_in_words,
+    total_kept,
+};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+/// The entry of the `retention` pack that gives the legal minimum for accounting records: its
+/// `purposes` say which processings are accounting, its `duration` how long at least. The
+/// values live in the pack; only the entry's id is fixed here.
+const ACCOUNTING_REFERENCE: &str = "accounting";
+
+pub static RULE: Rule = Rule {
+    code: "DC305",
+    name: "accounting-under-retention",
+    family: Family::Retention,
+    severity: Severity::Warning,
+    summary: "accounting records are kept less than 10 years",
+    legal: "French commercial code (Code de commerce) art. L123-22",
+    docs: Docs {
+        what: "For each processing whose purpose is accounting (the purposes of the `accounting` reference of the `retention` policy pack), checks that every retention rule keeps its data, active period plus intermediate archive, at least as long as that reference: 10 years. Categories that a hard ceiling caps below that (card data, DC304) are left out: there the maximum wins.",
+        why: "Accounting documents and the records supporting them must be kept 10 years (Code de commerce, art. L123-22); a tax or URSSAF inspection may ask for them, and deleting them early is a breach of that obligation, which is also the legal basis (GDPR Art. 6(1)(c)) of the processing. The storage-limitation principle is met by moving them to an intermediate archive after the current year, not by deleting them.",
+        failing: "kind: processing\nid: accounting\nname: Comptabilité\npurpose: accounting\nlegal_basis: legal-obligation\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]\nretention:\n  - { categories: [identity.name, transaction.invoice], duration: 5y, from: end-of-fiscal-year, then: delete }\n",
+        passing: "kind: processing\nid: accounting\nname: Comptabilité\npurpose: accounting\nlegal_basis: legal-obligation\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]\nretention:\n  - categories: [identity.name, transaction.invoice]\n    duration: 1y\n    from: end-of-fiscal-year\n    then: archive\n    archive: { duration: 9y, access: \"read-only, the administrator and the statutory auditor\" }\n",
+        fix: "Keep the accounting records 10 years from the end of the fiscal year: the current year in the active base, then `then: archive` with `archive: { duration: …, access: … }` for the rest, so that only the people who need them can open them.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(minimum) = context
+        .policy
+        .retention_references
+        .get(ACCOUNTING_REFERENCE)
+    else {
+        return;
+    };
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        let is_accounting = item
+            .purpose
+            .as_ref()
+            .is_some_and(|purpose| minimum.purposes.contains(purpose));
+        if !is_accounting {
+            continue;
+        }
+        for (index, rule) in item.retention.iter().enumerate() {
+            let kept = total_kept(rule);
+            if kept >= minimum.duration {
+                continue;
+            }
+            let categories = kept_categories(item, rule);
+            // A hard maximum below the minimum wins (card data kept as proof): not this rule's.
+            let capped = |category: Option<&str>| {
+                context.policy.retention_ceilings.values().any(|ceiling| {
+                    ceiling.duration < minimum.duration && applies(ceiling, item, category)
+                })
+            };
+            let short: Vec<&str> = lookup_keys(&categories)
+                .into_iter()
+                .filter(|c| !capped(*c))
+                .flatten()
+                .collect();
+            if short.is_empty() && !categories.is_empty() {
+                continue;
+            }
+            findings.push(
+                RULE.finding(
+                    processing.at(format!("/retention/{index}/duration")),
+                    format!(
+                        "accounting processing `{}` keeps {} for {}; accounting records must be kept {}{}",
+                        item.id,
+                        name_categories(&short),
+                        in_words(kept),
+                        reference_in_words(minimum),
+                        cited(minimum),
+                    ),
+                )
+                .with_label(format!("shorter than the {} minimum", in_words(minimum.duration)))
+                .with_help(format!(
+                    "keep them {}: the current year in the active base, then `then: archive` with `archive: {{ duration: …, access: … }}` for the rest",
+                    reference_in_words(minimum)
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::common::testing::{lint, processing};
+
+    const ACCOUNTING: &str = "purpose: accounting\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]";
+
+    #[test]
+    fn flags_a_short_retention_naming_the_law() {
+        let findings = lint(
+            "DC305",
+            &processing(ACCOUNTING, "  - { duration: 5y, from: end-of-fiscal-year }"),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let message = &findings[0].message;
+        assert!(message.starts_with("accounting processing `test` keeps `identity.name`, `transaction.invoice` for 5 years; accounting records must be kept 10 years from the end of the fiscal year"), "{message}");
+        assert!(message.contains("L123-22"), "{message}");
+    }
+
+    #[test]
+    fn the_archive_stage_counts() {
+        let retention = "  - { duration: 1y, from: end-of-fiscal-year, then: archive, archive: { duration: 9y } }";
+        assert!(lint("DC305", &processing(ACCOUNTING, retention)).is_empty());
+        let retention = "  - { duration: 1y, from: end-of-fiscal-year, then: archive, archive: { duration: 8y } }";
+        assert_eq!(lint("DC305", &processing(ACCOUNTING, retention)).len(), 1);
+    }
+
+    #[test]
+    fn card_data_capped_by_a_ceiling_are_left_out() {
+        let header =
+            "purpose: accounting\ndata_categories: [payment.card-number, transaction.invoice]";
+        let retention = "  - { categories: [payment.card-number], duration: 13mo, from: debit }\n  - { categories: [transaction.invoice], duration: 10y, from: end-of-fiscal-year }";
+        assert!(lint("DC305", &processing(header, retention)).is_empty());
+        // Mixed in one rule, only the category without a ceiling is named.
+        let findings = lint(
+            "DC305",
+            &processing(header, "  - { duration: 13mo, from: debit }"),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            findings[0]
+                .message
+                .contains("keeps `transaction.invoice` for 13 months"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn other_purposes_are_not_concerned() {
+        let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [transaction.invoice]";
+        assert!(
+            lint(
+                "DC305",
+                &processing(header, "  - { duration: 3y, from: end-of-contract }")
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! DC306 long-retention-without-archive: data kept in the active base for years, with no
+//! intermediate archive stage.
+
+use super::common::{in_words, kept_categories, name_categories};
+use crate::finding::{Finding, Severity};
+use crate::model::{Duration, RetentionEnd};
+use crate::rules::{Context, Docs, Family, Rule};
+
+/// Beyond this, data in daily use should move to an intermediate archive.
+///
+/// The one reference value of the family that is not in the `retention` pack: the pack shape
+/// (`RetentionTables`) has no field for it yet. It belongs there, with its source.
+fn active_base_limit() -> Duration {
+    Duration::years(3)
+}
+
+pub static RULE: Rule = Rule {
+    code: "DC306",
+    name: "long-retention-without-archive",
+    family: Family::Retention,
+    severity: Severity::Info,
+    summary: "a retention over 3 years has no intermediate archive stage",
+    legal: "GDPR Art. 5(1)(e); CNIL guide on retention periods",
+    docs: Docs {
+        what: "Reports a retention rule of a processing that keeps its data more than 3 years in the active base (its `duration`) and then deletes or anonymises them, with no intermediate archive stage (`then: archive` with `archive: { duration, access }`). An `indefinite` retention is left to DC302.",
+        why: "The CNIL describes a retention in three stages: the active base, used daily; the intermediate archive, kept apart with restricted access, for the data only needed as proof or for a legal obligation; then deletion. Data kept for years in the active base are seen by every user of the tool, exported, copied into spreadsheets: storage limitation (GDPR Art. 5(1)(e)) is about who can still reach them, not only how long they exist.",
+        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order]\nretention:\n  - { categories: [identity.name, transaction.order], duration: 5y, from: end-of-contract, then: delete }\n",
+        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order]\nretention:\n  - categories: [identity.name, transaction.order]\n    duration: 3y\n    from: end-of-contract\n    then: archive\n    archive: { duration: 2y, access: \"box-office manager only, for disputes\" }\n",
+        fix: "Keep in the active base only the period of active use, then move the data to an intermediate archive: `then: archive` and `archive: { duration: …, access: … }` saying how long and who may open it (a separate export, a restricted folder, the archive module of the tool).",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let limit = active_base_limit();
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        for (index, rule) in item.retention.iter().enumerate() {
+            // DC302 reports indefinite retention.
+            if rule.duration.is_indefinite() || rule.duration <= limit || rule.archive.is_some() {
+                continue;
+            }
+            let categories = kept_categories(item, rule);
+            // `then: archive` without its `archive:` stage says there is one but not what it is.
+            let (pointer, label) = if rule.then == Some(RetentionEnd::Archive) {
+                (
+                    format!("/retention/{index}/then"),
+                    "archive announced but not described",
+                )
+            } else {
+                (
+                    format!("/retention/{index}/duration"),
+                    "all of it in the active base",
+                )
+            };
+            findings.push(
+                RULE.finding(
+                    processing.at(pointer),
+                    format!(
+                        "processing `{}` keeps {} in its active base for {}, with no intermediate archive stage",
+                        item.id,
+                        name_categories(&categories),
+                        in_words(rule.duration)
+                    ),
+                )
+                .with_label(label)
+                .with_help(format!(
+                    "keep at most {} in the active base, then move the data to an intermediate archive: `then: archive` with `archive: {{ duration: …, access: … }}`",
+                    in_words(limit)
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::common::testing::{lint, processing};
+
+    const TICKETING: &str =
+        "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [identity.name]";
+
+    #[test]
+    fn over_three_years_without_archive_is_reported_as_info() {
+        let findings = lint(
+            "DC306",
+            &processing(
+                TICKETING,
+                "  - { duration: 5y, from: end-of-contract, then: delete }",
+            ),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].severity, crate::finding::Severity::Info);
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/retention/0/duration")
+        );
+        assert_eq!(
+            findings[0].message,
+            "processing `test` keeps `identity.name` in its active base for 5 years, with no intermediate archive stage"
+        );
+    }
+
+    #[test]
+    fn three_years_or_an_archive_stage_is_fine() {
+        assert!(
+            lint(
+                "DC306",
+                &processing(TICKETING, "  - { duration: 3y, from: end-of-contract }")
+            )
+            .is_empty()
+        );
+        assert!(
+            lint(
+                "DC306",
+                &processing(TICKETING, "  - { duration: 36mo, from: end-of-contract }")
+            )
+            .is_empty()
+        );
+        let archived =
+            "  - { duration: 4y, from: end-of-contract, then: archive, archive: { duration: 1y } }";
+        assert!(lint("DC306", &processing(TICKETING, archived)).is_empty());
+        assert!(
+            lint(
+                "DC306",
+                &processing(TICKETING, "  - { duration: indefinite }")
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_announced_but_missing_archive_points_at_then() {
+        let findings = lint(
+            "DC306",
+            &processing(
+                TICKETING,
+                "  - { duration: 4y, from: end-of-contract, then: archive }",
+            ),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].location.pointer(), Some("/retention/0/then"));
+    }
+}

@@ -1,0 +1,11 @@
+//! DC3xx: retention, against the reference durations and hard ceilings of the `retention`
+//! policy pack (`rules/retention.yaml`).
+
+mod common;
+
+pub mod accounting_under_retention;
+pub mod long_retention_without_archive;
+pub mod retention_exceeds_reference;
+pub mod retention_hard_ceiling;
+pub mod retention_indefinite;
+pub mod retention_without_start;

@@ -1,0 +1,190 @@
+//! DC304 retention-hard-ceiling: a retention beyond a legal maximum (card proof, CCTV,
+//! trackers, exempt audience measurement), which no justification lifts.
+
+use super::common::{
+    applies, archive_note, cited, group_by_reference, in_words, kept_categories, lookup_keys,
+    name_categories, reference_in_words, total_kept,
+};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC304",
+    name: "retention-hard-ceiling",
+    family: Family::Retention,
+    severity: Severity::Error,
+    summary: "a retention exceeds a hard legal maximum: card proof 13 months (15 for deferred debit), CCTV 1 month, trackers 13 months, exempt audience measurement 25 months",
+    legal: "CNIL card-payment recommendation (2018) and cookie guidelines (2020); French internal security code L252-5",
+    docs: Docs {
+        what: "Compares each retention rule of a processing (its duration plus its intermediate archive, if any) with the hard ceilings of the `retention` policy pack: card number and expiry kept as proof (13 months after the debit), CCTV recordings (1 month), cookies and other trackers (13 months), data of an audience-measurement tool exempt from consent (25 months). A ceiling applies when the filters it sets all match (purpose, data subjects, a category the rule keeps, hierarchy included), and every ceiling that applies must hold. Unlike DC301, a `justification:` does not lift it. An `indefinite` retention is left to DC302.",
+        why: "These maxima are set by law or by the CNIL's binding conditions, not by usage: CCTV images must be deleted within one month (Code de la sécurité intérieure, art. L252-5); a tracker may not live longer than 13 months and an exempt audience-measurement tool may not keep its data beyond 25 months (CNIL deliberations 2020-091 and 2020-092); card data kept as proof of a payment may be kept 13 months after the debit, 15 for deferred-debit cards (CNIL deliberation 2018-303). Beyond them the processing is unlawful, whatever the reason.",
+        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 2y, from: debit, then: delete }\n",
+        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 13mo, from: debit, then: delete }\n",
+        fix: "Shorten the retention to the maximum the message gives, or stop keeping the data: card data are not needed once the dispute period is over, recordings once the month is over. If the data are needed beyond it for a specific case (a judicial procedure), extract that case from the normal retention and describe it as its own processing. For deferred-debit cards (15 months), suppress the finding with a reason that says so.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        for (index, rule) in item.retention.iter().enumerate() {
+            let kept = total_kept(rule);
+            // DC302 reports indefinite retention.
+            if kept.is_indefinite() {
+                continue;
+            }
+            let categories = kept_categories(item, rule);
+            let keys = lookup_keys(&categories);
+            let exceeded = context
+                .policy
+                .retention_ceilings
+                .values()
+                .filter(|ceiling| kept > ceiling.duration)
+                .flat_map(|ceiling| {
+                    keys.iter()
+                        .copied()
+                        .filter(|category| applies(ceiling, item, *category))
+                        .map(move |category| (ceiling, category))
+                });
+            for (ceiling, categories) in group_by_reference(exceeded) {
+                let note = ceiling
+                    .note
+                    .as_deref()
+                    .map(|note| format!("; {note}"))
+                    .unwrap_or_default();
+                findings.push(
+                    RULE.finding(
+                        processing.at(format!("/retention/{index}/duration")),
+                        format!(
+                            "processing `{}` keeps {} for {}, beyond the legal maximum of {}{}",
+                            item.id,
+                            name_categories(&categories),
+                            in_words(kept),
+                            reference_in_words(ceiling),
+                            cited(ceiling),
+                        ),
+                    )
+                    .with_label(format!("over the {} maximum{}", in_words(ceiling.duration), archive_note(rule)))
+                    .with_help(format!(
+                        "keep it at most {}{note}; this is a legal maximum that a `justification` does not lift",
+                        reference_in_words(ceiling)
+                    )),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::common::testing::{lint, processing};
+
+    #[test]
+    fn card_proof_over_13_months() {
+        let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment.card-number]";
+        let findings = lint(
+            "DC304",
+            &processing(header, "  - { duration: 14mo, from: debit }"),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let message = &findings[0].message;
+        assert!(message.starts_with("processing `test` keeps `payment.card-number` for 14 months, beyond the legal maximum of 13 months from the debit"), "{message}");
+        assert!(
+            findings[0]
+                .help
+                .as_deref()
+                .is_some_and(|help| help.contains("15 months"))
+        );
+    }
+
+    #[test]
+    fn a_justification_does_not_lift_it() {
+        let header = "purpose: cctv\ndata_subjects: [spectators, staff]\ndata_categories: [images]";
+        let findings = lint(
+            "DC304",
+            &processing(
+                header,
+                "  - { duration: 3mo, from: collection, justification: \"the insurer asks for it\" }",
+            ),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(findings[0].message.contains("1 month"));
+    }
+
+    #[test]
+    fn the_archive_counts_and_a_parent_category_is_covered() {
+        // `payment` covers the card number the ceiling is about.
+        let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment]";
+        let findings = lint(
+            "DC304",
+            &processing(
+                header,
+                "  - { categories: [payment], duration: 6mo, from: debit, then: archive, archive: { duration: 12mo } }",
+            ),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(findings[0].message.contains("for 18 months"));
+    }
+
+    #[test]
+    fn at_the_ceiling_is_fine_and_every_ceiling_is_checked() {
+        let header = "purpose: audience-analytics\ndata_subjects: [website-visitors]\ndata_categories: [connection.cookies, connection.logs]";
+        assert!(
+            lint(
+                "DC304",
+                &processing(
+                    header,
+                    "  - { categories: [connection.cookies], duration: 13mo, from: collection }"
+                )
+            )
+            .is_empty()
+        );
+        // 2 years: cookies break the 13-month tracker ceiling, logs stay within 25 months.
+        let findings = lint(
+            "DC304",
+            &processing(header, "  - { duration: 2y, from: collection }"),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            findings[0].message.contains("`connection.cookies`")
+                && !findings[0].message.contains("logs")
+        );
+        // 3 years: both ceilings are broken, one finding each.
+        assert_eq!(
+            lint(
+                "DC304",
+                &processing(header, "  - { duration: 3y, from: collection }")
+            )
+            .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn cctv_days_compare_with_the_month() {
+        let header = "purpose: cctv\ndata_subjects: [spectators]\ndata_categories: [images]";
+        assert!(
+            lint(
+                "DC304",
+                &processing(header, "  - { duration: 30d, from: collection }")
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            lint(
+                "DC304",
+                &processing(header, "  - { duration: 31d, from: collection }")
+            )
+            .len(),
+            1
+        );
+        assert!(
+            lint(
+                "DC304",
+                &processing(header, "  - { duration: indefinite, from: collection }")
+            )
+            .is_empty()
+        );
+    }
+}

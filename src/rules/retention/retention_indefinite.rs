@@ -1,0 +1,174 @@
+//! DC302 retention-indefinite: a retention, or its archive stage, with no end.
+
+use super::common::{
+    cited, kept_categories, limiting_reference, lookup_keys, name_categories, reference_in_words,
+};
+use crate::finding::{Finding, Severity};
+use crate::model::{Located, Processing, RetentionRule};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC302",
+    name: "retention-indefinite",
+    family: Family::Retention,
+    severity: Severity::Error,
+    summary: "a retention (or its archive stage) is `indefinite`",
+    legal: "GDPR Art. 5(1)(e)",
+    docs: Docs {
+        what: "Reports a retention rule of a processing whose `duration` is `indefinite`, or whose intermediate archive (`archive: { duration }`) is. When the `retention` policy pack has a reference duration for the data, the message suggests it.",
+        why: "Storage limitation (GDPR Art. 5(1)(e)) requires every piece of personal data to have an end: deletion, anonymisation, or an archive that itself ends. \"We keep everything\" is the most common finding of a CNIL inspection of a venue's customer database.",
+        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: indefinite, from: end-of-contract, then: delete }\n",
+        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: 3y, from: end-of-contract, then: delete }\n",
+        fix: "Replace `indefinite` with a duration and say from which event it counts (`from:`) and what happens then (`then: delete`, `anonymise` or `archive`). `datacharter policy show retention` lists the reference durations; data you need for statistics can be anonymised instead of kept.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        for (index, rule) in processing.item.retention.iter().enumerate() {
+            if rule.duration.is_indefinite() {
+                findings.push(finding(
+                    context,
+                    processing,
+                    rule,
+                    format!("/retention/{index}/duration"),
+                    "keeps",
+                ));
+            }
+            if rule
+                .archive
+                .as_ref()
+                .is_some_and(|archive| archive.duration.is_indefinite())
+            {
+                findings.push(finding(
+                    context,
+                    processing,
+                    rule,
+                    format!("/retention/{index}/archive/duration"),
+                    "archives",
+                ));
+            }
+        }
+    }
+}
+
+fn finding(
+    context: &Context<'_>,
+    processing: &Located<Processing>,
+    rule: &RetentionRule,
+    pointer: String,
+    verb: &str,
+) -> Finding {
+    let item = &processing.item;
+    let categories = kept_categories(item, rule);
+    let message = format!(
+        "processing `{}` {verb} {} with no end (`indefinite`): personal data must have one (GDPR Art. 5(1)(e))",
+        item.id,
+        name_categories(&categories)
+    );
+    // Suggest the reference of the first category that has one.
+    let reference = lookup_keys(&categories)
+        .into_iter()
+        .find_map(|category| limiting_reference(context.policy, item, rule, category));
+    let help = match reference {
+        Some(reference) => format!(
+            "set a duration; the reference `{}` is {}{}",
+            reference.id,
+            reference_in_words(reference),
+            cited(reference)
+        ),
+        None => "set a duration, the event it counts from (`from:`) and what happens then (`then: delete`, `anonymise` or `archive`)".to_owned(),
+    };
+    RULE.finding(processing.at(pointer), message)
+        .with_label("no end")
+        .with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::common::testing::{lint, processing};
+
+    #[test]
+    fn flags_the_duration_and_suggests_the_reference() {
+        let header =
+            "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [identity.name]";
+        let findings = lint(
+            "DC302",
+            &processing(
+                header,
+                "  - { duration: indefinite, from: end-of-contract }",
+            ),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/retention/0/duration")
+        );
+        assert!(
+            findings[0]
+                .message
+                .contains("processing `test` keeps `identity.name` with no end"),
+            "{}",
+            findings[0].message
+        );
+        assert!(
+            findings[0]
+                .help
+                .as_deref()
+                .is_some_and(|help| help.contains("`customers` is 5 years")),
+            "{:?}",
+            findings[0].help
+        );
+    }
+
+    #[test]
+    fn flags_an_indefinite_archive() {
+        let header = "purpose: accounting\ndata_categories: [transaction.invoice]";
+        let findings = lint(
+            "DC302",
+            &processing(
+                header,
+                "  - { duration: 1y, from: end-of-fiscal-year, then: archive, archive: { duration: indefinite } }",
+            ),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/retention/0/archive/duration")
+        );
+        assert!(
+            findings[0]
+                .message
+                .contains("processing `test` archives `transaction.invoice` with no end")
+        );
+    }
+
+    #[test]
+    fn without_a_reference_the_help_is_generic() {
+        let header = "purpose: other\ndescription: Journal\ndata_categories: [connection.logs]";
+        let findings = lint("DC302", &processing(header, "  - { duration: indefinite }"));
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0]
+                .help
+                .as_deref()
+                .is_some_and(|help| help.contains("`from:`"))
+        );
+    }
+
+    #[test]
+    fn finite_durations_pass() {
+        let header = "purpose: other\ndescription: Journal\ndata_categories: [connection.logs]";
+        assert!(
+            lint(
+                "DC302",
+                &processing(
+                    header,
+                    "  - { duration: 100y, then: archive, archive: { duration: 5y } }"
+                )
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! DC303 retention-without-start: a retention that does not say from which event it counts.
+
+use super::common::{applies, in_words, kept_categories, lookup_keys, name_categories, start_key};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC303",
+    name: "retention-without-start",
+    family: Family::Retention,
+    severity: Severity::Warning,
+    summary: "a retention has no `from` (the event its duration counts from)",
+    legal: "GDPR Art. 5(1)(e)",
+    docs: Docs {
+        what: "Reports a retention rule of a processing without `from:`, the event its duration counts from: `collection`, `last-contact`, `end-of-contract`, `transaction`, `event`, `debit`, `end-of-fiscal-year`, `withdrawal` or `request`. When the `retention` policy pack has a reference for the data, the message says which event it counts from.",
+        why: "\"3 years\" means nothing until one knows from when: 3 years from collection deletes a loyal subscriber's data while the subscription runs; 3 years from the end of the relationship keeps it as long as needed and no longer. Without a start event nobody can apply the rule, and storage limitation (GDPR Art. 5(1)(e)) is not actually implemented.",
+        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: 3y, then: delete }\n",
+        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: 3y, from: end-of-contract, then: delete }\n",
+        fix: "Add `from:` to the retention rule with the event that starts the clock, usually the one of the reference duration (`datacharter policy show retention`): `last-contact` for prospects, `end-of-contract` for customers, `debit` for card proof, `end-of-fiscal-year` for accounting.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        for (index, rule) in item.retention.iter().enumerate() {
+            // An indefinite retention has no clock to start; DC302 reports it.
+            if rule.from.is_some() || rule.duration.is_indefinite() {
+                continue;
+            }
+            let categories = kept_categories(item, rule);
+            // Every reference that applies, with the event it counts from: the user picks the
+            // case that fits (a prospect's last contact, or the withdrawal for a suppression list).
+            let mut starts: Vec<String> = Vec::new();
+            for category in lookup_keys(&categories) {
+                for reference in context.policy.retention_references.values() {
+                    if let Some(from) = reference.from
+                        && applies(reference, item, category)
+                    {
+                        let start = format!("`from: {}` (`{}`)", start_key(from), reference.id);
+                        if !starts.contains(&start) {
+                            starts.push(start);
+                        }
+                    }
+                }
+            }
+            let help = if starts.is_empty() {
+                "add `from:` with the event that starts the clock: `collection`, `last-contact`, `end-of-contract`, `transaction`, `event`, `debit`, `end-of-fiscal-year`, `withdrawal` or `request`".to_owned()
+            } else {
+                format!(
+                    "add `from:` with the event that starts the clock; the references for these data use {}",
+                    starts.join(", ")
+                )
+            };
+            findings.push(
+                RULE.finding(
+                    processing.at(format!("/retention/{index}/duration")),
+                    format!(
+                        "processing `{}` keeps {} for {} without saying from when",
+                        item.id,
+                        name_categories(&categories),
+                        in_words(rule.duration)
+                    ),
+                )
+                .with_label(format!("{} from when?", in_words(rule.duration)))
+                .with_help(help),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::common::testing::{lint, processing};
+
+    #[test]
+    fn suggests_the_start_event_of_the_reference() {
+        let header =
+            "purpose: newsletter\ndata_subjects: [prospects]\ndata_categories: [identity.email]";
+        let findings = lint(
+            "DC303",
+            &processing(header, "  - { duration: 3y, then: delete }"),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/retention/0/duration")
+        );
+        assert_eq!(
+            findings[0].message,
+            "processing `test` keeps `identity.email` for 3 years without saying from when"
+        );
+        assert!(
+            findings[0]
+                .help
+                .as_deref()
+                .is_some_and(|help| help.contains("`from: last-contact` (`prospects`)")),
+            "{:?}",
+            findings[0].help
+        );
+    }
+
+    #[test]
+    fn without_categories_or_reference_the_help_lists_the_events() {
+        let findings = lint(
+            "DC303",
+            &processing(
+                "purpose: other\ndescription: Journal",
+                "  - { duration: 1y }",
+            ),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(findings[0].message.contains("keeps its data for 1 year"));
+        assert!(
+            findings[0]
+                .help
+                .as_deref()
+                .is_some_and(|help| help.contains("`end-of-fiscal-year`"))
+        );
+    }
+
+    #[test]
+    fn indefinite_is_left_to_dc302() {
+        assert!(
+            lint(
+                "DC303",
+                &processing(
+                    "purpose: other\ndescription: Journal",
+                    "  - { duration: indefinite }"
+                )
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn every_rule_is_checked() {
+        let header = "purpose: other\ndescription: Journal\ndata_categories: [connection.logs]";
+        let findings = lint(
+            "DC303",
+            &processing(
+                header,
+                "  - { duration: 1y, from: collection }\n  - { duration: 2y }",
+            ),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/retention/1/duration")
+        );
+    }
+}

@@ -1,0 +1,293 @@
+//! DC205 accessibility-needs-unbounded: the service a spectator needs, recorded without
+//! explicit consent or kept longer than the event plus a short follow-up.
+
+use crate::finding::{Finding, Severity};
+use crate::model::{
+    Duration, Located, Processing, RetentionEnd, RetentionReference, RetentionStart,
+};
+use crate::policy::PolicyTables;
+use crate::rules::{Context, Docs, Family, Rule};
+
+/// The category this rule is about (a child of it is covered too).
+const ACCESSIBILITY_NEEDS: &str = "accessibility-needs";
+
+pub static RULE: Rule = Rule {
+    code: "DC205",
+    name: "accessibility-needs-unbounded",
+    family: Family::Sensitive,
+    severity: Severity::Warning,
+    summary: "`accessibility-needs` without explicit consent or with retention beyond the event + 3 months",
+    legal: "GDPR Art. 9(2)(a), 5(1)(e)",
+    docs: Docs {
+        what: "For each processing that lists `accessibility-needs` in its `data_categories`: reports it when `consent.explicit` is not `true`, and reports each retention rule covering that category that keeps it longer than the reference of the `retention` policy pack (3 months from the event), counting an intermediate archive stage, or that counts from an event later than the performance (last contact, end of contract, withdrawal…).",
+        why: "The service a spectator needs (a wheelchair space, an induction loop) is not health data, but it comes close: it reveals a disability. It is only lawful as a service the person asks for, with their explicit consent (the standard of GDPR Art. 9(2)(a)), and only for as long as the service needs it (storage limitation, Art. 5(1)(e)): the performance and a short follow-up, not a profile kept for years.",
+        failing: "kind: processing\nid: accessibilite\nname: Services d'accessibilité\npurpose: accessibility-services\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order, accessibility-needs]\nconsent: { mechanism: checkbox, record: \"Billetel stores the date and wording of the consent box\" }\nretention:\n  - { categories: [identity.name, transaction.order, accessibility-needs], duration: 3y, from: end-of-contract, then: delete }\n",
+        passing: "kind: processing\nid: accessibilite\nname: Services d'accessibilité\npurpose: accessibility-services\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order, accessibility-needs]\nconsent: { mechanism: checkbox, explicit: true, record: \"Billetel stores the date and wording of the consent box\" }\nretention:\n  - { categories: [identity.name, transaction.order, accessibility-needs], duration: 3mo, from: event, then: delete }\n",
+        fix: "Ask for the service with a separate, unticked consent box that says what it is for, and set `consent.explicit: true`. Give `accessibility-needs` its own retention rule, `{ categories: [accessibility-needs], duration: 3mo, from: event, then: delete }`; if the spectator wants it remembered for their next bookings, that is a new consent, recorded as such.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        let Some((index, category)) = processing
+            .item
+            .data_categories
+            .iter()
+            .enumerate()
+            .find(|(_, category)| PolicyTables::covers(ACCESSIBILITY_NEEDS, category.as_str()))
+        else {
+            continue;
+        };
+        check_consent(processing, index, findings);
+        if let Some(reference) = reference(context.policy, &processing.item, category.as_str()) {
+            check_retention(processing, category.as_str(), reference, findings);
+        }
+    }
+}
+
+fn check_consent(processing: &Located<Processing>, index: usize, findings: &mut Vec<Finding>) {
+    let consent = processing.item.consent.as_ref();
+    if consent.is_some_and(|consent| consent.explicit) {
+        return;
+    }
+    let location = match consent {
+        Some(_) => processing.at("/consent/explicit"),
+        None => processing.at(format!("/data_categories/{index}")),
+    };
+    findings.push(
+        RULE.finding(
+            location,
+            format!(
+                "processing `{}` records the service a spectator needs (`{ACCESSIBILITY_NEEDS}`) without their explicit consent",
+                processing.item.id
+            ),
+        )
+        .with_label("no explicit consent")
+        .with_help("ask with a separate, unticked box saying what the data is for, record it, and set `consent.explicit: true`"),
+    );
+}
+
+fn check_retention(
+    processing: &Located<Processing>,
+    category: &str,
+    reference: &RetentionReference,
+    findings: &mut Vec<Finding>,
+) {
+    let reference_text = kept_from(reference.duration, reference.from);
+    let cited = reference
+        .source
+        .as_deref()
+        .map(|source| format!("; source: {source}"))
+        .unwrap_or_default();
+    for (index, rule) in processing.item.retention.iter().enumerate() {
+        let covers = rule.categories.is_empty()
+            || rule
+                .categories
+                .iter()
+                .any(|covered| PolicyTables::covers(covered.as_str(), category));
+        if !covers {
+            continue;
+        }
+        let kept = total_kept(
+            rule.duration,
+            rule.then,
+            rule.archive.as_ref().map(|a| a.duration),
+        );
+        let starts_later = reference.from == Some(RetentionStart::Event)
+            && rule.from.is_some_and(|start| !no_later_than_event(start));
+        if kept <= reference.duration && !starts_later {
+            continue;
+        }
+        let kept_text = kept_from(kept, rule.from);
+        findings.push(
+            RULE.finding(
+                processing.at(format!("/retention/{index}/duration")),
+                format!(
+                    "processing `{}` keeps `{category}` for {kept_text}; the service needed is kept at most {reference_text}{cited}",
+                    processing.item.id
+                ),
+            )
+            .with_label("longer than the performance needs")
+            .with_help(format!(
+                "give `{category}` its own retention rule: `{{ categories: [{category}], duration: {}, from: event, then: delete }}`",
+                reference.duration
+            )),
+        );
+    }
+}
+
+/// The longest reference of the `retention` pack whose filters match this processing and whose
+/// categories cover `category` (several references are alternative lawful cases).
+fn reference<'p>(
+    policy: &'p PolicyTables,
+    processing: &Processing,
+    category: &str,
+) -> Option<&'p RetentionReference> {
+    policy
+        .retention_references
+        .values()
+        .filter(|reference| {
+            reference
+                .categories
+                .iter()
+                .any(|covered| PolicyTables::covers(covered.as_str(), category))
+        })
+        .filter(|reference| {
+            reference.purposes.is_empty()
+                || processing
+                    .purpose
+                    .as_ref()
+                    .is_some_and(|purpose| reference.purposes.contains(purpose))
+        })
+        .filter(|reference| {
+            reference.subjects.is_empty()
+                || processing
+                    .data_subjects
+                    .iter()
+                    .any(|subject| reference.subjects.contains(subject))
+        })
+        .max_by_key(|reference| reference.duration)
+}
+
+/// How long the data lives in all: the active stage, plus the intermediate archive when the
+/// rule ends in one.
+fn total_kept(active: Duration, then: Option<RetentionEnd>, archive: Option<Duration>) -> Duration {
+    match (then, archive) {
+        (Some(RetentionEnd::Archive), Some(archive)) => add(active, archive),
+        _ => active,
+    }
+}
+
+fn add(a: Duration, b: Duration) -> Duration {
+    match (a, b) {
+        (
+            Duration::Finite { months, hours },
+            Duration::Finite {
+                months: more_months,
+                hours: more_hours,
+            },
+        ) => Duration::Finite {
+            months: months.saturating_add(more_months),
+            hours: hours.saturating_add(more_hours),
+        },
+        _ => Duration::Indefinite,
+    }
+}
+
+/// Whether a start event comes at or before the performance: counting from it cannot reach past
+/// the performance plus the same duration.
+fn no_later_than_event(start: RetentionStart) -> bool {
+    matches!(
+        start,
+        RetentionStart::Collection
+            | RetentionStart::Transaction
+            | RetentionStart::Debit
+            | RetentionStart::Event
+    )
+}
+
+/// "3 months from the event", "13 months" when the start is not said.
+fn kept_from(duration: Duration, from: Option<RetentionStart>) -> String {
+    match from {
+        Some(start) => format!("{} from {}", in_words(duration), describe_start(start)),
+        None => in_words(duration),
+    }
+}
+
+/// A duration in words: "3 years", "13 months", "42 days"; a mix of months and hours keeps its
+/// short form.
+fn in_words(duration: Duration) -> String {
+    let count = |amount: u32, unit: &str| match amount {
+        1 => format!("1 {unit}"),
+        _ => format!("{amount} {unit}s"),
+    };
+    match duration {
+        Duration::Indefinite => "an indefinite time".to_owned(),
+        Duration::Finite { months, hours: 0 } if months > 0 && months % 12 == 0 => {
+            count(months / 12, "year")
+        }
+        Duration::Finite { months, hours: 0 } if months > 0 => count(months, "month"),
+        Duration::Finite { months: 0, hours } if hours % 24 == 0 => count(hours / 24, "day"),
+        Duration::Finite { months: 0, hours } => count(hours, "hour"),
+        mixed => mixed.to_string(),
+    }
+}
+
+fn describe_start(start: RetentionStart) -> &'static str {
+    match start {
+        RetentionStart::Collection => "collection",
+        RetentionStart::LastContact => "the last contact",
+        RetentionStart::EndOfContract => "the end of the contract",
+        RetentionStart::Transaction => "the transaction",
+        RetentionStart::Event => "the event",
+        RetentionStart::Debit => "the debit",
+        RetentionStart::EndOfFiscalYear => "the end of the fiscal year",
+        RetentionStart::Withdrawal => "the withdrawal",
+        RetentionStart::Request => "the request",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::sensitive::testing::{lint_only, pointers};
+
+    const HEAD: &str = "kind: processing\nid: acc\nname: Accessibilité\npurpose: accessibility-services\ndata_subjects: [spectators]\ndata_categories: [identity.name, accessibility-needs]\n";
+    const EXPLICIT: &str = "consent: { explicit: true, record: \"Billetel\" }\n";
+
+    #[test]
+    fn without_any_consent_block_it_points_at_the_category() {
+        let findings = lint_only("DC205", HEAD);
+        assert_eq!(pointers(&findings), ["/data_categories/1"]);
+        assert!(findings[0].message.contains("explicit consent"));
+    }
+
+    #[test]
+    fn an_archive_stage_counts_towards_the_total() {
+        let yaml = format!(
+            "{HEAD}{EXPLICIT}retention:\n  - {{ categories: [accessibility-needs], duration: 1mo, from: event, then: archive, archive: {{ duration: 1y }} }}\n"
+        );
+        let findings = lint_only("DC205", &yaml);
+        assert_eq!(pointers(&findings), ["/retention/0/duration"]);
+        assert!(
+            findings[0].message.contains("13 months from the event"),
+            "{}",
+            findings[0].message
+        );
+        assert!(
+            findings[0]
+                .message
+                .contains("at most 3 months from the event"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn a_short_duration_from_a_later_event_is_still_too_long() {
+        let yaml = format!(
+            "{HEAD}{EXPLICIT}retention:\n  - {{ categories: [accessibility-needs], duration: 1mo, from: last-contact, then: delete }}\n"
+        );
+        assert_eq!(
+            pointers(&lint_only("DC205", &yaml)),
+            ["/retention/0/duration"]
+        );
+    }
+
+    #[test]
+    fn rules_for_other_categories_are_ignored_and_rules_without_categories_apply() {
+        let yaml = format!(
+            "{HEAD}{EXPLICIT}retention:\n  - {{ categories: [identity.name], duration: 3y, from: end-of-contract }}\n  - {{ categories: [accessibility-needs], duration: 6w, from: collection }}\n  - {{ duration: indefinite }}\n"
+        );
+        assert_eq!(
+            pointers(&lint_only("DC205", &yaml)),
+            ["/retention/2/duration"]
+        );
+    }
+
+    #[test]
+    fn processings_without_the_category_are_ignored() {
+        let yaml = "kind: processing\nid: p\nname: P\ndata_categories: [identity]\nretention:\n  - { duration: 10y }\n";
+        assert!(lint_only("DC205", yaml).is_empty());
+    }
+}

@@ -1,0 +1,87 @@
+//! DC208 card-security-code-stored: the card security code (CVV) held anywhere.
+
+use super::category_uses;
+use crate::finding::{Finding, Severity};
+use crate::policy::PolicyTables;
+use crate::rules::{Context, Docs, Family, Rule};
+
+/// The category this rule is about (a child of it is covered too).
+const CARD_SECURITY_CODE: &str = "payment.card-cvv";
+
+pub static RULE: Rule = Rule {
+    code: "DC208",
+    name: "card-security-code-stored",
+    family: Family::Sensitive,
+    severity: Severity::Error,
+    summary: "`payment.card-cvv` on any source or processing",
+    legal: "CNIL card-payment recommendation (deliberation 2018-303)",
+    docs: Docs {
+        what: "Reports the card security code (`payment.card-cvv`, the three digits on the back of a card) held by a source's field or listed in a processing's `data_categories`, whatever the retention declared.",
+        why: "The CNIL recommendation on payment-card data (deliberation 2018-303) says the security code is never kept after the transaction, not even encrypted, and card-scheme rules (PCI DSS) forbid storing it after authorisation. Whoever holds it can pay with the card: a leak is immediate fraud.",
+        failing: "kind: source\nid: vente-telephone\nname: Tableur des ventes par téléphone\ntype: spreadsheet\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_carte, category: payment.card-number }\n  - { name: cryptogramme, category: payment.card-cvv }\n",
+        passing: "kind: source\nid: vente-telephone\nname: Tableur des ventes par téléphone\ntype: spreadsheet\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: reference_paiement, category: transaction.order, description: \"payment reference returned by the payment terminal\" }\n",
+        fix: "Stop writing the code down: type it directly into the payment terminal or the payment provider's page while the customer is on the phone, and keep only the payment reference it returns. Delete the codes already stored, and the card numbers with them unless they are kept as proof under the 13-month rule.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for used in category_uses(context.inventory) {
+        if !PolicyTables::covers(CARD_SECURITY_CODE, used.category) {
+            continue;
+        }
+        let help = match reference_source(context.policy) {
+            Some(source) => format!(
+                "remove it and delete the codes stored: the code is never kept after the transaction, not even encrypted; source: {source}"
+            ),
+            None => "remove it and delete the codes stored: the code is never kept after the transaction, not even encrypted".to_owned(),
+        };
+        findings.push(
+            RULE.finding(
+                used.location,
+                format!(
+                    "{} holds the card security code (`{}`); it must never be kept after the transaction",
+                    used.holder.describe(),
+                    used.category,
+                ),
+            )
+            .with_label("card security code")
+            .with_help(help),
+        );
+    }
+}
+
+/// The legal source of the retention reference for the security code, when the retention pack
+/// has one: the help line cites it.
+fn reference_source(policy: &PolicyTables) -> Option<&str> {
+    policy
+        .retention_references
+        .values()
+        .find(|reference| {
+            reference
+                .categories
+                .iter()
+                .any(|category| PolicyTables::covers(category.as_str(), CARD_SECURITY_CODE))
+        })
+        .and_then(|reference| reference.source.as_deref())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::sensitive::testing::{lint_only, pointers};
+
+    #[test]
+    fn flags_processings_too_and_cites_the_pack() {
+        let yaml = "kind: processing\nid: ventes\nname: Ventes\ndata_categories: [payment.card-number, payment.card-cvv]\nretention:\n  - { categories: [payment.card-cvv], duration: 0d, from: transaction }\n";
+        let findings = lint_only("DC208", yaml);
+        assert_eq!(pointers(&findings), ["/data_categories/1"]);
+        let help = findings[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("2018-303"), "{help}");
+    }
+
+    #[test]
+    fn the_payment_parent_is_not_the_security_code() {
+        let yaml = "kind: processing\nid: ventes\nname: Ventes\ndata_categories: [payment, payment.card-number]\n";
+        assert!(lint_only("DC208", yaml).is_empty());
+    }
+}

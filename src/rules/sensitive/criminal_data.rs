@@ -1,0 +1,66 @@
+//! DC203 criminal-data: data on criminal convictions and offences, anywhere.
+
+use super::{category_uses, describe_category};
+use crate::finding::{Finding, Severity};
+use crate::model::Sensitivity;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC203",
+    name: "criminal-data",
+    family: Family::Sensitive,
+    severity: Severity::Error,
+    summary: "a `criminal` category anywhere",
+    legal: "GDPR Art. 10",
+    docs: Docs {
+        what: "Reports every category on criminal convictions and offences (`criminal` and its children; any category the taxonomy marks `sensitive: art10`) held by a source's field or listed in a processing's `data_categories`, whoever the data subjects are.",
+        why: "GDPR Art. 10 allows data on criminal convictions and offences only under the control of official authority or when Union or national law authorises it with safeguards. A cultural venue has no such authority: even a copy of a criminal-record extract asked of a staff member or a volunteer working with children must not be kept (only the fact that it was checked).",
+        failing: "kind: source\nid: benevoles\nname: Tableur des bénévoles\ntype: spreadsheet\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: extrait_casier_judiciaire, category: criminal }\n",
+        passing: "kind: source\nid: benevoles\nname: Tableur des bénévoles\ntype: spreadsheet\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: mission, category: professional-life.job }\n",
+        fix: "Remove the data: record at most that a check took place and when (a date, a yes/no), never the extract or the offence. If a law really requires you to process such data, keep this finding suppressed with the reference of that law as its reason.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for used in category_uses(context.inventory) {
+        if context.policy.sensitivity(used.category) != Some(Sensitivity::Art10) {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                used.location,
+                format!(
+                    "{} holds {}: data on criminal convictions and offences, which only an official authority or a specific law may process (GDPR Art. 10)",
+                    used.holder.describe(),
+                    describe_category(context.policy, used.category),
+                ),
+            )
+            .with_label("criminal-offence data")
+            .with_help("remove it; if a check is required, record only that it was done and when, never the extract or the offence"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::sensitive::testing::{lint_only, pointers};
+
+    #[test]
+    fn flags_sources_and_processings_for_any_subjects() {
+        let yaml = "kind: source\nid: s\nname: S\ntype: other\nfields:\n  - { name: nom, category: identity.name }\n  - { name: condamnation, category: criminal }\n---\nkind: processing\nid: p\nname: P\ndata_subjects: [spectators]\ndata_categories: [identity, criminal]\n";
+        let findings = lint_only("DC203", yaml);
+        assert_eq!(
+            pointers(&findings),
+            ["/fields/1/category", "/data_categories/1"]
+        );
+        assert!(findings[1].message.contains("processing `p`"));
+    }
+
+    #[test]
+    fn other_sensitive_categories_are_not_criminal() {
+        let yaml =
+            "kind: processing\nid: p\nname: P\ndata_categories: [special.health, national-id]\n";
+        assert!(lint_only("DC203", yaml).is_empty());
+    }
+}

@@ -1,0 +1,105 @@
+//! DC206 free-text-on-customer-data: a free-text field on a source holding audience data.
+
+use super::{Holder, name_contains, words};
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+/// Field names that announce free text, in French and English.
+///
+/// Stopgap: the pack schema has no table for these words yet (taxonomy keywords belong to data
+/// categories, and free text is a form of field, not a category), so they live here until the
+/// `taxonomy` pack can hold them; a workspace cannot extend them meanwhile.
+const FREE_TEXT_NAMES: &[&str] = &[
+    "commentaire",
+    "commentaires",
+    "comment",
+    "comments",
+    "notes",
+    "remarque",
+    "remarques",
+    "observation",
+    "observations",
+    "annotation",
+    "annotations",
+    "memo",
+    "mémo",
+    "précisions",
+    "precisions",
+    "informations complémentaires",
+    "informations complementaires",
+    "infos complémentaires",
+    "infos complementaires",
+    "remarks",
+];
+
+pub static RULE: Rule = Rule {
+    code: "DC206",
+    name: "free-text-on-customer-data",
+    family: Family::Sensitive,
+    severity: Severity::Warning,
+    summary: "a free-text field (`free_text: true`, or names like comment/notes/remarques/observations) on a source holding audience data",
+    legal: "GDPR Art. 5(1)(c), 9",
+    docs: Docs {
+        what: "Reports each field of a source holding audience or customer data (spectators, subscribers, members, prospects, donors, group leaders, minors, website visitors) that is marked `free_text: true` or whose name says it is free text: `commentaire`, `notes`, `remarques`, `observations`, `informations complémentaires`, `comments`…",
+        why: "Comment fields are where special-category data slips in unnoticed: \"wheelchair user, epileptic\", \"came with her wife\", \"aggressive at the box office\". Nobody decided to collect it, no Art. 9(2) exception covers it (GDPR Art. 9), it is more than the purpose needs (Art. 5(1)(c)), and the person may read it in an access request. The CNIL recommends closed lists over free text in customer files.",
+        failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: commentaires, category: relationship.requests }\n",
+        passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: type_demande, category: relationship.requests, description: \"closed list: exchange, refund, seat change, invoice\" }\n",
+        fix: "Replace the free text by closed lists of what the staff really need to note (the type of request, the service needed as `accessibility-needs`). If a free-text field cannot be avoided, write entry rules in the charter (`entry_rules`: never health, opinions or judgements), train the staff and review the field's content regularly; then suppress this finding with that reason.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for source in &context.inventory.sources {
+        for (index, field) in source.item.fields.iter().enumerate() {
+            let holder = Holder::Source { source, field };
+            let named_as_free_text = || {
+                let name = words(&field.name);
+                FREE_TEXT_NAMES
+                    .iter()
+                    .any(|word| name_contains(&name, word))
+            };
+            if !(field.free_text || named_as_free_text()) || !holder.is_audience(context.inventory)
+            {
+                continue;
+            }
+            let pointer = if field.free_text {
+                format!("/fields/{index}/free_text")
+            } else {
+                format!("/fields/{index}/name")
+            };
+            findings.push(
+                RULE.finding(
+                    source.at(pointer),
+                    format!(
+                        "{} is free text on audience data: staff may type health details, opinions or judgements about a person there (GDPR Art. 5(1)(c), 9)",
+                        holder.describe()
+                    ),
+                )
+                .with_label("free text")
+                .with_help("replace it by a closed list of choices; if it must stay, set entry rules in the charter (`entry_rules`) and review its content regularly"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::sensitive::testing::{lint_only, pointers};
+
+    #[test]
+    fn the_flag_and_the_names_are_both_free_text() {
+        let yaml = "kind: source\nid: crm\nname: CRM\ntype: crm\ndata_subjects: [group-leaders]\nfields:\n  - { name: suivi, category: relationship.requests, free_text: true }\n  - { name: Informations_Complementaires, category: relationship.requests }\n  - { name: notesInternes, category: relationship.requests }\n  - { name: note_avis, category: reviews.content }\n  - { name: nom, category: identity.name }\n";
+        let findings = lint_only("DC206", yaml);
+        assert_eq!(
+            pointers(&findings),
+            ["/fields/0/free_text", "/fields/1/name", "/fields/2/name"]
+        );
+    }
+
+    #[test]
+    fn sources_without_audience_data_are_not_reported() {
+        let yaml = "kind: source\nid: rh\nname: RH\ntype: other\ndata_subjects: [staff]\nfields:\n  - { name: commentaires, category: professional-life.job, free_text: true }\n---\nkind: source\nid: inconnu\nname: Sans personnes\ntype: other\nfields:\n  - { name: notes, category: identity.name }\n";
+        assert!(lint_only("DC206", yaml).is_empty());
+    }
+}

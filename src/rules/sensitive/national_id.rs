@@ -1,0 +1,71 @@
+//! DC207 national-id: a national identification number (the French NIR) in audience or
+//! customer data.
+
+use super::{category_uses, describe_category};
+use crate::finding::{Finding, Severity};
+use crate::model::Sensitivity;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC207",
+    name: "national-id",
+    family: Family::Sensitive,
+    severity: Severity::Error,
+    summary: "`national-id` on audience or customer data",
+    legal: "GDPR Art. 87; French NIR decree",
+    docs: Docs {
+        what: "Reports a national identification number (`national-id` and its children; any category the taxonomy marks `sensitive: national-id`) held by a source's field or listed in a processing's `data_categories`, when the data concerns the audience or customers: spectators, subscribers, members, prospects, donors, group leaders, minors or website visitors. A processing that lists no data subjects is judged by its sources'. Staff data is not reported: payroll needs the social-security number.",
+        why: "GDPR Art. 87 lets each member state set the conditions for processing a national identification number. In France, the NIR (social-security number) may only be used for the purposes a decree lists (social protection, payroll, health, tax); selling tickets or managing members is not one of them, and a leaked NIR exposes a person to identity theft.",
+        failing: "kind: source\nid: adhesions\nname: Tableur des adhésions\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_secu, category: national-id, description: \"asked to check the reduced rate\" }\n",
+        passing: "kind: source\nid: adhesions\nname: Tableur des adhésions\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_adherent, category: identity.customer-id }\n",
+        fix: "Remove the field and delete the numbers already collected. To identify a person, use your own customer or member number (`identity.customer-id`); to check a reduced rate, record the kind of proof shown (`economic-financial.social-rate-eligibility`), not its number.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for used in category_uses(context.inventory) {
+        if context.policy.sensitivity(used.category) != Some(Sensitivity::NationalId)
+            || !used.holder.is_audience(context.inventory)
+        {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                used.location,
+                format!(
+                    "{} holds {} of audience or customers; its use is limited by law to purposes such as social protection and payroll (GDPR Art. 87, French NIR decree)",
+                    used.holder.describe(),
+                    describe_category(context.policy, used.category),
+                ),
+            )
+            .with_label("national identification number")
+            .with_help("remove it and delete the numbers collected; identify people by your own customer number (`identity.customer-id`)"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::sensitive::testing::{lint_only, pointers};
+
+    #[test]
+    fn staff_data_is_not_reported() {
+        let yaml = "kind: source\nid: paie\nname: Paie\ntype: other\ndata_subjects: [staff]\nfields:\n  - { name: nir, category: national-id }\n";
+        assert!(lint_only("DC207", yaml).is_empty());
+    }
+
+    #[test]
+    fn a_processing_without_subjects_is_judged_by_its_sources() {
+        let yaml = "kind: source\nid: billetterie\nname: Billetterie\ntype: ticketing\ndata_subjects: [spectators]\n---\nkind: processing\nid: ventes\nname: Ventes\nsources: [billetterie]\ndata_categories: [identity.name, national-id]\n";
+        let findings = lint_only("DC207", yaml);
+        assert_eq!(pointers(&findings), ["/data_categories/1"]);
+        assert!(findings[0].message.contains("processing `ventes`"));
+    }
+
+    #[test]
+    fn a_processing_with_only_staff_subjects_is_not_reported() {
+        let yaml = "kind: source\nid: billetterie\nname: Billetterie\ntype: ticketing\ndata_subjects: [spectators]\n---\nkind: processing\nid: paie\nname: Paie\ndata_subjects: [staff]\nsources: [billetterie]\ndata_categories: [national-id]\n";
+        assert!(lint_only("DC207", yaml).is_empty());
+    }
+}

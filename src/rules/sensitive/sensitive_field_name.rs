@@ -1,0 +1,147 @@
+//! DC209 sensitive-field-name: a field whose name suggests sensitive data but whose declared
+//! category is not sensitive.
+
+use super::{describe_category, describe_sensitivity, name_contains, words};
+use crate::finding::{Finding, Severity};
+use crate::model::Sensitivity;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC209",
+    name: "sensitive-field-name",
+    family: Family::Sensitive,
+    severity: Severity::Warning,
+    summary: "a field whose name matches a sensitive keyword (handicap, santé, religion, allergie…) but is declared in a non-sensitive category",
+    legal: "GDPR Art. 9(1)",
+    docs: Docs {
+        what: "Compares each source field's name with the `keywords` of the sensitive categories of the `taxonomy` policy pack (special categories, criminal data, national identification numbers: `handicap`, `santé`, `allergies`, `religion`, `mutuelle`, `syndicat`, `casier judiciaire`, `numéro de sécurité sociale`…) and reports a field that matches one while being declared in a category that is not sensitive. A name matches when it contains the keyword's words whole and in order, whatever the case and the separators (`_`, `-`, `.`, spaces, camelCase). A workspace can add keywords in its own policy pack.",
+        why: "Declaring a `handicap` column as `identity` hides special-category data from every other check: no Art. 9(2) exception is asked for (GDPR Art. 9(1)), no DPIA criterion is counted, and the register understates what is held. A field's name is what the staff see and fill in: when it says health, health is what they type.",
+        failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: allergies, category: identity, description: \"for the bar before the show\" }\n",
+        passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n",
+        fix: "If the field really holds what its name says, declare its true category (`special.health`…) and let the sensitive-data rules tell you what it takes (an Art. 9(2) exception, or better, removing it). If it does not, rename it so nobody fills it with sensitive data (`besoin_accessibilite` rather than `handicap`). If the name is misleading and cannot change, describe the field and suppress this finding with a reason.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let policy = context.policy;
+    let sensitive: Vec<(&str, Sensitivity, &[String])> = policy
+        .categories
+        .iter()
+        .filter(|(_, entry)| !entry.keywords.is_empty())
+        .filter_map(|(id, entry)| {
+            policy
+                .sensitivity(id)
+                .map(|sensitivity| (id.as_str(), sensitivity, entry.keywords.as_slice()))
+        })
+        .collect();
+    for source in &context.inventory.sources {
+        for (index, field) in source.item.fields.iter().enumerate() {
+            let declared = field.category.as_str();
+            if policy.sensitivity(declared).is_some() {
+                continue;
+            }
+            let name = words(&field.name);
+            let matched = sensitive
+                .iter()
+                .find_map(|(category, sensitivity, keywords)| {
+                    keywords
+                        .iter()
+                        .find(|keyword| name_contains(&name, keyword))
+                        .map(|keyword| (*category, *sensitivity, keyword))
+                });
+            let Some((suggested, sensitivity, keyword)) = matched else {
+                continue;
+            };
+            findings.push(
+                RULE.finding(
+                    source.at(format!("/fields/{index}/category")),
+                    format!(
+                        "field `{}` of source `{}` is declared as {}, but its name (`{keyword}`) suggests {}, {}",
+                        field.name,
+                        source.item.id,
+                        describe_category(policy, declared),
+                        describe_category(policy, suggested),
+                        describe_sensitivity(sensitivity),
+                    ),
+                )
+                .with_label("not a sensitive category")
+                .with_secondary(source.at(format!("/fields/{index}/name")), "this name suggests sensitive data")
+                .with_help(format!(
+                    "if the field holds what its name says, declare it as `{suggested}`; if not, rename it so nobody types sensitive data in it"
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::sensitive::testing::{lint_only, pointers};
+
+    fn source(fields: &str) -> String {
+        format!(
+            "kind: source\nid: s\nname: S\ntype: spreadsheet\ndata_subjects: [spectators]\nfields:\n{fields}"
+        )
+    }
+
+    #[test]
+    fn the_issue_keywords_declared_as_identity_are_flagged() {
+        let fields: String = ["handicap", "allergies", "religion", "mutuelle", "syndicat"]
+            .iter()
+            .map(|name| format!("  - {{ name: {name}, category: identity }}\n"))
+            .collect();
+        let findings = lint_only("DC209", &source(&fields));
+        assert_eq!(findings.len(), 5, "{findings:#?}");
+        assert!(findings[0].message.contains("`special.health`"));
+        assert!(
+            findings[4]
+                .message
+                .contains("`special.trade-union-membership`")
+        );
+    }
+
+    #[test]
+    fn names_match_across_case_separators_and_accents_written_both_ways() {
+        let yaml = source(
+            "  - { name: Regime_Alimentaire, category: transaction.order }\n  - { name: numeroSecuriteSociale, category: identity.customer-id }\n  - { name: extrait-casier-judiciaire, category: professional-life.job }\n",
+        );
+        let findings = lint_only("DC209", &yaml);
+        assert_eq!(
+            pointers(&findings),
+            [
+                "/fields/0/category",
+                "/fields/1/category",
+                "/fields/2/category"
+            ]
+        );
+        assert!(findings[1].message.contains("GDPR Art. 87"));
+        assert!(findings[2].message.contains("GDPR Art. 10"));
+    }
+
+    #[test]
+    fn sensitive_declarations_and_innocent_names_are_left_alone() {
+        let yaml = source(
+            "  - { name: handicap, category: special.health }\n  - { name: besoin_accessibilite, category: accessibility-needs }\n  - { name: code_insee_commune, category: identity.postal-address }\n  - { name: casier_vestiaire, category: transaction.order }\n  - { name: ville, category: location }\n",
+        );
+        assert!(
+            lint_only("DC209", &yaml).is_empty(),
+            "{:#?}",
+            lint_only("DC209", &yaml)
+        );
+    }
+
+    #[test]
+    fn the_service_needed_is_not_sensitive_but_the_impairment_is() {
+        let findings = lint_only(
+            "DC209",
+            &source("  - { name: handicap, category: accessibility-needs }\n"),
+        );
+        assert_eq!(pointers(&findings), ["/fields/0/category"]);
+        assert!(
+            findings[0]
+                .message
+                .contains("declared as `accessibility-needs`")
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! DC602 dpa-expired: a data-processing agreement whose `expires` date is past.
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC602",
+    name: "dpa-expired",
+    family: Family::Transfers,
+    severity: Severity::Warning,
+    summary: "a party's DPA `expires` date is past",
+    legal: "GDPR Art. 28",
+    docs: Docs {
+        what: "Compares every party's `dpa.expires` date with today's date (the `DATACHARTER_TODAY` environment variable, `YYYY-MM-DD`, fixes it for tests and reproducible runs). An agreement that expired before today is reported.",
+        why: "A processor may process personal data only under a binding contract with the controller (GDPR Art. 28(3)). When the agreement has expired and the vendor still holds the data (the ticketing or emailing platform is still in use), the processing continues without its contractual guarantees: a renewed contract, a tacit renewal to confirm, or the end of the service and the return or deletion of the data.",
+        failing: "kind: party\nid: relatio\nname: Relatio SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2022-01-15, expires: 2025-01-14, reference: \"REL-2022-0042\" }\n",
+        passing: "kind: party\nid: relatio\nname: Relatio SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2025-01-15, expires: 2028-01-14, reference: \"REL-2025-0042\" }\n",
+        fix: "Renew the agreement with the vendor (or obtain written confirmation that it was renewed tacitly) and update `signed` and `expires`. If the vendor is no longer used, obtain the return or deletion of the data (Art. 28(3)(g)) and remove the party from the processings.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for party in &context.inventory.parties {
+        let item = &party.item;
+        let Some(expires) = item.dpa.as_ref().and_then(|dpa| dpa.expires) else {
+            continue;
+        };
+        if expires.civil() >= context.today {
+            continue;
+        }
+        findings.push(
+            RULE.finding(
+                party.at("/dpa/expires"),
+                format!(
+                    "the data-processing agreement with `{}` ({}) expired on {expires}; the processing continues without its Art. 28 guarantees",
+                    item.id, item.name
+                ),
+            )
+            .with_label(format!("expired on {expires}"))
+            .with_help("renew the agreement (or confirm its tacit renewal in writing) and update `signed` and `expires`; if the vendor is no longer used, obtain the return or deletion of the data"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::transfers::testing::{lint_on, lint_only};
+
+    fn party(expires: &str) -> String {
+        format!(
+            "kind: party\nid: relatio\nname: Relatio\nroles: [processor]\ndpa: {{ signed: 2022-01-15, expires: {expires} }}\n"
+        )
+    }
+
+    #[test]
+    fn a_past_expiry_fires_on_the_date() {
+        let findings = lint_only("DC602", &party("2026-05-31"));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/dpa/expires"));
+        assert!(findings[0].message.contains("2026-05-31"));
+    }
+
+    #[test]
+    fn today_and_later_are_still_valid() {
+        assert!(lint_only("DC602", &party("2026-06-01")).is_empty());
+        assert!(lint_only("DC602", &party("2027-01-01")).is_empty());
+    }
+
+    #[test]
+    fn today_is_the_context_date_not_the_clock() {
+        assert!(
+            lint_on(
+                "DC602",
+                &party("2025-01-14"),
+                jiff::civil::date(2024, 12, 31)
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            lint_on(
+                "DC602",
+                &party("2025-01-14"),
+                jiff::civil::date(2025, 1, 15)
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn no_expiry_is_not_this_rule() {
+        assert!(
+            lint_only(
+                "DC602",
+                "kind: party\nid: relatio\nname: Relatio\ndpa: { signed: 2022-01-15 }\n"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! DC606 joint-controller-without-arrangement: a joint controller with no reference to the
+//! arrangement of Art. 26.
+
+use crate::finding::{Finding, Location, Severity};
+use crate::model::PartyRole;
+use crate::rules::{Context, Docs, Family, Rule};
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    code: "DC606",
+    name: "joint-controller-without-arrangement",
+    family: Family::Transfers,
+    severity: Severity::Warning,
+    summary: "a joint controller without an arrangement reference",
+    legal: "GDPR Art. 26",
+    docs: Docs {
+        what: "Checks every party that is a joint controller, because its `roles` say so or because a processing lists it in `joint_controllers`: it must give the reference of the arrangement between the controllers (`arrangement`).",
+        why: "When two organisations decide together why and how personal data is processed (a festival run with a partner venue, a shared ticketing with a touring company, a co-produced audience survey), they are joint controllers and must set out, in an arrangement, who does what: who informs the people, who answers their requests. The essence of the arrangement must be made available to the people concerned (GDPR Art. 26(1)-(2)).",
+        failing: "kind: party\nid: festival-des-rues\nname: Association Festival des Rues\nroles: [joint-controller]\ncountry: FR\n",
+        passing: "kind: party\nid: festival-des-rues\nname: Association Festival des Rues\nroles: [joint-controller]\ncountry: FR\narrangement: \"Convention de responsabilité conjointe 2026, art. 7 (Nextcloud / Administration / Conventions)\"\n",
+        fix: "Write the arrangement with the partner (which of you informs the people, answers their requests, notifies breaches, and the contact point), have it signed, publish its essence in the privacy notice, and give its reference in the party's `arrangement`.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    // The first processing naming each party as a joint controller.
+    let mut named_by: HashMap<&str, Location> = HashMap::new();
+    for processing in &context.inventory.processings {
+        for (index, party) in processing.item.joint_controllers.iter().enumerate() {
+            named_by
+                .entry(party.as_str())
+                .or_insert_with(|| processing.at(format!("/joint_controllers/{index}")));
+        }
+    }
+    for party in &context.inventory.parties {
+        let item = &party.item;
+        let role = item
+            .roles
+            .iter()
+            .position(|role| *role == PartyRole::JointController);
+        let reference = named_by.get(item.id.as_str());
+        if role.is_none() && reference.is_none() {
+            continue;
+        }
+        if item
+            .arrangement
+            .as_ref()
+            .is_some_and(|text| !text.trim().is_empty())
+        {
+            continue;
+        }
+        let location = match role {
+            Some(index) => party.at(format!("/roles/{index}")),
+            None => party.at("/id"),
+        };
+        let mut finding = RULE
+            .finding(
+                location,
+                format!(
+                    "party `{}` ({}) is a joint controller but no arrangement setting out each controller's responsibilities is referenced (GDPR Art. 26)",
+                    item.id, item.name
+                ),
+            )
+            .with_label("joint controller, no `arrangement`")
+            .with_help("write and sign the Art. 26 arrangement (who informs the people, who answers their requests, the contact point), publish its essence, and give its reference in `arrangement`");
+        if let Some(reference) = reference {
+            finding = finding.with_secondary(reference.clone(), "named as a joint controller here");
+        }
+        findings.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::transfers::testing::lint_only;
+
+    fn lint(yaml: &str) -> Vec<Finding> {
+        lint_only("DC606", yaml)
+    }
+
+    #[test]
+    fn a_joint_controller_role_without_arrangement_fires_on_the_role() {
+        let findings = lint(
+            "kind: party\nid: festival\nname: Festival\nroles: [recipient, joint-controller]\n",
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/roles/1"));
+    }
+
+    #[test]
+    fn a_party_named_by_a_processing_is_a_joint_controller() {
+        let findings = lint(
+            "kind: party\nid: festival\nname: Festival\n---\nkind: processing\nid: p\nname: P\njoint_controllers: [festival]\n",
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/joint_controllers/0")
+        );
+    }
+
+    #[test]
+    fn an_arrangement_lifts_it_but_not_a_blank_one() {
+        assert!(lint("kind: party\nid: festival\nname: Festival\nroles: [joint-controller]\narrangement: \"Convention 2026\"\n").is_empty());
+        assert_eq!(lint("kind: party\nid: festival\nname: Festival\nroles: [joint-controller]\narrangement: \"\"\n").len(), 1);
+    }
+
+    #[test]
+    fn other_parties_are_not_concerned() {
+        assert!(lint("kind: party\nid: billetel\nname: Billetel\nroles: [processor]\n").is_empty());
+    }
+}

@@ -1,0 +1,129 @@
+//! DC601 processor-without-dpa: a processor with no signed data-processing agreement.
+
+use crate::finding::{Finding, Location, Severity};
+use crate::model::PartyRole;
+use crate::rules::{Context, Docs, Family, Rule};
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    code: "DC601",
+    name: "processor-without-dpa",
+    family: Family::Transfers,
+    severity: Severity::Error,
+    summary: "a party with role `processor` (or named as a processor by a processing) has no signed DPA",
+    legal: "GDPR Art. 28(3)",
+    docs: Docs {
+        what: "Checks every party that is a processor, because its `roles` say so or because a processing lists it in `processors`: its `dpa` must have a `signed` date.",
+        why: "Processing by a processor must be governed by a contract, or another legal act, that binds the processor to the controller and sets out the subject and duration, the nature and purpose, the data and the people concerned, and the processor's obligations: acting only on documented instructions, confidentiality, security, conditions for sub-processors, assistance, deletion or return at the end, audits (GDPR Art. 28(3)). Ticketing, emailing, CRM and hosting vendors are all processors; without that agreement both sides are in breach.",
+        failing: "kind: party\nid: lettrino\nname: Lettrino SAS\nroles: [processor]\ncountry: FR\n",
+        passing: "kind: party\nid: lettrino\nname: Lettrino SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2025-09-01, expires: 2028-08-31, reference: \"Lettrino DPA v4, accepted online 2025-09-01\" }\n",
+        fix: "Sign a data-processing agreement with the vendor that contains the clauses of Art. 28(3) (most vendors publish one to accept online, or include it as an annex to their terms), keep it, and record it in the party as `dpa: { signed: YYYY-MM-DD, expires: YYYY-MM-DD, reference: \"where it is kept\" }`.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    // The first processing naming each party as its processor: shown as the reason it is one.
+    let mut named_by: HashMap<&str, Location> = HashMap::new();
+    for processing in &context.inventory.processings {
+        for (index, party) in processing.item.processors.iter().enumerate() {
+            named_by
+                .entry(party.as_str())
+                .or_insert_with(|| processing.at(format!("/processors/{index}")));
+        }
+    }
+    for party in &context.inventory.parties {
+        let item = &party.item;
+        let role = item
+            .roles
+            .iter()
+            .position(|role| *role == PartyRole::Processor);
+        let reference = named_by.get(item.id.as_str());
+        if role.is_none() && reference.is_none() {
+            continue;
+        }
+        if item.dpa.as_ref().is_some_and(|dpa| dpa.signed.is_some()) {
+            continue;
+        }
+        let (location, label) = match (&item.dpa, role) {
+            (Some(_), _) => (
+                party.at("/dpa").on_key(),
+                "a DPA with no `signed` date".to_owned(),
+            ),
+            (None, Some(index)) => (
+                party.at(format!("/roles/{index}")),
+                "a processor, with no data-processing agreement".to_owned(),
+            ),
+            (None, None) => (
+                party.at("/id"),
+                "named as a processor, with no data-processing agreement".to_owned(),
+            ),
+        };
+        let mut finding = RULE
+            .finding(
+                location,
+                format!(
+                    "party `{}` ({}) processes personal data on the organisation's behalf but has no signed data-processing agreement (GDPR Art. 28(3))",
+                    item.id, item.name
+                ),
+            )
+            .with_label(label)
+            .with_help("sign a data-processing agreement with the Art. 28(3) clauses (vendors often publish one to accept online) and record it as `dpa: { signed: YYYY-MM-DD, reference: \"where it is kept\" }`");
+        if let Some(reference) = reference {
+            finding = finding.with_secondary(
+                reference.clone(),
+                "a processing uses it as a processor here",
+            );
+        }
+        findings.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::transfers::testing::lint_only;
+
+    fn lint(yaml: &str) -> Vec<Finding> {
+        lint_only("DC601", yaml)
+    }
+
+    const PROCESSING: &str =
+        "---\nkind: processing\nid: newsletter\nname: Lettre\nprocessors: [lettrino]\n";
+
+    #[test]
+    fn a_processor_without_dpa_points_at_its_role() {
+        let findings =
+            lint("kind: party\nid: lettrino\nname: Lettrino\nroles: [vendor, processor]\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/roles/1"));
+    }
+
+    #[test]
+    fn an_unsigned_dpa_points_at_the_dpa() {
+        let findings = lint(
+            "kind: party\nid: lettrino\nname: Lettrino\nroles: [processor]\ndpa: { reference: \"draft v2\" }\n",
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/dpa"));
+    }
+
+    #[test]
+    fn a_party_used_as_processor_is_one_whatever_its_roles() {
+        let findings = lint(&format!(
+            "kind: party\nid: lettrino\nname: Lettrino\nroles: [vendor]\n{PROCESSING}"
+        ));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/id"));
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/processors/0")
+        );
+    }
+
+    #[test]
+    fn a_signed_dpa_or_another_role_is_fine() {
+        assert!(lint(&format!("kind: party\nid: lettrino\nname: Lettrino\nroles: [processor]\ndpa: {{ signed: 2025-09-01 }}\n{PROCESSING}")).is_empty());
+        assert!(lint("kind: party\nid: ville\nname: Ville\nroles: [recipient]\n").is_empty());
+    }
+}

@@ -1,0 +1,101 @@
+//! DC605 systematic-derogation: an Art. 49 derogation used for a regular transfer.
+
+use crate::finding::{Finding, Severity};
+use crate::model::Safeguard;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC605",
+    name: "systematic-derogation",
+    family: Family::Transfers,
+    severity: Severity::Warning,
+    summary: "an Art. 49 derogation is used for a regular transfer",
+    legal: "GDPR Art. 49; EDPB Guidelines 2/2018",
+    docs: Docs {
+        what: "Checks the transfers that rely on a derogation of Art. 49 (`safeguard: derogation`, or a `derogation` given) and are declared `regular: true` (repeated or systematic, such as every order or every sign-up going to a vendor abroad).",
+        why: "The derogations of Art. 49 (explicit consent, performance of a contract, legal claims…) are exceptions for occasional transfers, to be read restrictively: they cannot become the normal ground of a regular flow of data (EDPB Guidelines 2/2018 on Art. 49). A tool that receives the data every day needs an adequacy decision or an Art. 46 safeguard such as the standard contractual clauses.",
+        failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\ntransfers:\n  - { country: IN, recipient: crm-vendor, safeguard: derogation, derogation: explicit-consent, regular: true, description: \"every booking is copied to the CRM vendor's servers\" }\n",
+        passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\ntransfers:\n  - { country: IN, recipient: crm-vendor, safeguard: scc, regular: true, reference: \"SCC module 2 signed 2026-01-10\", description: \"every booking is copied to the CRM vendor's servers\" }\n",
+        fix: "Put the regular transfer on a lasting ground: the standard contractual clauses (`safeguard: scc`) or another Art. 46 safeguard, or a recipient in a country with an adequacy decision. Keep derogations for one-off transfers (sending a touring company's list once to a foreign venue, with the people's explicit consent).",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        for (index, transfer) in item.transfers.iter().enumerate() {
+            let derogation =
+                transfer.safeguard == Some(Safeguard::Derogation) || transfer.derogation.is_some();
+            if !(derogation && transfer.regular) {
+                continue;
+            }
+            let destination = transfer
+                .country
+                .as_ref()
+                .map(|c| format!(" to {c}"))
+                .unwrap_or_default();
+            findings.push(
+                RULE.finding(
+                    processing.at(format!("/transfers/{index}/regular")),
+                    format!(
+                        "processing `{}` transfers data{destination} regularly on an Art. 49 derogation; derogations are for occasional transfers only (GDPR Art. 49, EDPB Guidelines 2/2018)",
+                        item.id
+                    ),
+                )
+                .with_label("a regular transfer")
+                .with_secondary(
+                    processing.at(format!("/transfers/{index}/{}", if transfer.derogation.is_some() { "derogation" } else { "safeguard" })),
+                    "an exception meant for occasional transfers",
+                )
+                .with_help("put the regular transfer under the standard contractual clauses (`safeguard: scc`) or another Art. 46 safeguard, or choose a recipient in the EEA or in an adequate country"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::transfers::testing::lint_only;
+
+    fn lint(transfer: &str) -> Vec<Finding> {
+        lint_only(
+            "DC605",
+            &format!("kind: processing\nid: p\nname: P\ntransfers:\n  - {transfer}\n"),
+        )
+    }
+
+    #[test]
+    fn a_regular_derogation_fires_on_regular() {
+        let findings = lint(
+            "{ country: IN, safeguard: derogation, derogation: contract-with-subject, regular: true }",
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/transfers/0/regular"));
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/transfers/0/derogation")
+        );
+    }
+
+    #[test]
+    fn a_derogation_named_without_safeguard_counts() {
+        assert_eq!(
+            lint("{ country: IN, derogation: explicit-consent, regular: true }").len(),
+            1
+        );
+        assert_eq!(
+            lint("{ country: IN, safeguard: derogation, regular: true }").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn occasional_derogations_and_regular_scc_pass() {
+        assert!(
+            lint("{ country: IN, safeguard: derogation, derogation: explicit-consent }").is_empty()
+        );
+        assert!(lint("{ country: IN, safeguard: scc, regular: true }").is_empty());
+    }
+}

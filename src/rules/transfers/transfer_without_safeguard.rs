@@ -1,0 +1,246 @@
+//! DC603 transfer-without-safeguard: a transfer outside the EEA, to a country without an
+//! adequacy decision, with no safeguard.
+
+use super::{adequacy_covers, decisions_in_force, in_eea};
+use crate::finding::{Finding, Severity};
+use crate::model::{Party, Safeguard, Transfer};
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC603",
+    name: "transfer-without-safeguard",
+    family: Family::Transfers,
+    severity: Severity::Error,
+    summary: "a transfer to a country outside the EEA without an adequacy decision has no safeguard",
+    legal: "GDPR Art. 44, 45, 46",
+    docs: Docs {
+        what: "Checks every transfer of a processing to a country outside the EEA (the `eea` list of the `transfers` policy pack). The transfer needs a ground: an adequacy decision in force on today's date for that country (the pack's `adequacy` table, with the decision's start and sunset dates; a decision limited to certified organisations covers only a certified recipient), or a `safeguard` of Art. 46 (`scc`, `bcr`, `code-of-conduct`, `certification`, `ad-hoc-clauses`, `public-authority-instrument`) or a `derogation` of Art. 49. It fires when there is no safeguard and no adequacy decision covers the transfer, or when the safeguard is `adequacy` but the country has no decision in force. A US transfer claiming adequacy for an uncertified recipient is DC604.",
+        why: "Personal data may leave the EEA only under the conditions of Chapter V (GDPR Art. 44): to a country the Commission found adequate (Art. 45), or with appropriate safeguards that give the people enforceable rights (Art. 46), or under one of the narrow derogations of Art. 49. A transfer without any of them is unlawful, whatever the contract with the vendor says, and the register must state the safeguard (Art. 30(1)(e)).",
+        failing: "kind: party\nid: sondagio\nname: Sondagio Pvt Ltd\nroles: [processor]\ncountry: IN\n---\nkind: processing\nid: audience-survey\nname: Enquête des publics\npurpose: audience-survey\ntransfers:\n  - { country: IN, recipient: sondagio }\n",
+        passing: "kind: party\nid: sondagio\nname: Sondagio Pvt Ltd\nroles: [processor]\ncountry: IN\n---\nkind: processing\nid: audience-survey\nname: Enquête des publics\npurpose: audience-survey\ntransfers:\n  - { country: IN, recipient: sondagio, safeguard: scc, reference: \"SCC module 2 signed 2026-01-10, with transfer impact assessment TIA-2026-01\" }\n",
+        fix: "Sign the Commission's standard contractual clauses with the recipient (module 2, controller to processor, for a vendor), assess the law of the destination country (transfer impact assessment), and record them as `safeguard: scc` with a `reference`. Better still, choose a vendor that hosts and supports the data inside the EEA. If the country does have an adequacy decision, check its id in `datacharter policy show transfers`.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let policy = context.policy;
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        for (index, transfer) in item.transfers.iter().enumerate() {
+            // A transfer without country is DC105's finding.
+            let Some(country) = transfer.country.as_ref().map(|c| c.as_str()) else {
+                continue;
+            };
+            if in_eea(policy, country) {
+                continue;
+            }
+            let recipient = transfer
+                .recipient
+                .as_ref()
+                .and_then(|id| context.inventory.party(id.as_str()));
+            let recipient = recipient.map(|party| &party.item);
+            let (pointer, label) = match transfer.safeguard {
+                None if !adequacy_covers(policy, country, recipient, context.today) => (
+                    "country",
+                    format!("{country}: outside the EEA, no safeguard"),
+                ),
+                // Adequacy limited to certified organisations, claimed for an uncertified
+                // recipient, is DC604's finding.
+                Some(Safeguard::Adequacy)
+                    if decisions_in_force(policy, country, context.today)
+                        .next()
+                        .is_none() =>
+                {
+                    (
+                        "safeguard",
+                        format!("no adequacy decision in force for {country}"),
+                    )
+                }
+                _ => continue,
+            };
+            findings.push(
+                RULE.finding(
+                    processing.at(format!("/transfers/{index}/{pointer}")),
+                    format!(
+                        "processing `{}` transfers data to {country}{} without a valid safeguard: {} (GDPR Art. 44–46)",
+                        item.id,
+                        recipient_text(transfer),
+                        why_not_adequate(context, country, recipient)
+                    ),
+                )
+                .with_label(label)
+                .with_help("sign the standard contractual clauses with the recipient and record `safeguard: scc` with its `reference` (after assessing the destination's law), or choose a vendor that keeps the data in the EEA"),
+            );
+        }
+    }
+}
+
+fn recipient_text(transfer: &Transfer) -> String {
+    transfer
+        .recipient
+        .as_ref()
+        .map(|id| format!(" (`{id}`)"))
+        .unwrap_or_default()
+}
+
+/// Why no adequacy decision covers this transfer, in words.
+fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Party>) -> String {
+    let today = context.today;
+    let decisions: Vec<_> = context
+        .policy
+        .transfers
+        .adequacy
+        .iter()
+        .filter(|d| d.country.as_str() == country)
+        .collect();
+    if decisions.is_empty() {
+        return format!("{country} is outside the EEA and has no adequacy decision");
+    }
+    if let Some(decision) =
+        decisions_in_force(context.policy, country, today).find(|d| d.requires_certification)
+    {
+        let scope = decision
+            .scope
+            .as_deref()
+            .unwrap_or("certified organisations");
+        return match recipient {
+            Some(party) => format!(
+                "the adequacy decision for {country} covers only {scope}, and `{}` is not declared certified (`dpf_certified`)",
+                party.id
+            ),
+            None => format!(
+                "the adequacy decision for {country} covers only {scope}, and no certified recipient is named"
+            ),
+        };
+    }
+    if let Some(sunset) = decisions
+        .iter()
+        .filter_map(|d| d.sunset)
+        .filter(|s| s.civil() < today)
+        .max()
+    {
+        return format!("the adequacy decision for {country} lapsed on {sunset}");
+    }
+    if let Some(start) = decisions
+        .iter()
+        .filter_map(|d| d.date)
+        .filter(|d| d.civil() > today)
+        .min()
+    {
+        return format!("the adequacy decision for {country} applies only from {start}");
+    }
+    format!("{country} has no adequacy decision in force")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::transfers::testing::{lint_on, lint_only};
+
+    fn workspace(party: &str, transfer: &str) -> String {
+        format!(
+            "{party}---\nkind: processing\nid: survey\nname: Enquête\ntransfers:\n  - {transfer}\n"
+        )
+    }
+
+    const VENDOR: &str = "kind: party\nid: vendor\nname: Vendor\ncountry: IN\n";
+    const US_VENDOR: &str = "kind: party\nid: vendor\nname: Vendor\ncountry: US\n";
+
+    fn lint(party: &str, transfer: &str) -> Vec<Finding> {
+        lint_only("DC603", &workspace(party, transfer))
+    }
+
+    #[test]
+    fn no_safeguard_to_a_country_without_decision_fires_on_the_country() {
+        let findings = lint(VENDOR, "{ country: IN, recipient: vendor }");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/transfers/0/country"));
+        assert!(
+            findings[0].message.contains("no adequacy decision"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn adequacy_claimed_for_a_country_without_decision_fires_on_the_safeguard() {
+        let findings = lint(
+            VENDOR,
+            "{ country: IN, recipient: vendor, safeguard: adequacy }",
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/transfers/0/safeguard")
+        );
+    }
+
+    #[test]
+    fn eea_adequate_countries_and_article_46_safeguards_pass() {
+        assert!(lint(VENDOR, "{ country: DE, recipient: vendor }").is_empty());
+        assert!(lint(VENDOR, "{ country: CH, recipient: vendor }").is_empty());
+        assert!(
+            lint(
+                VENDOR,
+                "{ country: JP, recipient: vendor, safeguard: adequacy }"
+            )
+            .is_empty()
+        );
+        assert!(lint(VENDOR, "{ country: IN, recipient: vendor, safeguard: scc }").is_empty());
+        assert!(lint(VENDOR, "{ country: IN, recipient: vendor, safeguard: derogation, derogation: explicit-consent }").is_empty());
+    }
+
+    #[test]
+    fn a_us_transfer_without_safeguard_needs_a_certified_recipient() {
+        let findings = lint(US_VENDOR, "{ country: US, recipient: vendor }");
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("not declared certified"),
+            "{}",
+            findings[0].message
+        );
+        let certified = "kind: party\nid: vendor\nname: Vendor\ncountry: US\ndpf_certified: true\n";
+        assert!(lint(certified, "{ country: US, recipient: vendor }").is_empty());
+        // Adequacy claimed for an uncertified recipient is DC604's, not this rule's.
+        assert!(
+            lint(
+                US_VENDOR,
+                "{ country: US, recipient: vendor, safeguard: adequacy }"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_decision_past_its_sunset_no_longer_covers() {
+        let yaml = workspace(VENDOR, "{ country: GB, recipient: vendor }");
+        assert!(lint_only("DC603", &yaml).is_empty());
+        let findings = lint_on("DC603", &yaml, jiff::civil::date(2032, 1, 1));
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("lapsed"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn a_decision_not_yet_adopted_does_not_cover() {
+        // Brazil's decision dates from 2026-01-26.
+        let yaml = workspace(VENDOR, "{ country: BR, recipient: vendor }");
+        assert!(lint_only("DC603", &yaml).is_empty());
+        let findings = lint_on("DC603", &yaml, jiff::civil::date(2025, 12, 1));
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("applies only from 2026-01-26"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn a_transfer_without_country_is_left_to_dc105() {
+        assert!(lint(VENDOR, "{ recipient: vendor }").is_empty());
+    }
+}

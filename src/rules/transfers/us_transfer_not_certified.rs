@@ -1,0 +1,140 @@
+//! DC604 us-transfer-not-certified: a transfer relies on an adequacy decision limited to
+//! certified organisations (the EU-US Data Privacy Framework) but the recipient is not certified.
+
+use super::{adequacy_covers, decisions_in_force};
+use crate::finding::{Finding, Severity};
+use crate::model::Safeguard;
+use crate::rules::{Context, Docs, Family, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "DC604",
+    name: "us-transfer-not-certified",
+    family: Family::Transfers,
+    severity: Severity::Error,
+    summary: "a US transfer relies on adequacy but the recipient is not Data Privacy Framework certified",
+    legal: "GDPR Art. 45; Decision (EU) 2023/1795",
+    docs: Docs {
+        what: "Checks the transfers whose `safeguard` is `adequacy` to a country whose adequacy decision covers only certified organisations (in the `transfers` policy pack: `requires_certification`, which is the case of the United States and the EU-US Data Privacy Framework). The recipient party must be declared `dpf_certified: true`.",
+        why: "The adequacy decision for the United States (Commission Implementing Decision (EU) 2023/1795) does not cover the country as a whole: only organisations that self-certified to the Data Privacy Framework with the US Department of Commerce and appear on its public list. A transfer to an uncertified US company (or to a certified one whose certification lapsed) has no adequacy and needs standard contractual clauses or another Art. 46 safeguard.",
+        failing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy }\n",
+        passing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy, reference: \"DPF list entry checked 2026-05-02\" }\n",
+        fix: "Look the recipient up on the Data Privacy Framework list (dataprivacyframework.gov): if it is certified, and for the kind of data concerned (HR or non-HR), set `dpf_certified: true` on the party and note when you checked; if it is not, sign the standard contractual clauses and record `safeguard: scc` with its reference.",
+    },
+    check: Some(check),
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let policy = context.policy;
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        for (index, transfer) in item.transfers.iter().enumerate() {
+            if transfer.safeguard != Some(Safeguard::Adequacy) {
+                continue;
+            }
+            let Some(country) = transfer.country.as_ref().map(|c| c.as_str()) else {
+                continue;
+            };
+            // An unnamed or unknown recipient is DC105's or DC005's finding.
+            let Some(party) = transfer
+                .recipient
+                .as_ref()
+                .and_then(|id| context.inventory.party(id.as_str()))
+            else {
+                continue;
+            };
+            if adequacy_covers(policy, country, Some(&party.item), context.today) {
+                continue;
+            }
+            // A country with no decision in force at all is DC603's finding.
+            let Some(decision) = decisions_in_force(policy, country, context.today)
+                .find(|d| d.requires_certification)
+            else {
+                continue;
+            };
+            let reference = decision.decision.as_deref().unwrap_or(decision.id.as_str());
+            findings.push(
+                RULE.finding(
+                    processing.at(format!("/transfers/{index}/safeguard")),
+                    format!(
+                        "processing `{}` transfers data to {country} on the adequacy decision, but `{}` ({}) is not declared certified under the Data Privacy Framework; {reference} covers only certified organisations (GDPR Art. 45)",
+                        item.id, party.item.id, party.item.name
+                    ),
+                )
+                .with_label("adequacy, for an uncertified recipient")
+                .with_secondary(party.at("/name"), "not declared `dpf_certified`")
+                .with_help("check the recipient on the Data Privacy Framework list: if certified, set `dpf_certified: true` on the party; otherwise sign the standard contractual clauses and record `safeguard: scc`"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::transfers::testing::lint_only;
+
+    fn lint(party_extra: &str, transfer: &str) -> Vec<Finding> {
+        lint_only(
+            "DC604",
+            &format!(
+                "kind: party\nid: mailforce\nname: Mailforce\ncountry: US\n{party_extra}---\nkind: processing\nid: newsletter\nname: Lettre\ntransfers:\n  - {transfer}\n"
+            ),
+        )
+    }
+
+    #[test]
+    fn adequacy_for_an_uncertified_us_recipient_fires() {
+        let findings = lint(
+            "",
+            "{ country: US, recipient: mailforce, safeguard: adequacy }",
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].location.pointer(),
+            Some("/transfers/0/safeguard")
+        );
+        assert!(
+            findings[0].message.contains("2023/1795"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn a_certified_recipient_or_another_safeguard_passes() {
+        assert!(
+            lint(
+                "dpf_certified: true\n",
+                "{ country: US, recipient: mailforce, safeguard: adequacy }"
+            )
+            .is_empty()
+        );
+        assert!(lint("", "{ country: US, recipient: mailforce, safeguard: scc }").is_empty());
+    }
+
+    #[test]
+    fn countries_adequate_as_a_whole_need_no_certification() {
+        assert!(
+            lint(
+                "",
+                "{ country: JP, recipient: mailforce, safeguard: adequacy }"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn other_gaps_belong_to_other_rules() {
+        // No safeguard at all, or no decision for the country: DC603.
+        assert!(lint("", "{ country: US, recipient: mailforce }").is_empty());
+        assert!(
+            lint(
+                "",
+                "{ country: IN, recipient: mailforce, safeguard: adequacy }"
+            )
+            .is_empty()
+        );
+        // No recipient: DC105.
+        assert!(lint("", "{ country: US, safeguard: adequacy }").is_empty());
+    }
+}

@@ -1,0 +1,248 @@
+//! DC607 vendor-abroad-without-transfer: a source is hosted or supplied outside the EEA, but a
+//! processing using it declares no transfer there.
+
+use super::in_eea;
+use crate::finding::{Finding, Location, Severity};
+use crate::model::{Located, Source, Transfer};
+use crate::rules::{Context, Docs, Family, Rule};
+use std::collections::{HashMap, HashSet};
+
+pub static RULE: Rule = Rule {
+    code: "DC607",
+    name: "vendor-abroad-without-transfer",
+    family: Family::Transfers,
+    severity: Severity::Warning,
+    summary: "a source's vendor or hosting is outside the EEA but the processings using it declare no transfer",
+    legal: "GDPR Art. 30(1)(e), 44",
+    docs: Docs {
+        what: "For every source hosted outside the EEA (`hosting.country`), or whose hosting provider or vendor is a party established outside the EEA (its `country`), checks each processing that lists the source in `sources`: it must declare a transfer to that country, or to that party, in `transfers`.",
+        why: "Storing data with, or giving remote access to, a company outside the EEA is a transfer (GDPR Art. 44): the register must list it with its safeguard (Art. 30(1)(e)), and only a declared transfer gets checked for its safeguard (DC603, DC604). An emailing tool or survey platform run from abroad is the usual transfer nobody declared.",
+        failing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: source\nid: emailing\nname: Plateforme d'envoi\ntype: emailing\nvendor: mailforce\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nsources: [emailing]\ntransfers: []\n",
+        passing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: source\nid: emailing\nname: Plateforme d'envoi\ntype: emailing\nvendor: mailforce\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nsources: [emailing]\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy, reference: \"DPF list entry checked 2026-05-02\" }\n",
+        fix: "Declare the transfer in each processing that uses the source: `transfers: [{ country: US, recipient: <party>, safeguard: scc | adequacy | … , reference: … }]`. If the data in fact stays in the EEA (a European subsidiary hosting it, with no access from abroad), correct the source's `hosting` or the party's `country` and keep the contract clause that says so.",
+    },
+    check: Some(check),
+};
+
+/// A reason a source's data leaves the EEA.
+struct Abroad<'a> {
+    country: &'a str,
+    /// The party established or hosting there, if it is a party.
+    party: Option<&'a str>,
+    /// In words: "hosted in US", "whose vendor `x` is in US".
+    reason: String,
+    location: Location,
+}
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let mut abroad_by_source: HashMap<&str, Vec<Abroad<'_>>> = HashMap::new();
+    for source in &context.inventory.sources {
+        let places = abroad(context, source);
+        if !places.is_empty() {
+            // With duplicate ids (DC004) references resolve to the first source.
+            abroad_by_source
+                .entry(source.item.id.as_str())
+                .or_insert(places);
+        }
+    }
+    if abroad_by_source.is_empty() {
+        return;
+    }
+    for processing in &context.inventory.processings {
+        let item = &processing.item;
+        let mut seen = HashSet::new();
+        for (index, source_id) in item.sources.iter().enumerate() {
+            if !seen.insert(source_id.as_str()) {
+                continue;
+            }
+            let Some(places) = abroad_by_source.get(source_id.as_str()) else {
+                continue;
+            };
+            let undeclared: Vec<&Abroad<'_>> = places
+                .iter()
+                .filter(|place| !declared(&item.transfers, place))
+                .collect();
+            let Some(first) = undeclared.first() else {
+                continue;
+            };
+            let reasons = undeclared
+                .iter()
+                .map(|place| place.reason.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut countries: Vec<&str> = undeclared.iter().map(|place| place.country).collect();
+            countries.dedup();
+            findings.push(
+                RULE.finding(
+                    processing.at(format!("/sources/{index}")),
+                    format!(
+                        "processing `{}` uses source `{source_id}`, {reasons}, but declares no transfer to {} (GDPR Art. 30(1)(e), 44)",
+                        item.id,
+                        countries.join(" or ")
+                    ),
+                )
+                .with_label("data leaves the EEA through this source")
+                .with_secondary(first.location.clone(), "outside the EEA")
+                .with_help(format!(
+                    "declare the transfer in `transfers` (`{{ country: {}, recipient: <party>, safeguard: …, reference: … }}`), or correct the source's hosting or the party's country if the data stays in the EEA",
+                    first.country
+                )),
+            );
+        }
+    }
+}
+
+/// The places outside the EEA where a source's data goes: its hosting country, its hosting
+/// provider's country, its vendor's country.
+fn abroad<'a>(context: &Context<'a>, source: &'a Located<Source>) -> Vec<Abroad<'a>> {
+    let policy = context.policy;
+    let item = &source.item;
+    let mut places = Vec::new();
+    let hosting = item.hosting.as_ref();
+    let provider = hosting
+        .and_then(|h| h.provider.as_ref())
+        .map(|id| id.as_str());
+    if let Some(country) = hosting.and_then(|h| h.country.as_ref()).map(|c| c.as_str())
+        && !in_eea(policy, country)
+    {
+        places.push(Abroad {
+            country,
+            party: provider,
+            reason: format!("hosted in {country}"),
+            location: source.at("/hosting/country"),
+        });
+    }
+    for (key, role, party_id) in [
+        ("/hosting/provider", "hosting provider", provider),
+        (
+            "/vendor",
+            "vendor",
+            item.vendor.as_ref().map(|v| v.as_str()),
+        ),
+    ] {
+        let Some(party_id) = party_id else { continue };
+        let Some(country) = context
+            .inventory
+            .party(party_id)
+            .and_then(|party| party.item.country.as_ref())
+            .map(|c| c.as_str())
+        else {
+            continue;
+        };
+        if in_eea(policy, country)
+            || places
+                .iter()
+                .any(|p: &Abroad<'_>| p.party == Some(party_id) && p.country == country)
+        {
+            continue;
+        }
+        places.push(Abroad {
+            country,
+            party: Some(party_id),
+            reason: format!("whose {role} `{party_id}` is established in {country}"),
+            location: source.at(key),
+        });
+    }
+    places
+}
+
+/// A transfer to the same country, or to the same party, covers the place.
+fn declared(transfers: &[Transfer], place: &Abroad<'_>) -> bool {
+    transfers.iter().any(|transfer| {
+        transfer
+            .country
+            .as_ref()
+            .is_some_and(|c| c.as_str() == place.country)
+            || place.party.is_some_and(|party| {
+                transfer
+                    .recipient
+                    .as_ref()
+                    .is_some_and(|r| r.as_str() == party)
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Finding;
+    use crate::rules::transfers::testing::lint_only;
+
+    const US_VENDOR: &str = "kind: party\nid: mailforce\nname: Mailforce\ncountry: US\n---\n";
+
+    fn lint(parties: &str, source_extra: &str, transfers: &str) -> Vec<Finding> {
+        lint_only(
+            "DC607",
+            &format!(
+                "{parties}kind: source\nid: emailing\nname: Envoi\ntype: emailing\n{source_extra}---\nkind: processing\nid: newsletter\nname: Lettre\nsources: [emailing]\ntransfers: [{transfers}]\n"
+            ),
+        )
+    }
+
+    #[test]
+    fn a_vendor_abroad_without_transfer_fires_on_the_source_reference() {
+        let findings = lint(US_VENDOR, "vendor: mailforce\n", "");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].location.pointer(), Some("/sources/0"));
+        assert_eq!(findings[0].labels[0].location.pointer(), Some("/vendor"));
+        assert!(
+            findings[0]
+                .message
+                .contains("vendor `mailforce` is established in US"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn hosting_abroad_counts_too() {
+        let findings = lint("", "hosting: { country: IN }\n", "");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].labels[0].location.pointer(),
+            Some("/hosting/country")
+        );
+    }
+
+    #[test]
+    fn a_transfer_to_the_country_or_to_the_party_covers_it() {
+        assert!(
+            lint(
+                US_VENDOR,
+                "vendor: mailforce\n",
+                "{ country: US, safeguard: scc }"
+            )
+            .is_empty()
+        );
+        assert!(
+            lint(
+                US_VENDOR,
+                "vendor: mailforce\n",
+                "{ recipient: mailforce, safeguard: scc }"
+            )
+            .is_empty()
+        );
+        // A transfer elsewhere does not.
+        assert_eq!(
+            lint(
+                US_VENDOR,
+                "vendor: mailforce\n",
+                "{ country: CH, safeguard: adequacy }"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn eea_hosting_and_vendors_are_fine() {
+        let french = "kind: party\nid: lettrino\nname: Lettrino\ncountry: FR\n---\n";
+        assert!(
+            lint(
+                french,
+                "vendor: lettrino\nhosting: { country: DE, provider: lettrino }\n",
+                ""
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! Suppress stage: the settings' `per-file-ignores`, and inline comments
+//! `# datacharter: ignore[DC201] reason` (the node on that line, or on the next line for a
+//! comment on a line of its own, and every node inside it) and
+//! `# datacharter: ignore-file[DC503] reason`. A suppression that suppresses nothing is DC007;
+//! one that names an unknown code, is malformed or lacks a required reason is DC008.
+
+mod directive;
+
+pub use directive::{Directive, Scope, comment_range, parse_directive};
+
+use crate::finding::{Finding, Location, Target, TextRange};
+use crate::rules::Selector;
+use crate::syntax::{ParsedFile, escape_token, pointer_tokens};
+use std::collections::{BTreeMap, BTreeSet};
+
+const UNUSED: (&str, &str) = ("DC007", "unused-suppression");
+const INVALID: (&str, &str) = ("DC008", "invalid-suppression");
+
+/// How to suppress.
+#[derive(Debug, Clone, Default)]
+pub struct SuppressOptions {
+    /// False with `--no-ignores`: inline comments are disregarded (and never reported).
+    pub disregard_comments: bool,
+    /// `rules.require-reason`: a suppression without a reason is DC008 and suppresses nothing.
+    pub require_reason: bool,
+    /// `rules.per-file-ignores`: findings of these codes in files matching the glob are dropped.
+    pub per_file_ignores: Vec<(glob::Pattern, Vec<Selector>)>,
+}
+
+/// The findings that remain, and how many comments suppressed.
+#[derive(Debug, Default)]
+pub struct Suppressed {
+    pub findings: Vec<Finding>,
+    pub suppressed: usize,
+}
+
+/// A parsed directive and which of its codes were used.
+struct Active {
+    directive: Directive,
+    used: BTreeSet<String>,
+    file: String,
+}
+
+/// Applies `per-file-ignores`, then the files' suppression comments.
+pub fn apply(
+    findings: Vec<Finding>,
+    files: &BTreeMap<String, ParsedFile>,
+    known_code: &dyn Fn(&str) -> bool,
+    options: &SuppressOptions,
+) -> Suppressed {
+    let mut findings: Vec<Finding> = findings
+        .into_iter()
+        .filter(|finding| !ignored_by_settings(finding, options))
+        .collect();
+    if options.disregard_comments {
+        return Suppressed {
+            findings,
+            suppressed: 0,
+        };
+    }
+
+    let mut problems = Vec::new();
+    let mut active: BTreeMap<&str, Vec<Active>> = BTreeMap::new();
+    for (path, file) in files {
+        for comment in &file.comments {
+            let Some(parsed) = parse_directive(comment, &file.source.text) else {
+                continue;
+            };
+            match parsed {
+                Err(problem) => problems.push(invalid(path, comment_range(comment), problem)),
+                Ok(mut directive) => {
+                    let range = directive.range;
+                    directive.codes.retain(|code| {
+                        let known = known_code(code);
+                        if !known {
+                            problems.push(invalid(
+                                path,
+                                range,
+                                format!("`{code}` is not a rule code; this suppression is ignored"),
+                            ));
+                        }
+                        known
+                    });
+                    if options.require_reason && directive.reason.is_none() {
+                        problems.push(invalid(
+                            path,
+                            range,
+                            "this suppression gives no reason, and `rules.require-reason` is on; it is ignored".into(),
+                        ));
+                        continue;
+                    }
+                    if !directive.codes.is_empty() {
+                        active.entry(path).or_default().push(Active {
+                            directive,
+                            used: BTreeSet::new(),
+                            file: path.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    let mut suppressed = 0;
+    findings.retain(|finding| {
+        if finding.code == "DC001" {
+            return true; // a file that cannot be read cannot be reasoned about
+        }
+        let Some(directives) = active.get_mut(finding.location.file.as_str()) else {
+            return true;
+        };
+        let Some(file) = files.get(&finding.location.file) else {
+            return true;
+        };
+        let lines = finding_lines(finding, file);
+        let mut hit = false;
+        for entry in directives.iter_mut() {
+            let applies = match entry.directive.scope {
+                Scope::File => true,
+                Scope::Line(line) => lines.contains(&line),
+            };
+            if applies && entry.directive.codes.iter().any(|c| *c == finding.code) {
+                entry.used.insert(finding.code.clone());
+                hit = true;
+            }
+        }
+        if hit {
+            suppressed += 1;
+        }
+        !hit
+    });
+
+    for entry in active.values().flat_map(|list| list.iter()) {
+        for code in &entry.directive.codes {
+            if !entry.used.contains(code) {
+                findings.push(unused(&entry.file, entry.directive.range, code, entry.directive.scope));
+            }
+        }
+    }
+    findings.extend(problems);
+    Suppressed {
+        findings,
+        suppressed,
+    }
+}
+
+fn ignored_by_settings(finding: &Finding, options: &SuppressOptions) -> bool {
+    finding.code != "DC001"
+        && options.per_file_ignores.iter().any(|(glob, selectors)| {
+            crate::workspace::glob_matches(glob, &finding.location.file)
+                && selectors.iter().any(|s| s.matches(&finding.code))
+        })
+}
+
+/// The lines a suppression may sit on (or above) to cover this finding: the line where its
+/// node starts (its key's line for a mapping entry) and those of every enclosing node but the
+/// document itself. A missing key counts as its closest existing ancestor, as the reporter
+/// shows it.
+fn finding_lines(finding: &Finding, file: &ParsedFile) -> Vec<usize> {
+    match &finding.location.target {
+        Target::Text { range, .. } => vec![range.start.line],
+        Target::File => Vec::new(),
+        Target::Node {
+            document, pointer, ..
+        } => {
+            let Some(document) = file.documents.get(*document) else {
+                return Vec::new();
+            };
+            let tokens: Vec<String> = pointer_tokens(pointer).collect();
+            let mut lines = Vec::with_capacity(tokens.len());
+            let mut prefix = String::new();
+            for token in &tokens {
+                prefix.push('/');
+                prefix.push_str(&escape_token(token));
+                let resolved = document.resolve(&prefix);
+                lines.push(resolved.key.unwrap_or(resolved.value).start.line);
+                if !resolved.exact {
+                    break;
+                }
+            }
+            lines
+        }
+    }
+}
+
+fn invalid(file: &str, range: TextRange, message: String) -> Finding {
+    Finding::new(
+        INVALID.0,
+        INVALID.1,
+        crate::finding::Severity::Error,
+        Location::text(file, None, range),
+        message,
+    )
+    .with_label("invalid suppression")
+    .with_help("write `# datacharter: ignore[DC201] the reason` (or `ignore-file[…]`), with codes that `datacharter rules` lists")
+}
+
+fn unused(file: &str, range: TextRange, code: &str, scope: Scope) -> Finding {
+    let what = match scope {
+        Scope::File => "in this file",
+        Scope::Line(_) => "on the node it is attached to",
+    };
+    Finding::new(
+        UNUSED.0,
+        UNUSED.1,
+        crate::finding::Severity::Warning,
+        Location::text(file, None, range),
+        format!("this suppression of {code} suppresses nothing: no {code} finding {what}"),
+    )
+    .with_label("unused suppression")
+    .with_help("remove it (the problem is gone), or move it onto the line of the node the finding points at, or the line just above it")
+}
+
+#[cfg(test)]
+mod tests;
