@@ -17,11 +17,9 @@ use datacharter::lint::{Options, Outcome, lint_inputs};
 use datacharter::model::{Inventory, TypedDocument};
 use datacharter::report::{self, HumanOptions, Report};
 use datacharter::rules::{REGISTRY, Selection, Selector};
-use datacharter::suppress::SuppressOptions;
 use datacharter::syntax::{self, Limits, ParsedFile};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use std::collections::BTreeMap;
 
 fn main() {
     divan::main();
@@ -65,12 +63,8 @@ fn parse_all(files: &[(String, Vec<u8>)]) -> Vec<ParsedFile> {
 
 fn options(selection: Selection, threads: usize) -> Options {
     Options {
-        selection,
-        limits: Limits::default(),
-        today: jiff::civil::date(2026, 11, 28),
         threads: Some(threads),
-        severity: BTreeMap::new(),
-        suppress: SuppressOptions::default(),
+        ..Options::new(selection, jiff::civil::date(2026, 11, 28))
     }
 }
 
@@ -78,7 +72,7 @@ fn options(selection: Selection, threads: usize) -> Options {
 fn required_rules_only() -> Selection {
     let known: Vec<&str> = REGISTRY.iter().map(|rule| rule.code).collect();
     match Selector::parse("DC001", &known) {
-        Ok(selector) => Selection::new(&[selector], &[], &[], &[]),
+        Ok(selector) => Selection::new(vec![selector], Vec::new(), Vec::new()),
         Err(error) => panic!("DC001 is not a rule: {error:?}"),
     }
 }

@@ -330,11 +330,7 @@ pub fn generate(spec: &Spec) -> Result<Generated, String> {
                     Some(Defect::DuplicateId) => previous_id.clone(),
                     _ => id.clone(),
                 },
-                venue: format!(
-                    "{} de {} {venue}",
-                    rng.pick(&VENUE_KINDS),
-                    rng.pick(&CITIES)
-                ),
+                venue: venue_name(spec.seed, venue),
                 owner: (*rng.pick(&owners)).to_owned(),
                 reviewed: format!("2026-{:02}-{:02}", 7 + rng.below(3), 1 + rng.below(28)),
             };
@@ -396,12 +392,12 @@ impl Processing {
             if top_key.is_some() {
                 in_retention = top_key == Some("retention");
             }
-            let dropped = match (defect, top_key) {
+            let dropped = matches!(
+                (defect, top_key),
                 (Some(Defect::NoRecipients), Some("recipients"))
-                | (Some(Defect::NoSecurity), Some("security"))
-                | (Some(Defect::NoLegalBasis), Some("legal_basis")) => true,
-                _ => false,
-            };
+                    | (Some(Defect::NoSecurity), Some("security"))
+                    | (Some(Defect::NoLegalBasis), Some("legal_basis"))
+            );
             if dropped {
                 applied = true;
                 continue;

@@ -120,6 +120,35 @@ pub struct LintArgs {
     /// When to colour the output (NO_COLOR is respected on auto).
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
+    /// Disregard `# datacharter: ignore[…]` comments (settings' per-file-ignores still apply).
+    #[arg(long)]
+    pub no_ignores: bool,
+    /// Language of the messages [default: the settings' `locale`, else LANG, else en].
+    #[arg(long, value_enum)]
+    pub locale: Option<LocaleArg>,
+    /// Worker threads for reading, parsing and validating files [default: one per core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Print the time of each stage (and the bytes and documents read) on standard error,
+    /// and add them to the JSON report.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+/// `--locale`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LocaleArg {
+    En,
+    Fr,
+}
+
+impl From<LocaleArg> for crate::i18n::Locale {
+    fn from(locale: LocaleArg) -> Self {
+        match locale {
+            LocaleArg::En => crate::i18n::Locale::En,
+            LocaleArg::Fr => crate::i18n::Locale::Fr,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,9 @@
 //! report. Each module below is one stage; `lint` wires them together.
 
 pub mod finding;
+pub mod i18n;
 pub mod model;
+pub mod output;
 pub mod report;
 pub mod schema;
 pub mod suppress;

@@ -2,8 +2,9 @@
 //! by the one before. Suppressions and rendering come after, in the caller.
 
 use crate::finding::{Finding, Location, Severity};
+use crate::i18n::Locale;
 use crate::model::{DocumentKind, Inventory, TypedDocument};
-use crate::policy::{PackError, PolicyTables, builtin_packs, compile_custom_rules};
+use crate::policy::{CompiledRule, PackError, PolicyTables, builtin_packs, compile_custom_rules};
 use crate::rules::{self, Context, RawDocument, Selection};
 use crate::suppress::{self, SuppressOptions};
 use crate::syntax::{Limits, ParsedFile, SourceText, parse};
@@ -23,6 +24,8 @@ pub struct Options {
     /// `rules.severity`: a severity per code, replacing the rule's default.
     pub severity: BTreeMap<String, Severity>,
     pub suppress: SuppressOptions,
+    /// The language of the messages.
+    pub locale: Locale,
 }
 
 /// What a run found.
@@ -37,8 +40,12 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// Findings removed by suppression comments.
     pub suppressed: usize,
-    /// The codes of the workspace's valid custom rules.
-    pub custom_codes: Vec<String>,
+    /// The typed documents (for the register and the data map).
+    pub inventory: Inventory,
+    /// The merged policy tables (for `policy show`).
+    pub policy: PolicyTables,
+    /// The workspace's valid custom rules.
+    pub custom_rules: Vec<CompiledRule>,
     pub timings: Timings,
 }
 
@@ -83,6 +90,7 @@ impl Options {
             threads: None,
             severity: BTreeMap::new(),
             suppress: SuppressOptions::default(),
+            locale: Locale::default(),
         }
     }
 }
@@ -258,6 +266,7 @@ fn stages(
         settings_file,
         documents: &documents,
         custom_rules: &custom_rules,
+        locale: options.locale,
     };
     findings.extend(rules::run(&context, &options.selection));
     for finding in &mut findings {
@@ -279,7 +288,9 @@ fn stages(
         document_count,
         findings: kept.findings,
         suppressed: kept.suppressed,
-        custom_codes: custom_rules.iter().map(|rule| rule.code.clone()).collect(),
+        inventory,
+        policy,
+        custom_rules,
         timings,
     })
 }

@@ -3,22 +3,24 @@
 use super::CommandError;
 use crate::cli::{Color, FailOn, Format, LintArgs, ReportSpec};
 use crate::finding::{Finding, Severity};
-use crate::lint::{Options, lint};
-use crate::model::Settings;
+use crate::config::{self, ConfigError, Overrides};
+use crate::lint::{Timings, lint};
 use crate::report::{self, ColorChoice, HumanOptions, Report};
-use crate::rules::{REGISTRY, Rule, Selection, Selector};
-use crate::syntax::{Limits, ParsedFile};
-use crate::workspace::{self, Discovery, WorkspaceError};
+use crate::rules::{REGISTRY, Rule};
+use crate::syntax::{Limits, ParsedFile, parse};
+use crate::workspace::{self, Discovery, Workspace, WorkspaceError};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// The environment variable that fixes "today" (YYYY-MM-DD), for reproducible runs and tests.
 pub const TODAY_VARIABLE: &str = "DATACHARTER_TODAY";
 
 pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
+    let started = Instant::now();
     let start = discovery_start(&args.paths)?;
     let discovery = Discovery {
         start: &start,
@@ -36,18 +38,48 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
                 enabled: REGISTRY.to_vec(),
                 file_count: 1,
                 document_count: 0,
+                suppressed: 0,
                 path_prefix: settings_root(args, &start, &path)
                     .map_or_else(String::new, |root| report::repository_prefix(&root)),
+                timings: None,
             };
             render(args, &facts, findings)?;
             return Ok(ExitCode::from(2));
         }
         Err(error) => return Err(error.into()),
     };
+    let discovered = started.elapsed();
     let filter = workspace.report_filter(&args.paths)?;
-    let selection = selection(args, &workspace.settings)?;
-    let options = Options::new(selection.clone(), today()?);
+    let settings_file = settings_name(&workspace);
+    let overrides = Overrides {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        no_ignores: args.no_ignores,
+    };
+    let mut options =
+        match config::options(&workspace.settings, &settings_file, &workspace.root, &overrides, today()?) {
+            Ok(options) => options,
+            Err(ConfigError::Usage(message)) => return Err(message.into()),
+            Err(ConfigError::Settings(findings)) => {
+                return render_settings_problems(args, &workspace, &settings_file, findings);
+            }
+        };
+    options.threads = args.threads.map(usize::from);
+    options.locale = crate::i18n::resolve(args.locale.map(Into::into), workspace.settings.locale);
+    let selection = options.selection.clone();
     let outcome = lint(&workspace, &options)?;
+    let custom_codes: Vec<&str> = outcome.custom_rules.iter().map(|rule| rule.code.as_str()).collect();
+    let unknown = config::unknown_custom_selectors(&options, &custom_codes);
+    if !unknown.is_empty() {
+        return Err(format!(
+            "{} matches no custom rule of this workspace (custom rules are declared in `kind: policy` documents)",
+            unknown.join(", ")
+        )
+        .into());
+    }
+    let mut timings = outcome.timings;
+    timings.discover = discovered;
     let findings: Vec<Finding> = outcome
         .findings
         .into_iter()
@@ -69,10 +101,75 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
             .collect(),
         file_count: outcome.file_count,
         document_count: outcome.document_count,
+        suppressed: outcome.suppressed,
         path_prefix: report::repository_prefix(&workspace.root),
+        timings: args.timings.then_some(timings),
+    };
+    let rendering = Instant::now();
+    render(args, &facts, findings)?;
+    if args.timings {
+        timings.report = rendering.elapsed();
+        eprint!("{}", timings_table(&timings));
+    }
+    Ok(exit_code(args, worst))
+}
+
+/// The settings file's name relative to the root (`datacharter.yaml` without one).
+fn settings_name(workspace: &Workspace) -> String {
+    workspace
+        .settings_file
+        .as_ref()
+        .and_then(|path| path.strip_prefix(&workspace.root).ok())
+        .map_or_else(|| "datacharter.yaml".to_owned(), |relative| relative.to_string_lossy().replace('\\', "/"))
+}
+
+/// Bad settings found once the workspace is loaded (unknown codes, missing policy packs):
+/// rendered against the settings file, exit 2.
+fn render_settings_problems(
+    args: &LintArgs,
+    workspace: &Workspace,
+    settings_file: &str,
+    findings: Vec<Finding>,
+) -> Result<ExitCode, CommandError> {
+    let mut files = BTreeMap::new();
+    if let Some(path) = &workspace.settings_file {
+        let bytes = fs::read(path)?;
+        files.insert(settings_file.to_owned(), parse(settings_file, &bytes, &Limits::default()));
+    }
+    let facts = RunFacts {
+        files: &files,
+        linted: vec![settings_file],
+        enabled: REGISTRY.to_vec(),
+        file_count: 1,
+        document_count: 0,
+        suppressed: 0,
+        path_prefix: report::repository_prefix(&workspace.root),
+        timings: None,
     };
     render(args, &facts, findings)?;
-    Ok(exit_code(args, worst))
+    Ok(ExitCode::from(2))
+}
+
+/// `--timings` on standard error: one line per stage, then what was read.
+fn timings_table(timings: &Timings) -> String {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let stages = [
+        ("discover", timings.discover),
+        ("parse", timings.parse),
+        ("schema", timings.schema),
+        ("model", timings.model),
+        ("rules", timings.rules),
+        ("suppress", timings.suppress),
+        ("report", timings.report),
+    ];
+    let total: std::time::Duration = stages.iter().map(|(_, d)| *d).sum();
+    let mut text = String::from("stage        time (ms)\n");
+    for (name, duration) in stages {
+        text.push_str(&format!("{name:<10} {:>11.3}\n", ms(duration)));
+    }
+    text.push_str(&format!("{:<10} {:>11.3}\n", "total", ms(total)));
+    text.push_str(&format!("read {} bytes, {} documents\n", timings.bytes, timings.documents));
+    text
 }
 
 /// The folder of the settings file that failed to load (`name`, as its report shows it), for
@@ -106,40 +203,6 @@ fn discovery_start(paths: &[PathBuf]) -> io::Result<PathBuf> {
     }
 }
 
-/// Settings' selection, overridden by the command line: `--select` replaces `rules.select`;
-/// `--extend-select` and `--ignore` add to the settings' lists.
-fn selection(args: &LintArgs, settings: &Settings) -> Result<Selection, CommandError> {
-    let known: Vec<&str> = REGISTRY.iter().map(|rule| rule.code).collect();
-    let parse = |texts: &mut dyn Iterator<Item = &str>| -> Result<Vec<Selector>, CommandError> {
-        texts
-            .map(|text| Selector::parse(text, &known).map_err(Into::into))
-            .collect()
-    };
-    let rules = settings.rules.clone().unwrap_or_default();
-    let select = match &args.select {
-        Some(codes) => parse(&mut codes.iter().map(String::as_str))?,
-        None => match &rules.select {
-            Some(codes) => parse(&mut codes.iter().map(|c| c.as_str()))?,
-            None => Vec::new(),
-        },
-    };
-    let extend = parse(
-        &mut rules
-            .extend_select
-            .iter()
-            .map(|c| c.as_str())
-            .chain(args.extend_select.iter().map(String::as_str)),
-    )?;
-    let ignore = parse(
-        &mut rules
-            .ignore
-            .iter()
-            .map(|c| c.as_str())
-            .chain(args.ignore.iter().map(String::as_str)),
-    )?;
-    Ok(Selection::new(select, extend, ignore))
-}
-
 /// Today's date, or the one `DATACHARTER_TODAY` fixes.
 pub fn today() -> Result<jiff::civil::Date, CommandError> {
     match std::env::var(TODAY_VARIABLE) {
@@ -160,8 +223,12 @@ struct RunFacts<'a> {
     enabled: Vec<&'static Rule>,
     file_count: usize,
     document_count: usize,
+    /// Findings silenced by suppression comments.
+    suppressed: usize,
     /// The workspace root inside its git repository (GitHub and SARIF paths).
     path_prefix: String,
+    /// Stage times, for the JSON report (`--timings`).
+    timings: Option<Timings>,
 }
 
 /// Renders every requested report: each to a buffer first, so that a file is replaced in
@@ -173,7 +240,14 @@ fn render(
 ) -> Result<(), CommandError> {
     let lookup = |path: &str| facts.files.get(path);
     let diagnostics = report::locate(findings, &lookup);
-    let report = Report::new(".", facts.file_count, facts.document_count, 0, diagnostics);
+    let mut report = Report::new(
+        ".",
+        facts.file_count,
+        facts.document_count,
+        facts.suppressed,
+        diagnostics,
+    );
+    report.timings = facts.timings;
     let default = [ReportSpec {
         format: Format::Human,
         output: None,
@@ -187,7 +261,7 @@ fn render(
         let mut buffer = Vec::new();
         render_one(args, spec, facts, &report, &mut buffer)?;
         match &spec.output {
-            Some(path) => write_atomically(path, &buffer)
+            Some(path) => crate::output::write_atomically(path, &buffer)
                 .map_err(|error| format!("cannot write {}: {error}", path.display()))?,
             None => {
                 let mut out = io::stdout().lock();
@@ -200,11 +274,15 @@ fn render(
         {
             let mut text = Vec::new();
             report::render_step_summary(&report, &facts.path_prefix, &mut text)?;
-            let mut file = fs::OpenOptions::new()
+            fs::OpenOptions::new()
                 .create(true)
                 .append(true)
-                .open(&summary)?;
-            file.write_all(&text)?;
+                .open(&summary)
+                .and_then(|mut file| file.write_all(&text))
+                .map_err(|error| {
+                    let path = Path::new(&summary).display().to_string();
+                    format!("cannot append the step summary to {path}: {error}")
+                })?;
         }
     }
     Ok(())
@@ -265,24 +343,6 @@ fn render_human(
         out.truncate(kept);
     }
     Ok(())
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a reader
-/// never sees half a report, and a failed run leaves the previous report in place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
-    let mut temporary_name = std::ffi::OsString::from(".");
-    temporary_name.push(name);
-    temporary_name.push(format!(".{}.tmp", std::process::id()));
-    let temporary = path.with_file_name(temporary_name);
-    let written = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
-    if written.is_err() {
-        // Best effort: the error that matters is the one returned.
-        let _ = fs::remove_file(&temporary);
-    }
-    written
 }
 
 fn exit_code(args: &LintArgs, worst: Option<Severity>) -> ExitCode {

@@ -1,6 +1,7 @@
 //! The commands behind the CLI, one file each.
 
 pub mod lint;
+pub mod policy;
 pub mod rule;
 pub mod schema;
 

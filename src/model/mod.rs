@@ -33,9 +33,9 @@ pub use inventory::{Inventory, Located};
 pub use organisation::{LegalForm, Organisation};
 pub use party::{Dpa, Party, PartyRole};
 pub use policy::{
-    AdequacyDecision, CategoryEntry, CustomRule, Governance, MinimisationEntry, Policy,
-    RetentionReference, RetentionTables, RuleCondition, RuleSelection, Sensitivity, TransferTables,
-    VocabularyEntry,
+    AdequacyDecision, CategoryEntry, ConsentTables, CustomRule, Governance, MinimisationEntry,
+    Policy, ReferenceDuration, RetentionReference, RetentionTables, RiskTables, RuleCondition,
+    RuleSelection, Sensitivity, TransferTables, VocabularyEntry,
 };
 pub use processing::{
     Archive, Consent, ConsentMechanism, Derogation, Dpia, DpiaStatus, LegalBasis, Processing,

@@ -5,7 +5,8 @@
 use super::common::{DocumentKind, Labels, PolicyKind, SeverityLevel};
 use super::duration::Duration;
 use super::ids::{
-    CategoryId, CountryCode, CustomRuleCode, Date, FunctionId, Id, PurposeId, SubjectId,
+    CategoryId, CountryCode, CustomRuleCode, Date, FunctionId, Id, PurposeId, SecurityMeasure,
+    SubjectId,
 };
 use super::processing::RetentionStart;
 use schemars::JsonSchema;
@@ -35,6 +36,11 @@ pub struct Policy {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub minimisation: Vec<MinimisationEntry>,
     pub transfers: Option<TransferTables>,
+    /// Whom and what the consent rules concern (DC502, DC505).
+    pub consent: Option<ConsentTables>,
+    /// DPIA criteria, DPIA review interval and the security baseline for risky data (DC701,
+    /// DC703, DC902).
+    pub risk: Option<RiskTables>,
     /// Custom declarative rules.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<CustomRule>,
@@ -83,6 +89,22 @@ pub struct RetentionTables {
     /// Hard maxima (DC304).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ceilings: Vec<RetentionReference>,
+    /// How long data may stay in the active base before an intermediate archive stage is
+    /// expected (DC306).
+    pub archive_after: Option<ReferenceDuration>,
+    /// The id of the reference (in `references`) that is the legal minimum for accounting
+    /// records: its `purposes` say which processings are accounting, its `duration` how long
+    /// they keep their records at least (DC305).
+    pub accounting_minimum: Option<Id>,
+}
+
+/// A duration a rule compares against, with the text it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceDuration {
+    pub duration: Duration,
+    /// The legal text or guideline the duration comes from.
+    pub source: Option<String>,
 }
 
 /// A reference retention; the filters (`purposes`, `categories`, `subjects`) that are present
@@ -117,6 +139,62 @@ pub struct Governance {
     /// Descriptions too vague to state a purpose (DC102).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vague_descriptions: Vec<String>,
+    /// The longest deadline a breach procedure may give to notify the supervisory authority
+    /// (DC702).
+    pub breach_notification_max: Option<ReferenceDuration>,
+}
+
+/// Whom and what the consent rules concern (DC502, DC505).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentTables {
+    /// Purposes that send commercial messages (DC502).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prospecting_purposes: Vec<PurposeId>,
+    /// Data subjects with whom there is no customer relationship yet (DC502).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prospect_subjects: Vec<SubjectId>,
+    /// Categories that make a message electronic mail (DC502). A processing declaring one of
+    /// them, a child or a parent of one uses electronic mail.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub email_categories: Vec<CategoryId>,
+    /// Data subjects who may be under the age of digital consent (DC505).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub minor_subjects: Vec<SubjectId>,
+    /// The age below which a child's consent needs a parent's (GDPR Art. 8(1) lets each
+    /// member state choose between 13 and 16).
+    #[schemars(range(min = 13, max = 16))]
+    pub digital_consent_age: Option<u8>,
+}
+
+/// What makes a processing high-risk (DC701, DC703) and how long a DPIA stays current (DC902).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RiskTables {
+    /// Data subjects the EDPB counts as vulnerable (a DPIA criterion, DC701).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vulnerable_subjects: Vec<SubjectId>,
+    /// Purposes that are systematic monitoring by nature (a DPIA criterion, DC701).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monitoring_purposes: Vec<PurposeId>,
+    /// Categories whose processing is an innovative technology (a DPIA criterion, DC701); a
+    /// category covers its children.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub innovative_categories: Vec<CategoryId>,
+    /// How long a DPIA stays current before it should be reviewed (DC902).
+    pub dpia_review_every: Option<ReferenceDuration>,
+    /// Categories that need encryption and access control although the taxonomy does not
+    /// mark them sensitive (DC703); a category covers its children.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risky_categories: Vec<CategoryId>,
+    /// Security measures that count as encryption (DC703); a measure covers its kebab-case
+    /// refinements (`encryption` covers `encryption-at-rest`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub encryption_measures: Vec<SecurityMeasure>,
+    /// Security measures that count as access control (DC703); a measure covers its
+    /// kebab-case refinements.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub access_control_measures: Vec<SecurityMeasure>,
 }
 
 /// The categories a purpose may use.

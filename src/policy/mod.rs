@@ -8,9 +8,9 @@ mod custom;
 pub use custom::{CompiledRule, Test, compile_custom_rules};
 
 use crate::model::{
-    CategoryEntry, CustomRule, Governance, Inventory, Located, MinimisationEntry, Policy,
-    PurposeId, RetentionReference, Sensitivity, SubjectId, FunctionId, TransferTables,
-    TypedDocument, VocabularyEntry,
+    CategoryEntry, ConsentTables, CustomRule, FunctionId, Governance, Id, Inventory, Located,
+    MinimisationEntry, Policy, PurposeId, ReferenceDuration, RetentionReference, RiskTables,
+    Sensitivity, SubjectId, TransferTables, TypedDocument, VocabularyEntry,
 };
 use crate::syntax::{Limits, parse};
 use std::collections::BTreeMap;
@@ -42,9 +42,16 @@ pub struct PolicyTables {
     pub functions: BTreeMap<String, VocabularyEntry<FunctionId>>,
     pub retention_references: BTreeMap<String, RetentionReference>,
     pub retention_ceilings: BTreeMap<String, RetentionReference>,
+    /// Longest stay in the active base without an archive stage (DC306).
+    pub retention_archive_after: Option<ReferenceDuration>,
+    /// Id of the reference that is the accounting minimum (DC305); see
+    /// [`PolicyTables::accounting_minimum`].
+    pub retention_accounting_minimum: Option<Id>,
     pub governance: Governance,
     pub minimisation: BTreeMap<String, MinimisationEntry>,
     pub transfers: TransferTables,
+    pub consent: ConsentTables,
+    pub risk: RiskTables,
     /// Custom rules, with the place they were declared.
     pub custom_rules: Vec<DeclaredRule>,
     /// Which pack each entry comes from, keyed by (table, id): for `policy show`.
@@ -144,10 +151,26 @@ impl PolicyTables {
                 note("retention.ceilings", entry.id.as_str());
                 self.retention_ceilings.insert(entry.id.as_str().to_owned(), entry.clone());
             }
+            if let Some(archive_after) = &retention.archive_after {
+                note("retention.archive_after", "archive_after");
+                self.retention_archive_after = Some(archive_after.clone());
+            }
+            if let Some(reference) = &retention.accounting_minimum {
+                note("retention.accounting_minimum", "accounting_minimum");
+                self.retention_accounting_minimum = Some(reference.clone());
+            }
         }
         if let Some(governance) = &pack.governance {
             merge_governance(&mut self.governance, governance);
             note("governance", "governance");
+        }
+        if let Some(consent) = &pack.consent {
+            merge_consent(&mut self.consent, consent);
+            note("consent", "consent");
+        }
+        if let Some(risk) = &pack.risk {
+            merge_risk(&mut self.risk, risk);
+            note("risk", "risk");
         }
         for entry in &pack.minimisation {
             note("minimisation", entry.purpose.as_str());
@@ -186,6 +209,13 @@ impl PolicyTables {
                 .is_some_and(|rest| rest.starts_with('.'))
     }
 
+    /// The reference of the `retention` tables that is the legal minimum for accounting
+    /// records (DC305), when the packs name one that exists.
+    pub fn accounting_minimum(&self) -> Option<&RetentionReference> {
+        let id = self.retention_accounting_minimum.as_ref()?;
+        self.retention_references.get(id.as_str())
+    }
+
     /// The sensitivity of a category, inherited from its closest marked ancestor.
     pub fn sensitivity(&self, category: &str) -> Option<Sensitivity> {
         let mut id = category;
@@ -200,23 +230,56 @@ impl PolicyTables {
 
 /// A later governance section replaces the values it sets and keeps the others.
 fn merge_governance(into: &mut Governance, from: &Governance) {
-    if !from.dpo_incompatible_functions.is_empty() {
-        for function in &from.dpo_incompatible_functions {
-            if !into.dpo_incompatible_functions.contains(function) {
-                into.dpo_incompatible_functions.push(function.clone());
-            }
-        }
-    }
+    extend_unique(
+        &mut into.dpo_incompatible_functions,
+        &from.dpo_incompatible_functions,
+    );
     if from.dpo_incompatible_source.is_some() {
         into.dpo_incompatible_source.clone_from(&from.dpo_incompatible_source);
     }
     if from.review_every.is_some() {
         into.review_every.clone_from(&from.review_every);
     }
-    for word in &from.vague_descriptions {
-        if !into.vague_descriptions.contains(word) {
-            into.vague_descriptions.push(word.clone());
+    extend_unique(&mut into.vague_descriptions, &from.vague_descriptions);
+    if from.breach_notification_max.is_some() {
+        into.breach_notification_max
+            .clone_from(&from.breach_notification_max);
+    }
+}
+
+/// Appends the items of `from` that `into` does not hold yet: a later pack extends a list.
+fn extend_unique<T: PartialEq + Clone>(into: &mut Vec<T>, from: &[T]) {
+    for item in from {
+        if !into.contains(item) {
+            into.push(item.clone());
         }
+    }
+}
+
+/// A later consent section extends the lists and replaces the age when it sets one.
+fn merge_consent(into: &mut ConsentTables, from: &ConsentTables) {
+    extend_unique(&mut into.prospecting_purposes, &from.prospecting_purposes);
+    extend_unique(&mut into.prospect_subjects, &from.prospect_subjects);
+    extend_unique(&mut into.email_categories, &from.email_categories);
+    extend_unique(&mut into.minor_subjects, &from.minor_subjects);
+    if from.digital_consent_age.is_some() {
+        into.digital_consent_age = from.digital_consent_age;
+    }
+}
+
+/// A later risk section extends the lists and replaces the review interval when it sets one.
+fn merge_risk(into: &mut RiskTables, from: &RiskTables) {
+    extend_unique(&mut into.vulnerable_subjects, &from.vulnerable_subjects);
+    extend_unique(&mut into.monitoring_purposes, &from.monitoring_purposes);
+    extend_unique(&mut into.innovative_categories, &from.innovative_categories);
+    extend_unique(&mut into.risky_categories, &from.risky_categories);
+    extend_unique(&mut into.encryption_measures, &from.encryption_measures);
+    extend_unique(
+        &mut into.access_control_measures,
+        &from.access_control_measures,
+    );
+    if from.dpia_review_every.is_some() {
+        into.dpia_review_every.clone_from(&from.dpia_review_every);
     }
 }
 
@@ -234,6 +297,124 @@ mod tests {
         assert_eq!(tables.sensitivity("identity.email"), None);
         assert!(tables.purposes.contains_key("newsletter"));
         assert!(tables.functions.contains_key("marketing"));
+    }
+
+    #[test]
+    fn builtin_packs_hold_the_rule_thresholds() {
+        let packs = builtin_packs().expect("built-in packs are valid");
+        let tables = PolicyTables::build(packs, &Inventory::default());
+        let duration = |text: &str| text.parse::<crate::model::Duration>().ok();
+        assert_eq!(
+            tables.retention_archive_after.as_ref().map(|a| a.duration),
+            duration("3y")
+        );
+        assert_eq!(
+            tables.accounting_minimum().map(|r| r.duration),
+            duration("10y")
+        );
+        assert_eq!(
+            tables.governance.breach_notification_max.as_ref().map(|m| m.duration),
+            duration("72h")
+        );
+        assert_eq!(
+            tables.risk.dpia_review_every.as_ref().map(|every| every.duration),
+            duration("3y")
+        );
+        assert_eq!(tables.consent.digital_consent_age, Some(15));
+        // Every id these tables name is in the vocabulary.
+        let consent = &tables.consent;
+        let risk = &tables.risk;
+        for subject in consent
+            .prospect_subjects
+            .iter()
+            .chain(&consent.minor_subjects)
+            .chain(&risk.vulnerable_subjects)
+        {
+            assert!(tables.subjects.contains_key(subject.as_str()), "{subject}");
+        }
+        for purpose in consent
+            .prospecting_purposes
+            .iter()
+            .chain(&risk.monitoring_purposes)
+        {
+            assert!(tables.purposes.contains_key(purpose.as_str()), "{purpose}");
+        }
+        for category in consent
+            .email_categories
+            .iter()
+            .chain(&risk.innovative_categories)
+            .chain(&risk.risky_categories)
+        {
+            assert!(tables.categories.contains_key(category.as_str()), "{category}");
+        }
+    }
+
+    #[test]
+    fn a_workspace_pack_extends_lists_and_overrides_thresholds() {
+        let packs = builtin_packs().expect("built-in packs are valid");
+        let pack: Policy = serde_json::from_value(serde_json::json!({
+            "kind": "policy",
+            "id": "house",
+            "retention": { "archive_after": { "duration": "5y" }, "accounting_minimum": "invoices" },
+            "governance": { "breach_notification_max": { "duration": "48h", "source": "house rule" } },
+            "consent": { "prospect_subjects": ["partners"], "digital_consent_age": 16 },
+            "risk": { "vulnerable_subjects": ["candidates"], "encryption_measures": ["vault"] }
+        }))
+        .expect("a valid pack");
+        let inventory = Inventory {
+            policies: vec![Located {
+                file: "policies/house.yaml".into(),
+                document: 0,
+                item: pack,
+            }],
+            ..Inventory::default()
+        };
+        let tables = PolicyTables::build(packs, &inventory);
+        let duration = |text: &str| text.parse::<crate::model::Duration>().ok();
+        assert_eq!(
+            tables.retention_archive_after.as_ref().map(|a| a.duration),
+            duration("5y")
+        );
+        assert_eq!(
+            tables.accounting_minimum().map(|r| r.id.as_str()),
+            Some("invoices")
+        );
+        let breach = tables.governance.breach_notification_max.as_ref();
+        assert_eq!(breach.map(|m| m.duration), duration("48h"));
+        assert_eq!(
+            breach.and_then(|m| m.source.as_deref()),
+            Some("house rule")
+        );
+        // Lists are extended, scalars replaced, the rest kept.
+        let subjects: Vec<&str> = tables
+            .consent
+            .prospect_subjects
+            .iter()
+            .map(|s| s.as_str())
+            .collect();
+        assert_eq!(subjects, ["prospects", "partners"]);
+        assert_eq!(tables.consent.digital_consent_age, Some(16));
+        assert_eq!(tables.consent.minor_subjects.len(), 1);
+        assert_eq!(tables.risk.vulnerable_subjects.len(), 2);
+        assert_eq!(tables.risk.encryption_measures.len(), 2);
+        assert_eq!(
+            tables.risk.dpia_review_every.as_ref().map(|every| every.duration),
+            duration("3y")
+        );
+        for key in [
+            ("retention.archive_after", "archive_after"),
+            ("retention.accounting_minimum", "accounting_minimum"),
+            ("governance", "governance"),
+            ("consent", "consent"),
+            ("risk", "risk"),
+        ] {
+            let origin = tables.origins.get(&(key.0.to_owned(), key.1.to_owned()));
+            assert_eq!(
+                origin.map(String::as_str),
+                Some("policies/house.yaml (`house`)"),
+                "{key:?}"
+            );
+        }
     }
 
     #[test]

@@ -18,6 +18,39 @@ struct JsonReport<'a> {
     root: &'a str,
     summary: &'a Summary,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timings: Option<JsonTimings>,
+}
+
+/// Stage wall times in milliseconds (`--timings`).
+#[derive(Serialize)]
+struct JsonTimings {
+    discover_ms: f64,
+    parse_ms: f64,
+    schema_ms: f64,
+    model_ms: f64,
+    rules_ms: f64,
+    suppress_ms: f64,
+    report_ms: f64,
+    bytes: u64,
+    documents: usize,
+}
+
+impl From<&crate::lint::Timings> for JsonTimings {
+    fn from(t: &crate::lint::Timings) -> Self {
+        let ms = |d: std::time::Duration| (d.as_secs_f64() * 1e6).round() / 1e3;
+        JsonTimings {
+            discover_ms: ms(t.discover),
+            parse_ms: ms(t.parse),
+            schema_ms: ms(t.schema),
+            model_ms: ms(t.model),
+            rules_ms: ms(t.rules),
+            suppress_ms: ms(t.suppress),
+            report_ms: ms(t.report),
+            bytes: t.bytes,
+            documents: t.documents,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -128,6 +161,7 @@ pub fn render_json(report: &Report, out: &mut impl Write) -> io::Result<()> {
             .iter()
             .map(JsonDiagnostic::from)
             .collect(),
+        timings: report.timings.as_ref().map(JsonTimings::from),
     };
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)

@@ -32,6 +32,8 @@ pub struct Report {
     pub summary: Summary,
     /// Sorted by file, line, column, code, message (as `locate` returns them).
     pub diagnostics: Vec<Diagnostic>,
+    /// Stage times, shown in the JSON report when `--timings` asks for them.
+    pub timings: Option<crate::lint::Timings>,
 }
 
 impl Report {
@@ -47,6 +49,7 @@ impl Report {
             root: root.into(),
             summary: Summary::new(files, documents, suppressed, &diagnostics),
             diagnostics,
+            timings: None,
         }
     }
 }

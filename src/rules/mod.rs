@@ -113,6 +113,8 @@ pub struct Context<'a> {
     pub documents: &'a [RawDocument<'a>],
     /// The workspace's custom rules, compiled.
     pub custom_rules: &'a [CompiledRule],
+    /// The language of the messages.
+    pub locale: crate::i18n::Locale,
 }
 
 /// A valid document's JSON value and where it is.

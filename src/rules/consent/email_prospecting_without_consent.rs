@@ -6,13 +6,6 @@ use crate::model::LegalBasis;
 use crate::policy::PolicyTables;
 use crate::rules::{Context, Docs, Family, Rule};
 
-// The taxonomy ids this rule is about, as the catalogue defines it (not a reference table):
-// the purposes that send commercial messages, the people with whom there is no customer
-// relationship, and the category that makes it electronic mail.
-const PROSPECTING_PURPOSES: [&str; 2] = ["newsletter", "prospecting"];
-const PROSPECTS: &str = "prospects";
-const EMAIL: &str = "identity.email";
-
 pub static RULE: Rule = Rule {
     code: "DC502",
     name: "email-prospecting-without-consent",
@@ -21,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "a newsletter or prospecting by email to `prospects` on a legal basis other than consent",
     legal: "French CPCE L34-5; GDPR Art. 6(1)(a)",
     docs: Docs {
-        what: "Checks the processings whose purpose is `newsletter` or `prospecting`, that reach `prospects` and use their email address: their legal basis must be `consent`.",
+        what: "Checks the processings whose purpose is `newsletter` or `prospecting`, that reach `prospects` and use their email address: their legal basis must be `consent`. These purposes, subjects and categories are the `consent` tables of the `minimisation` policy pack.",
         why: "In France, direct marketing by electronic mail to an individual requires their prior consent (Code des postes et des communications électroniques, art. L34-5; GDPR Art. 6(1)(a)). The one exception is a person who is already a customer and is offered similar products or services by the same organisation, with a simple way to object at collection and in every message: that is a spectator or a subscriber, not a prospect. Writing to prospects on legitimate interests is the most common ground for CNIL sanctions on emailing.",
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: legitimate-interests\nlegitimate_interest_assessment: \"LIA-2026-01\"\ndata_subjects: [spectators, prospects]\ndata_categories: [identity.email, identity.name]\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\nconsent:\n  mechanism: double-opt-in\n  record: \"the emailing platform keeps the date, time and IP address of the sign-up and of the confirmation click\"\n  withdrawal: \"unsubscribe link in every email\"\ndata_subjects: [spectators, prospects]\ndata_categories: [identity.email, identity.name]\n",
@@ -31,9 +24,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    // The purposes that send commercial messages, the people with whom there is no customer
+    // relationship and the categories that make it electronic mail: the `consent` tables.
+    let tables = &context.policy.consent;
     for processing in &context.inventory.processings {
         let item = &processing.item;
-        let Some(purpose) = item.purpose.as_ref().map(|p| p.as_str()) else {
+        let Some(purpose) = item.purpose.as_ref() else {
             continue;
         };
         // A missing basis is DC108's finding; consent is what this rule asks for.
@@ -43,19 +39,22 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         else {
             continue;
         };
-        if !PROSPECTING_PURPOSES.contains(&purpose) {
+        if !tables.prospecting_purposes.contains(purpose) {
             continue;
         }
         let Some(prospects) = item
             .data_subjects
             .iter()
-            .position(|s| s.as_str() == PROSPECTS)
+            .position(|s| tables.prospect_subjects.contains(s))
         else {
             continue;
         };
+        // A parent (`identity`) includes the email; a child of it is still email.
         let uses_email = item.data_categories.iter().any(|category| {
-            PolicyTables::covers(category.as_str(), EMAIL)
-                || PolicyTables::covers(EMAIL, category.as_str())
+            tables.email_categories.iter().any(|email| {
+                PolicyTables::covers(category.as_str(), email.as_str())
+                    || PolicyTables::covers(email.as_str(), category.as_str())
+            })
         });
         if !uses_email {
             continue;

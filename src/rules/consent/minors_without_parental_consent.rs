@@ -4,9 +4,6 @@ use crate::finding::{Finding, Severity};
 use crate::model::LegalBasis;
 use crate::rules::{Context, Docs, Family, Rule};
 
-// The data-subject id of the taxonomy this rule is about.
-const MINORS: &str = "minors";
-
 pub static RULE: Rule = Rule {
     code: "DC505",
     name: "minors-without-parental-consent",
@@ -15,7 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "`minors` processed on the basis of consent without parental consent",
     legal: "GDPR Art. 8; French Data Protection Act art. 45 (15 years)",
     docs: Docs {
-        what: "Checks the processings whose data subjects include `minors` and whose legal basis is `consent`: their `consent` section must say that parental consent is collected (`parental: true`).",
+        what: "Checks the processings whose data subjects include `minors` and whose legal basis is `consent`: their `consent` section must say that parental consent is collected (`parental: true`). Who may be a minor and the age of digital consent are the `consent` tables of the `minimisation` policy pack.",
         why: "A child's consent alone is valid only from the age of digital consent (GDPR Art. 8(1)), which France set at 15 (Loi Informatique et Libertés, art. 45). Below it, consent must be given jointly by the minor and a holder of parental authority, and the controller must make reasonable efforts to verify it (Art. 8(2)). A youth workshop sign-up or a school-group newsletter on the child's consent alone has no valid basis.",
         failing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"signed sign-up forms, filed by season\"\n  withdrawal: \"by email to the box office\"\ndata_subjects: [minors]\ndata_categories: [identity.name, identity.email]\n",
         passing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"sign-up forms signed by the young person and a parent, filed by season\"\n  withdrawal: \"by email to the box office\"\n  parental: true\ndata_subjects: [minors]\ndata_categories: [identity.name, identity.email]\n",
@@ -25,6 +22,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    // Who may be a minor and the age of digital consent: the `consent` tables.
+    let tables = &context.policy.consent;
+    let under_age = tables.digital_consent_age.map_or_else(
+        || "below the age of digital consent".to_owned(),
+        |age| format!("under {age}"),
+    );
     for processing in &context.inventory.processings {
         let item = &processing.item;
         if item.legal_basis != Some(LegalBasis::Consent) {
@@ -37,20 +40,24 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if parental {
             continue;
         }
-        let Some(minors) = item.data_subjects.iter().position(|s| s.as_str() == MINORS) else {
+        let Some(minors) = item
+            .data_subjects
+            .iter()
+            .position(|s| tables.minor_subjects.contains(s))
+        else {
             continue;
         };
         findings.push(
             RULE.finding(
                 processing.at(format!("/data_subjects/{minors}")),
                 format!(
-                    "processing `{}` relies on the consent of minors but collects no parental consent; under 15, consent must be given jointly by the minor and a parent (GDPR Art. 8; French law, art. 45)",
+                    "processing `{}` relies on the consent of minors but collects no parental consent; {under_age}, consent must be given jointly by the minor and a parent (GDPR Art. 8; French law, art. 45)",
                     item.id
                 ),
             )
             .with_label("minors, consenting alone")
             .with_secondary(processing.at("/legal_basis"), "the legal basis is consent")
-            .with_help("collect a parent's consent together with the minor's for those under 15, keep it with the consent record, and set `parental: true` in the `consent` section"),
+            .with_help(format!("collect a parent's consent together with the minor's for those {under_age}, keep it with the consent record, and set `parental: true` in the `consent` section")),
         );
     }
 }

@@ -1,8 +1,9 @@
 //! DC902 dpia-outdated: a DPIA carried out more than three years ago.
 
 use crate::finding::{Finding, Severity};
-use crate::model::{DpiaStatus, Duration};
+use crate::model::DpiaStatus;
 use crate::rules::freshness::date_after;
+use crate::rules::retention::in_words;
 use crate::rules::{Context, Docs, Family, Rule};
 
 pub static RULE: Rule = Rule {
@@ -13,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "a DPIA is more than 3 years old",
     legal: "GDPR Art. 35(11); CNIL (review at least every 3 years)",
     docs: Docs {
-        what: "Reports a processing whose DPIA is `done` with a `date` more than three years before today (the clock's date, or `DATACHARTER_TODAY`).",
+        what: "Reports a processing whose DPIA is `done` with a `date` more than three years (`risk.dpia_review_every` in the `governance` policy pack) before today (the clock's date, or `DATACHARTER_TODAY`).",
         why: "Art. 35(11) asks the controller to review the DPIA at least when the risk changes; the CNIL recommends re-assessing it at least every three years, since tools, vendors, threats and the data collected all move. An old DPIA no longer shows the risk of the processing as it runs today.",
         failing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\ndpia: { status: done, date: 2022-09-01, reference: \"AIPD-2022-02\" }\n",
         passing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\ndpia: { status: done, date: 2025-09-01, reference: \"AIPD-2025-04 (revision of AIPD-2022-02)\" }\n",
@@ -22,14 +23,17 @@ pub static RULE: Rule = Rule {
     check: Some(check),
 };
 
-/// The CNIL's recommended interval between two assessments. The policy packs have no field for
-/// it yet (see the report of this rule family).
-fn review_interval() -> Duration {
-    Duration::years(3)
-}
-
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let interval = review_interval();
+    // The CNIL's recommended interval between two assessments, from the `governance` pack.
+    let Some(interval) = context
+        .policy
+        .risk
+        .dpia_review_every
+        .as_ref()
+        .map(|every| every.duration)
+    else {
+        return;
+    };
     for processing in &context.inventory.processings {
         let Some(dpia) = &processing.item.dpia else {
             continue;
@@ -45,7 +49,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 processing.at("/dpia/date"),
                 format!("the DPIA of processing `{}` dates from {date}, more than `{interval}` ago: review it against the processing as it runs today", processing.item.id),
             )
-            .with_label("DPIA older than 3 years")
+            .with_label(format!("DPIA older than {}", in_words(interval)))
             .with_help("review and update the DPIA, then set `dpia.date` to the date of the review"),
         );
     }

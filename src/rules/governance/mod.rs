@@ -60,3 +60,13 @@ pub(crate) fn lint_only(code: &str, yaml: &str) -> Vec<crate::finding::Finding> 
         Err(error) => panic!("built-in packs do not load: {error}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rendered_failing_examples() {
+        let rendered =
+            crate::rules::register::render_failing_examples(crate::rules::Family::Governance);
+        insta::assert_snapshot!(rendered);
+    }
+}

@@ -25,11 +25,16 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for organisation in &context.inventory.organisations {
         let has_name = organisation.item.name.as_deref().is_some_and(is_filled);
         let has_contact = organisation.item.contact.as_ref().is_some_and(reachable);
-        let missing = match (has_name, has_contact) {
+        let name_help = "give the organisation's legal `name`";
+        let contact_help = "add a `contact:` with an `email` and a postal `address`";
+        let (missing, help) = match (has_name, has_contact) {
             (true, true) => continue,
-            (false, true) => "no name",
-            (true, false) => "no contact details",
-            (false, false) => "no name and no contact details",
+            (false, true) => ("no name", name_help.to_owned()),
+            (true, false) => ("no contact details", contact_help.to_owned()),
+            (false, false) => (
+                "no name and no contact details",
+                format!("{name_help}, and {contact_help}"),
+            ),
         };
         // A blank name or an empty `contact:` is underlined itself; an absent one at the id.
         let pointer = match (has_name, &organisation.item.contact) {
@@ -46,7 +51,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 ),
             )
             .with_label(missing)
-            .with_help("give the organisation's legal `name` and a `contact:` with an `email` and a postal `address`"),
+            .with_help(help),
         );
     }
 }

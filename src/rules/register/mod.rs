@@ -19,3 +19,59 @@ pub(crate) fn lint_only(code: &str, yaml: &str) -> Vec<crate::finding::Finding> 
         Err(error) => panic!("built-in packs do not load: {error}"),
     }
 }
+
+/// The human rendering of every documented failing example of `family`, one after the other:
+/// what a user sees for each rule, kept as a snapshot (shared with the other families' tests).
+#[cfg(test)]
+pub(crate) fn render_failing_examples(family: crate::rules::Family) -> String {
+    use crate::lint::{Options, lint_inputs};
+    use crate::report::{HumanOptions, Report, locate, render_human};
+    let mut rendered = String::new();
+    for rule in crate::rules::REGISTRY
+        .iter()
+        .filter(|rule| rule.family == family)
+    {
+        let options = Options::new(
+            crate::rules::Selection::only(&[rule.code]),
+            jiff::civil::date(2026, 6, 1),
+        );
+        let inputs = vec![(
+            "example.yaml".to_owned(),
+            Ok(rule.docs.failing.as_bytes().to_vec()),
+        )];
+        let outcome = match lint_inputs(inputs, "datacharter.yaml", &options) {
+            Ok(outcome) => outcome,
+            Err(error) => panic!("built-in packs do not load: {error}"),
+        };
+        let files = &outcome.files;
+        let diagnostics = locate(outcome.findings, &|path| files.get(path));
+        let report = Report::new(
+            ".",
+            outcome.file_count,
+            outcome.document_count,
+            0,
+            diagnostics,
+        );
+        let options = HumanOptions {
+            colored: false,
+            width: 100,
+        };
+        let mut out = Vec::new();
+        if let Err(error) = render_human(&report, &|path| files.get(path), &options, &mut out) {
+            panic!("rendering to memory failed: {error}");
+        }
+        rendered.push_str(&format!("===== {} {}\n", rule.code, rule.name));
+        rendered.push_str(&String::from_utf8_lossy(&out));
+    }
+    rendered
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rendered_failing_examples() {
+        insta::assert_snapshot!(super::render_failing_examples(
+            crate::rules::Family::Register
+        ));
+    }
+}

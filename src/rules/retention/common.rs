@@ -172,7 +172,7 @@ pub(super) fn name_categories(categories: &[&str]) -> String {
 }
 
 /// A duration in words: "3 years", "13 months", "30 days", "72 hours".
-pub(super) fn in_words(duration: Duration) -> String {
+pub(crate) fn in_words(duration: Duration) -> String {
     let plural = |count: u32, unit: &str| {
         if count == 1 {
             format!("1 {unit}")

@@ -3,16 +3,8 @@
 
 use super::common::{in_words, kept_categories, name_categories};
 use crate::finding::{Finding, Severity};
-use crate::model::{Duration, RetentionEnd};
+use crate::model::RetentionEnd;
 use crate::rules::{Context, Docs, Family, Rule};
-
-/// Beyond this, data in daily use should move to an intermediate archive.
-///
-/// The one reference value of the family that is not in the `retention` pack: the pack shape
-/// (`RetentionTables`) has no field for it yet. It belongs there, with its source.
-fn active_base_limit() -> Duration {
-    Duration::years(3)
-}
 
 pub static RULE: Rule = Rule {
     code: "DC306",
@@ -22,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "a retention over 3 years has no intermediate archive stage",
     legal: "GDPR Art. 5(1)(e); CNIL guide on retention periods",
     docs: Docs {
-        what: "Reports a retention rule of a processing that keeps its data more than 3 years in the active base (its `duration`) and then deletes or anonymises them, with no intermediate archive stage (`then: archive` with `archive: { duration, access }`). An `indefinite` retention is left to DC302.",
+        what: "Reports a retention rule of a processing that keeps its data more than 3 years (`archive_after` in the `retention` policy pack) in the active base (its `duration`) and then deletes or anonymises them, with no intermediate archive stage (`then: archive` with `archive: { duration, access }`). An `indefinite` retention is left to DC302.",
         why: "The CNIL describes a retention in three stages: the active base, used daily; the intermediate archive, kept apart with restricted access, for the data only needed as proof or for a legal obligation; then deletion. Data kept for years in the active base are seen by every user of the tool, exported, copied into spreadsheets: storage limitation (GDPR Art. 5(1)(e)) is about who can still reach them, not only how long they exist.",
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order]\nretention:\n  - { categories: [identity.name, transaction.order], duration: 5y, from: end-of-contract, then: delete }\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order]\nretention:\n  - categories: [identity.name, transaction.order]\n    duration: 3y\n    from: end-of-contract\n    then: archive\n    archive: { duration: 2y, access: \"box-office manager only, for disputes\" }\n",
@@ -32,7 +24,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let limit = active_base_limit();
+    let Some(limit) = context
+        .policy
+        .retention_archive_after
+        .as_ref()
+        .map(|archive_after| archive_after.duration)
+    else {
+        return;
+    };
     for processing in &context.inventory.processings {
         let item = &processing.item;
         for (index, rule) in item.retention.iter().enumerate() {

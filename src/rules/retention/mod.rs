@@ -3,6 +3,9 @@
 
 mod common;
 
+/// A duration in words ("3 years", "13 months"), for the messages of other families too.
+pub(crate) use common::in_words;
+
 pub mod accounting_under_retention;
 pub mod long_retention_without_archive;
 pub mod retention_exceeds_reference;

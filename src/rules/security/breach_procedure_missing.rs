@@ -21,22 +21,29 @@ pub static RULE: Rule = Rule {
     check: Some(check),
 };
 
-/// The Art. 33(1) deadline. A statutory constant, not a reference value a pack may change.
-fn legal_deadline() -> Duration {
-    Duration::hours(72)
-}
-
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let inventory = context.inventory;
+    // The Art. 33(1) deadline, from the `governance` pack; without one only the procedure's
+    // presence is checked.
+    let legal = context
+        .policy
+        .governance
+        .breach_notification_max
+        .as_ref()
+        .map(|max| max.duration);
+    let within = legal
+        .map(|deadline| format!(" within {}", in_words(deadline)))
+        .unwrap_or_default();
+    let written = legal.map_or_else(|| "…".to_owned(), as_written);
     if inventory.charters.is_empty() {
         let location = match inventory.organisation() {
             Some(organisation) => organisation.at("/id"),
             None => Location::whole_file(context.settings_file),
         };
         findings.push(
-            RULE.finding(location, "the workspace has no charter, so no breach procedure: a breach must be notified to the authority within 72 hours (Art. 33)")
+            RULE.finding(location, format!("the workspace has no charter, so no breach procedure: a breach must be notified to the authority{within} (Art. 33)"))
                 .with_label("no breach procedure for this organisation")
-                .with_help("add a `kind: charter` document with `breach: { notify_authority_within: 72h, register: …, contact: … }`"),
+                .with_help(format!("add a `kind: charter` document with `breach: {{ notify_authority_within: {written}, register: …, contact: … }}`")),
         );
         return;
     }
@@ -48,22 +55,24 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         };
         let Some(breach) = &charter.item.breach else {
             findings.push(
-                RULE.finding(charter.at(anchor), "the charter describes no breach procedure: a breach must be notified to the authority within 72 hours and recorded (Art. 33)")
+                RULE.finding(charter.at(anchor), format!("the charter describes no breach procedure: a breach must be notified to the authority{within} and recorded (Art. 33)"))
                     .with_label("no `breach` section in this charter")
-                    .with_help("add `breach: { notify_authority_within: 72h, register: <where breaches are recorded>, contact: <person id> }`"),
+                    .with_help(format!("add `breach: {{ notify_authority_within: {written}, register: <where breaches are recorded>, contact: <person id> }}`")),
             );
             continue;
         };
         if let Some(deadline) = breach.notify_authority_within
-            && deadline > legal_deadline()
+            && let Some(legal) = legal
+            && deadline > legal
         {
+            let allowed = in_words(legal);
             findings.push(
                 RULE.finding(
                     charter.at("/breach/notify_authority_within"),
-                    format!("the charter gives `{deadline}` to notify a breach to the authority; the GDPR allows 72 hours from becoming aware of it (Art. 33(1))"),
+                    format!("the charter gives `{deadline}` to notify a breach to the authority; the GDPR allows {allowed} from becoming aware of it (Art. 33(1))"),
                 )
-                .with_label("longer than 72 hours")
-                .with_help("set `notify_authority_within: 72h` (or less)"),
+                .with_label(format!("longer than {allowed}"))
+                .with_help(format!("set `notify_authority_within: {written}` (or less)")),
             );
         }
         let mut missing = Vec::new();
@@ -84,9 +93,30 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(charter.at("/breach"), format!("the charter's breach procedure does not say {}", missing.join(", nor ")))
                     .with_label("incomplete breach procedure")
-                    .with_help("complete `breach` with `notify_authority_within: 72h`, `register` and `contact`"),
+                    .with_help(format!("complete `breach` with `notify_authority_within: {written}`, `register` and `contact`")),
             );
         }
+    }
+}
+
+/// The deadline as the law words it: "72 hours" (Art. 33(1) counts in hours, where the
+/// canonical short form would say `3d`).
+fn in_words(deadline: Duration) -> String {
+    match deadline {
+        Duration::Finite {
+            months: 0,
+            hours: 1,
+        } => "1 hour".to_owned(),
+        Duration::Finite { months: 0, hours } => format!("{hours} hours"),
+        other => format!("`{other}`"),
+    }
+}
+
+/// The deadline as a charter would write it: `72h`.
+fn as_written(deadline: Duration) -> String {
+    match deadline {
+        Duration::Finite { months: 0, hours } => format!("{hours}h"),
+        other => other.to_string(),
     }
 }
 

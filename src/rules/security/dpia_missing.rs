@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "two or more EDPB high-risk criteria and no DPIA (error); special-category data alone and no DPIA (warning)",
     legal: "GDPR Art. 35(1), 35(3); EDPB WP248 rev.01; CNIL list of processing requiring a DPIA",
     docs: Docs {
-        what: "Counts, for each processing, the criteria of the EDPB guidelines on DPIAs (WP248) that the register shows: special-category or criminal data (or a national id number); minors among the data subjects; several sources combined; large scale (declared on the processing or on the organisation); profiling; systematic monitoring (declared, or purpose `cctv`); innovative technology (declared, or biometric data). With two or more criteria and no DPIA `done`, it is an error. With one criterion that is special-category (Art. 9) or criminal (Art. 10) data, it is a warning: the EDPB says one criterion may be enough.",
+        what: "Counts, for each processing, the criteria of the EDPB guidelines on DPIAs (WP248) that the register shows: special-category or criminal data (or a national id number); minors among the data subjects; several sources combined; large scale (declared on the processing or on the organisation); profiling; systematic monitoring (declared, or purpose `cctv`); innovative technology (declared, or biometric data). The subjects, purposes and categories that meet a criterion are the `risk` tables of the `governance` policy pack. With two or more criteria and no DPIA `done`, it is an error. With one criterion that is special-category (Art. 9) or criminal (Art. 10) data, it is a warning: the EDPB says one criterion may be enough.",
         why: "Art. 35(1) requires a data-protection impact assessment before any processing likely to result in a high risk. The EDPB considers that a processing meeting two of its nine criteria will in most cases need one; the CNIL's list makes it mandatory for, among others, biometric access control and large-scale profiling. A DPIA marked `not-required` or `planned` while the criteria are met does not satisfy Art. 35.",
         failing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: not-required, reason: \"small workshops\" }\n",
         passing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: done, date: 2026-01-15, reference: \"AIPD-2026-01, Nextcloud / RGPD\" }\n",
@@ -21,15 +21,6 @@ pub static RULE: Rule = Rule {
     },
     check: Some(check),
 };
-
-// Vocabulary ids the criteria are read from. The policy packs have no table for DPIA criteria
-// yet (see the report of this rule family): these name taxonomy entries, not thresholds.
-/// Data subjects the EDPB counts as vulnerable.
-const VULNERABLE_SUBJECTS: &[&str] = &["minors"];
-/// Purposes that are systematic monitoring by nature.
-const MONITORING_PURPOSES: &[&str] = &["cctv"];
-/// Categories whose processing is an innovative technology in the CNIL's list.
-const INNOVATIVE_CATEGORIES: &[&str] = &["special.biometric"];
 
 /// One criterion met, with the place in the register that shows it.
 struct Criterion {
@@ -121,10 +112,13 @@ fn criteria(
             location: processing.at(format!("/data_categories/{i}")),
         });
     }
+    // Which subjects, purposes and categories meet a criterion: the `risk` tables of the
+    // `governance` pack.
+    let risk = &policy.risk;
     if let Some(i) = item
         .data_subjects
         .iter()
-        .position(|s| VULNERABLE_SUBJECTS.contains(&s.as_str()))
+        .position(|s| risk.vulnerable_subjects.contains(s))
     {
         met.push(Criterion {
             what: format!("vulnerable data subjects (`{}`)", item.data_subjects[i]),
@@ -162,7 +156,7 @@ fn criteria(
     } else if let Some(purpose) = item
         .purpose
         .as_ref()
-        .filter(|p| MONITORING_PURPOSES.contains(&p.as_str()))
+        .filter(|p| risk.monitoring_purposes.contains(p))
     {
         met.push(Criterion {
             what: format!("systematic monitoring (purpose `{purpose}`)"),
@@ -170,9 +164,9 @@ fn criteria(
         });
     }
     let innovative_category = item.data_categories.iter().position(|c| {
-        INNOVATIVE_CATEGORIES
+        risk.innovative_categories
             .iter()
-            .any(|a| PolicyTables::covers(a, c.as_str()))
+            .any(|a| PolicyTables::covers(a.as_str(), c.as_str()))
     });
     if item.innovative_technology {
         met.push(Criterion {

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "payment, special-category, criminal or national-id data, or a large-scale processing, without encryption and access control",
     legal: "GDPR Art. 32(1)(a)-(b); CNIL security guide",
     docs: Docs {
-        what: "Looks at every source and processing that holds payment data (`payment.*`), sensitive data (special categories, criminal data, national id number), or that is declared `large_scale`, and checks that its `security` lists both an encryption measure (`encryption-at-rest`, `encryption-in-transit`…) and `access-control`.",
+        what: "Looks at every source and processing that holds payment data (`payment.*`), sensitive data (special categories, criminal data, national id number), or that is declared `large_scale`, and checks that its `security` lists both an encryption measure (`encryption-at-rest`, `encryption-in-transit`…) and `access-control`. The extra risky categories and the measures that count are the `risk` tables of the `governance` policy pack.",
         why: "Art. 32 asks for security appropriate to the risk, and names encryption first. A leaked card number or health detail is the breach that must be told to every person concerned (Art. 34); encrypted data with restricted access often is not. The CNIL's security guide makes both measures the baseline for such data.",
         failing: "kind: source\nid: box-office-sheet\nname: Tableur de la caisse\ntype: spreadsheet\nfields:\n  - { name: nom, category: identity.name }\n  - { name: iban, category: payment.iban }\nsecurity: [backups]\n",
         passing: "kind: source\nid: box-office-sheet\nname: Tableur de la caisse\ntype: spreadsheet\nfields:\n  - { name: nom, category: identity.name }\n  - { name: iban, category: payment.iban }\nsecurity: [access-control, encryption-at-rest, backups]\n",
@@ -22,14 +22,6 @@ pub static RULE: Rule = Rule {
     },
     check: Some(check),
 };
-
-// The policy packs have no table of risky categories and security measures yet (see the report
-// of this rule family); these name vocabulary entries, not thresholds.
-/// Categories that are risky without being marked `sensitive` in the taxonomy.
-const RISKY_CATEGORIES: &[&str] = &["payment"];
-/// A measure naming encryption starts with this.
-const ENCRYPTION_PREFIX: &str = "encryption";
-const ACCESS_CONTROL: &str = "access-control";
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let policy = context.policy;
@@ -54,6 +46,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             };
             report(
                 findings,
+                policy,
                 &format!("source `{}`", item.id),
                 &item.security,
                 what,
@@ -91,6 +84,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             };
             report(
                 findings,
+                policy,
                 &format!("processing `{}`", item.id),
                 &item.security,
                 what,
@@ -101,25 +95,43 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     }
 }
 
+/// Sensitive in the taxonomy, or one of the `risk.risky_categories` of the packs.
 fn is_risky(policy: &PolicyTables, category: &str) -> bool {
     policy.sensitivity(category).is_some()
-        || RISKY_CATEGORIES
+        || policy
+            .risk
+            .risky_categories
             .iter()
-            .any(|risky| PolicyTables::covers(risky, category))
+            .any(|risky| PolicyTables::covers(risky.as_str(), category))
+}
+
+/// Whether `declared` is one of `measures` or a kebab-case refinement of one
+/// (`encryption-at-rest` refines `encryption`).
+fn is_one_of(measures: &[SecurityMeasure], declared: &SecurityMeasure) -> bool {
+    measures.iter().any(|measure| {
+        declared
+            .as_str()
+            .strip_prefix(measure.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+    })
 }
 
 fn report(
     findings: &mut Vec<Finding>,
+    policy: &PolicyTables,
     holder: &str,
     security: &[SecurityMeasure],
     what: String,
     place: Location,
     anchor: Location,
 ) {
+    let risk = &policy.risk;
     let encrypted = security
         .iter()
-        .any(|m| m.as_str().starts_with(ENCRYPTION_PREFIX));
-    let controlled = security.iter().any(|m| m.as_str() == ACCESS_CONTROL);
+        .any(|m| is_one_of(&risk.encryption_measures, m));
+    let controlled = security
+        .iter()
+        .any(|m| is_one_of(&risk.access_control_measures, m));
     let lacking = match (encrypted, controlled) {
         (true, true) => return,
         (false, true) => "no encryption",
