@@ -52,21 +52,22 @@ check() { # label value op bound
     printf '  FAIL  %-58s %8s %s %s\n' "$1" "$2" "$3" "$4"; failures=$((failures + 1))
   fi
 }
-fine() { hyperfine --style basic --warmup 1 --runs "$runs" -i --export-json "$@"; }
+fine() { # runs json-file command…
+  local n=$1; shift; hyperfine --style basic --warmup 1 --runs "$n" -i --export-json "$@"; }
 
 results=()
 echo "== threads: 1 vs 2 on 10,000 processings"
-fine "$work/threads.json" -n t1 "$(lint_cmd "$work/p10000-f1000" 1)" -n t2 "$(lint_cmd "$work/p10000-f1000" 2)"
+fine "$runs" "$work/threads.json" -n t1 "$(lint_cmd "$work/p10000-f1000" 1)" -n t2 "$(lint_cmd "$work/p10000-f1000" 2)"
 read -r t1 t2 < <(means "$work/threads.json")
 results+=("$(check "threads 2 / threads 1 (10,000 processings)" "$(ratio "$t2" "$t1")" "<=" 0.65)")
 
 echo "== size: 1,000 vs 10,000 processings, one thread"
-fine "$work/size.json" -n small "$(lint_cmd "$work/p1000-f100" 1)"
+fine "$runs" "$work/size.json" -n small "$(lint_cmd "$work/p1000-f100" 1)"
 read -r small < <(means "$work/size.json")
 results+=("$(check "10x processings / 1x (one thread)" "$(ratio "$t1" "$small")" "<=" 11)")
 
 echo "== the example workspace"
-fine "$work/example.json" -N --runs $((runs * 4)) -n example "$bin lint --format json examples/quatre-saisons"
+fine $((runs * 4)) "$work/example.json" -N -n example "$bin lint --format json examples/quatre-saisons"
 read -r example < <(means "$work/example.json")
 results+=("$(check "example workspace, seconds" "$(printf '%.4f' "$example")" "<" 0.050)")
 
@@ -85,7 +86,7 @@ fi
 if have check-jsonschema; then
   echo "== check-jsonschema vs datacharter, 1,000 files of one document"
   list=$(cd "$work/p1000-f1000" && find . -name '*.yaml' ! -name datacharter.yaml | sort | tr '\n' ' ')
-  fine "$work/cjs.json" --runs 3 \
+  fine 3 "$work/cjs.json" \
     -n datacharter "$(lint_cmd "$work/p1000-f1000" 2)" \
     -n check-jsonschema "cd $work/p1000-f1000 && check-jsonschema --schemafile $PWD/schemas/document.schema.json $list"
   read -r dc cjs < <(means "$work/cjs.json")

@@ -30,8 +30,11 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Print the documentation of one rule, or of every rule with --all.
     Rule(RuleArgs),
-    /// List every rule: code, name, family, default severity.
+    /// List every rule: code, name, family, default and effective severity.
     Rules(RulesArgs),
+    /// The policy tables: vocabularies, reference durations, governance, minimisation, transfers.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,22 +167,61 @@ pub enum DocFormat {
     Json,
 }
 
+/// Where to find the workspace, for commands that read it without linting it.
+#[derive(Debug, Clone, Args)]
+pub struct WorkspaceArgs {
+    /// Use this settings file; its folder is the workspace root [default: found by walking up
+    /// from the current directory; without one, only the built-in rules and packs are shown].
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any datacharter.yaml: built-in rules and packs only.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct RuleArgs {
-    /// The rule's code, e.g. DC204.
+    /// The rule's code, e.g. DC204, or a custom rule's code (X001) from the workspace's policies.
     #[arg(required_unless_present = "all")]
     pub code: Option<String>,
-    /// Every rule.
+    /// Every built-in rule.
     #[arg(long, conflicts_with = "code")]
     pub all: bool,
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: DocFormat,
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: DocFormat,
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Print the effective policy tables (built-in packs merged with the workspace's own) and
+    /// where each entry comes from.
+    Show(PolicyShowArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyShowArgs {
+    /// Only this pack: taxonomy, retention, governance, minimisation, transfers or rules.
+    pub pack: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TableFormat,
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
 }
 
 /// Parses a command line. Beyond clap's derive, pairs each `lint --output` with the `--format`
@@ -296,6 +338,7 @@ pub fn main() -> ExitCode {
         Command::Schema(args) => crate::commands::schema::run(&args),
         Command::Rule(args) => crate::commands::rule::run_rule(&args),
         Command::Rules(args) => crate::commands::rule::run_rules(&args),
+        Command::Policy(PolicyCommand::Show(args)) => crate::commands::policy::run_show(&args),
     };
     match result {
         Ok(code) => code,

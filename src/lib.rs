@@ -19,3 +19,5 @@ pub mod rules;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod export;
+pub mod scaffold;

@@ -5,20 +5,14 @@
 use datacharter::lint::{Options, lint_inputs};
 use datacharter::report::{self, HumanOptions, Report};
 use datacharter::rules::Selection;
-use datacharter::suppress::SuppressOptions;
-use datacharter::syntax::Limits;
 use libfuzzer_sys::fuzz_target;
 
 const ORGANISATION: &str = include_str!("../../examples/quatre-saisons/organisation.yaml");
 
 fuzz_target!(|bytes: &[u8]| {
     let options = Options {
-        selection: Selection::default(),
-        limits: Limits::default(),
-        today: jiff::civil::date(2026, 11, 28),
         threads: Some(1),
-        severity: Default::default(),
-        suppress: SuppressOptions::default(),
+        ..Options::new(Selection::default(), jiff::civil::date(2026, 11, 28))
     };
     let inputs = [
         (

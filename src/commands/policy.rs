@@ -142,3 +142,18 @@ pub fn tables_text(tables: &Value) -> String {
     }
     out
 }
+
+/// `datacharter policy show [PACK]`.
+pub fn run_show(args: &crate::cli::PolicyShowArgs) -> Result<std::process::ExitCode, CommandError> {
+    let tables = match super::load_for_reading(&args.workspace)? {
+        Some(loaded) => loaded.outcome.policy,
+        None => PolicyTables::build(crate::policy::builtin_packs()?, &crate::model::Inventory::default()),
+    };
+    let value = tables_json(&tables, args.pack.as_deref())?;
+    let text = match args.format {
+        crate::cli::TableFormat::Text => tables_text(&value),
+        crate::cli::TableFormat::Json => format!("{}\n", serde_json::to_string_pretty(&value)?),
+    };
+    std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes())?;
+    Ok(std::process::ExitCode::SUCCESS)
+}

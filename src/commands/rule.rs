@@ -1,6 +1,7 @@
 //! `datacharter rule CODE`, `datacharter rule --all` and `datacharter rules`.
 
-use super::CommandError;
+use super::{CommandError, load_for_reading};
+use crate::finding::Severity;
 use crate::cli::{DocFormat, RuleArgs, RulesArgs};
 use crate::rules::{REGISTRY, Rule, find};
 use serde_json::{Value, json};
@@ -8,9 +9,14 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
-    let rules: Vec<&Rule> = match (&args.code, args.all) {
-        (_, true) => REGISTRY.to_vec(),
-        (Some(code), false) => match find(code) {
+    let code = args.code.as_deref().unwrap_or_default();
+    if !args.all && code.trim().to_ascii_uppercase().starts_with('X') {
+        return run_custom_rule(args, code);
+    }
+    let rules: Vec<&Rule> = if args.all {
+        REGISTRY.to_vec()
+    } else {
+        match find(code) {
             Some(rule) => vec![rule],
             None => {
                 let known = REGISTRY.iter().map(|rule| rule.code);
@@ -19,8 +25,7 @@ pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
                     .unwrap_or_default();
                 return Err(format!("unknown rule `{code}`{hint} (`datacharter rules` lists them)").into());
             }
-        },
-        (None, false) => return Err("give a rule code, or --all".into()),
+        }
     };
     let text = match args.format {
         DocFormat::Markdown => rules.iter().map(|rule| markdown(rule)).collect::<Vec<_>>().join("\n"),
@@ -37,32 +42,111 @@ pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A custom rule of the workspace, described from its declaration.
+fn run_custom_rule(args: &RuleArgs, code: &str) -> Result<ExitCode, CommandError> {
+    let loaded = load_for_reading(&args.workspace)?
+        .ok_or("custom rules are declared by a workspace: run this inside one (or pass --config)")?;
+    let code = code.trim().to_ascii_uppercase();
+    let Some(rule) = loaded.outcome.custom_rules.iter().find(|rule| rule.code == code) else {
+        let known: Vec<&str> = loaded.outcome.custom_rules.iter().map(|r| r.code.as_str()).collect();
+        return Err(format!(
+            "no custom rule `{code}` in this workspace (its custom rules: {})",
+            if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+        )
+        .into());
+    };
+    let declared = &rule.declared.rule;
+    let origin = rule
+        .declared
+        .place
+        .as_ref()
+        .map_or_else(|| "a built-in pack".to_owned(), |place| place.file.clone());
+    let value = json!({
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity,
+        "declared_in": origin,
+        "message": declared.message,
+        "help": declared.help,
+        "given": declared.given,
+        "then": declared.then,
+    });
+    let text = match args.format {
+        DocFormat::Json => format!("{}\n", serde_json::to_string_pretty(&value)?),
+        DocFormat::Markdown => {
+            let filter = if rule.filter.is_empty() {
+                String::new()
+            } else {
+                let terms: Vec<String> = rule.filter.iter().map(|(k, v)| format!("`{k}` = `{v}`")).collect();
+                format!(" where {}", terms.join(" and "))
+            };
+            let test = match (&declared.then.schema, declared.then.absent) {
+                (Some(schema), _) => format!("must satisfy the JSON Schema `{schema}`"),
+                (None, true) => "must be absent".to_owned(),
+                (None, false) => "must be present".to_owned(),
+            };
+            format!(
+                "# {} {}\n\nCustom rule declared in `{origin}` · severity: {}\n\n## What it does\n\nIn every `{}` document{filter}, the value at `{}` {test}.\n\nMessage: {}\n{}",
+                rule.code,
+                rule.name,
+                rule.severity,
+                rule.kind.as_str(),
+                if rule.path.is_empty() { "/" } else { &rule.path },
+                declared.message,
+                declared.help.as_ref().map_or_else(String::new, |help| format!("\nHelp: {help}\n")),
+            )
+        }
+    };
+    std::io::stdout().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `datacharter rules`: every rule with its default and effective severity (from the
+/// workspace's settings when run inside one; `off` for a rule the selection leaves out).
 pub fn run_rules(args: &RulesArgs) -> Result<ExitCode, CommandError> {
+    let loaded = load_for_reading(&args.workspace)?;
+    let effective = |code: &str, default: Severity| -> String {
+        match &loaded {
+            None => default.to_string(),
+            Some(loaded) if !loaded.options.selection.is_enabled(code) => "off".to_owned(),
+            Some(loaded) => loaded.options.severity.get(code).copied().unwrap_or(default).to_string(),
+        }
+    };
+    let mut rows: Vec<Value> = REGISTRY
+        .iter()
+        .map(|rule| {
+            json!({ "code": rule.code, "name": rule.name, "family": rule.family.slug(),
+                    "severity": rule.severity, "effective": effective(rule.code, rule.severity),
+                    "summary": rule.summary })
+        })
+        .collect();
+    if let Some(loaded) = &loaded {
+        for rule in &loaded.outcome.custom_rules {
+            rows.push(json!({ "code": rule.code, "name": rule.name, "family": "custom",
+                              "severity": rule.severity, "effective": effective(&rule.code, rule.severity),
+                              "summary": rule.message }));
+        }
+    }
     let text = match args.format {
         DocFormat::Markdown => {
-            let mut text = String::from("| code | name | family | severity | summary |\n|---|---|---|---|---|\n");
-            for rule in REGISTRY {
+            let mut text = String::from(
+                "| code | name | family | default | effective | summary |\n|---|---|---|---|---|---|\n",
+            );
+            for row in &rows {
+                let cell = |key: &str| row[key].as_str().unwrap_or_default().replace('|', "\\|");
                 text.push_str(&format!(
-                    "| {} | {} | {} | {} | {} |\n",
-                    rule.code,
-                    rule.name,
-                    rule.family.slug(),
-                    rule.severity,
-                    rule.summary
+                    "| {} | {} | {} | {} | {} | {} |\n",
+                    cell("code"),
+                    cell("name"),
+                    cell("family"),
+                    cell("severity"),
+                    cell("effective"),
+                    cell("summary")
                 ));
             }
             text
         }
-        DocFormat::Json => {
-            let list: Vec<Value> = REGISTRY
-                .iter()
-                .map(|rule| {
-                    json!({ "code": rule.code, "name": rule.name, "family": rule.family,
-                            "severity": rule.severity, "summary": rule.summary })
-                })
-                .collect();
-            format!("{}\n", serde_json::to_string_pretty(&list)?)
-        }
+        DocFormat::Json => format!("{}\n", serde_json::to_string_pretty(&rows)?),
     };
     std::io::stdout().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)

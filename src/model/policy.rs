@@ -30,6 +30,13 @@ pub struct Policy {
     pub subjects: Vec<VocabularyEntry<SubjectId>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub functions: Vec<VocabularyEntry<FunctionId>>,
+    /// Data subjects whose data is audience or customer data (DC204, DC206, DC207).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audience_subjects: Vec<SubjectId>,
+    /// Words (French and English) that, in a field name, say the field is free text (DC206);
+    /// matched like category keywords.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub free_text_keywords: Vec<String>,
     pub retention: Option<RetentionTables>,
     pub governance: Option<Governance>,
     /// Categories allowed per purpose (DC506).

@@ -40,6 +40,10 @@ pub struct PolicyTables {
     pub purposes: BTreeMap<String, VocabularyEntry<PurposeId>>,
     pub subjects: BTreeMap<String, VocabularyEntry<SubjectId>>,
     pub functions: BTreeMap<String, VocabularyEntry<FunctionId>>,
+    /// Subjects whose data is audience or customer data (DC204, DC206, DC207).
+    pub audience_subjects: Vec<SubjectId>,
+    /// Field-name words that announce free text (DC206).
+    pub free_text_keywords: Vec<String>,
     pub retention_references: BTreeMap<String, RetentionReference>,
     pub retention_ceilings: BTreeMap<String, RetentionReference>,
     /// Longest stay in the active base without an archive stage (DC306).
@@ -142,6 +146,14 @@ impl PolicyTables {
             note("functions", entry.id.as_str());
             self.functions.insert(entry.id.as_str().to_owned(), entry.clone());
         }
+        for subject in &pack.audience_subjects {
+            note("audience_subjects", subject.as_str());
+        }
+        extend_unique(&mut self.audience_subjects, &pack.audience_subjects);
+        for word in &pack.free_text_keywords {
+            note("free_text_keywords", word);
+        }
+        extend_unique(&mut self.free_text_keywords, &pack.free_text_keywords);
         if let Some(retention) = &pack.retention {
             for entry in &retention.references {
                 note("retention.references", entry.id.as_str());
@@ -361,14 +373,12 @@ mod tests {
             "risk": { "vulnerable_subjects": ["candidates"], "encryption_measures": ["vault"] }
         }))
         .expect("a valid pack");
-        let inventory = Inventory {
-            policies: vec![Located {
-                file: "policies/house.yaml".into(),
-                document: 0,
-                item: pack,
-            }],
-            ..Inventory::default()
-        };
+        let mut inventory = Inventory::default();
+        inventory.policies.push(Located {
+            file: "policies/house.yaml".into(),
+            document: 0,
+            item: pack,
+        });
         let tables = PolicyTables::build(packs, &inventory);
         let duration = |text: &str| text.parse::<crate::model::Duration>().ok();
         assert_eq!(

@@ -43,7 +43,7 @@ pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
         Err(error) => return invalid_utf8(path, bytes, error),
     };
     let source = SourceText::new(path, text);
-    let mut builder = Builder::new(path, limits);
+    let mut builder = Builder::new(path, &source, limits);
     let mut parser = Parser::new_from_str(&source.text);
     let mut error = None;
     for event in &mut parser {
@@ -87,9 +87,12 @@ pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
         findings.push(finding);
     }
     let comments = collect_comments(&source.text, &builder.quoted_ranges);
+    let documents = std::mem::take(&mut builder.documents);
+    drop(parser);
+    drop(builder);
     ParsedFile {
         source,
-        documents: builder.documents,
+        documents,
         comments,
         findings,
     }
@@ -192,6 +195,7 @@ enum Frame {
 
 struct Builder<'a> {
     path: &'a str,
+    source: &'a SourceText,
     limits: &'a Limits,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Built>,
@@ -205,9 +209,10 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(path: &'a str, limits: &'a Limits) -> Self {
+    fn new(path: &'a str, source: &'a SourceText, limits: &'a Limits) -> Self {
         Builder {
             path,
+            source,
             limits,
             stack: Vec::new(),
             anchors: HashMap::new(),
@@ -251,8 +256,14 @@ impl<'a> Builder<'a> {
                         ));
                     }
                 };
-                let range = range(&span);
+                let mut range = range(&span);
                 let plain = style == ScalarStyle::Plain;
+                if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) {
+                    // saphyr's span of a quoted scalar runs on to the end of the line, over a
+                    // trailing comment: end it at the closing quote.
+                    let from = self.source.byte_offset(range.start.index);
+                    range.end = quoted_end(&self.source.text[from..], range.start).unwrap_or(range.end);
+                }
                 if !plain {
                     self.quoted_ranges.push((range.start.index, range.end.index));
                 }
@@ -520,6 +531,44 @@ fn merge_into(map: &mut Map<String, Value>, entries: &mut Vec<Entry>, merge: Bui
         }
     }
     added
+}
+
+/// The position just after the closing quote of the quoted scalar that `text` starts with
+/// (`''` escapes a single quote, a backslash escapes in double quotes).
+fn quoted_end(text: &str, start: TextPos) -> Option<TextPos> {
+    let mut chars = text.chars();
+    let quote = chars.next().filter(|c| *c == '"' || *c == '\'')?;
+    let mut position = TextPos {
+        index: start.index + 1,
+        column: start.column + 1,
+        ..start
+    };
+    let mut advance = |c: char, position: &mut TextPos| {
+        position.index += 1;
+        if c == '\n' {
+            position.line += 1;
+            position.column = 0;
+        } else {
+            position.column += 1;
+        }
+    };
+    let mut chars = chars.peekable();
+    while let Some(c) = chars.next() {
+        advance(c, &mut position);
+        if quote == '"' && c == '\\' {
+            if let Some(escaped) = chars.next() {
+                advance(escaped, &mut position);
+            }
+        } else if c == quote {
+            if quote == '\'' && chars.peek() == Some(&'\'') {
+                chars.next();
+                advance('\'', &mut position);
+            } else {
+                return Some(position);
+            }
+        }
+    }
+    None
 }
 
 fn scalar_to_json(scalar: Scalar<'_>, text: &str) -> Value {

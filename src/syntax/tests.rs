@@ -204,3 +204,16 @@ fn tagged_values() {
     assert_eq!(file.documents[0].value, json!({"a": "123", "b": 5}));
     assert_eq!(codes(&load("a: !!int abc\n")), ["DC001"]);
 }
+
+#[test]
+fn quoted_scalars_end_at_their_closing_quote() {
+    let file = load("d: \"Prints; no\" # datacharter: ignore[DC040] x\ne: 'it''s' # c\nm: \"multi\n  line \\\" q\" # c\n");
+    let d = file.documents[0].resolve("/d").value;
+    assert_eq!((d.start.column, d.end.column), (3, 15));
+    let e = file.documents[0].resolve("/e").value;
+    assert_eq!((e.start.column, e.end.column), (3, 10));
+    let m = file.documents[0].resolve("/m").value;
+    assert_eq!((m.end.line, m.end.column), (4, 12));
+    let lines: Vec<usize> = file.comments.iter().map(|c| c.line).collect();
+    assert_eq!(lines, [1, 2, 4]);
+}

@@ -60,7 +60,7 @@ impl DataMap {
         let mut categories: Vec<(String, Vec<Cell>)> = cells.into_iter().collect();
         categories.sort_by(|(a, _), (b, _)| rank(&order, a).cmp(&rank(&order, b)));
         for (category, row_cells) in categories {
-            let family_id = family_of(&category);
+            let family_id = family_of(&category).to_owned();
             let row = Row {
                 label: label(policy, &category, locale),
                 sensitivity: policy.sensitivity(&category),
@@ -70,15 +70,15 @@ impl DataMap {
             match families.last_mut() {
                 Some(family) if family.id == family_id => family.rows.push(row),
                 _ => families.push(Family {
-                    label: label(policy, family_id, locale),
-                    id: family_id.to_owned(),
+                    label: label(policy, &family_id, locale),
+                    id: family_id,
                     rows: vec![row],
                 }),
             }
         }
         DataMap {
             locale,
-            organisation: inventory.organisation().map(|o| o.item.name.clone()),
+            organisation: inventory.organisation().and_then(|o| o.item.name.clone()),
             date,
             sources: columns,
             families,

@@ -6,7 +6,7 @@
 //! beside the category labels, the table is cut into successive blocks of columns, each
 //! repeating the labels.
 
-use super::{DataMap, Row, sensitivity_label, severity_label};
+use super::{DataMap, Row, severity_label};
 use std::fmt::Write as _;
 
 /// The width the output keeps within.
@@ -114,10 +114,7 @@ pub fn render(map: &DataMap) -> String {
 /// A row's label: indented under its family, `*` in the margin for a sensitive category.
 fn row_label(row: &Row) -> String {
     let marker = if row.sensitivity.is_some() { '*' } else { ' ' };
-    match row.sensitivity {
-        Some(_) if row.label.is_empty() => format!("{marker} {}", row.category),
-        _ => format!("{marker} {}", row.label),
-    }
+    format!("{marker} {}", row.label)
 }
 
 /// `text` cut to `width` characters (with `…`), then padded to `width`.
@@ -141,14 +138,14 @@ fn fit(text: &str, width: usize) -> String {
 fn wrap_into(out: &mut String, line: &str, indent: usize) {
     let mut current = String::new();
     let mut length = 0;
-    for word in line.split(' ') {
+    for (i, word) in line.split(' ').enumerate() {
         let word_length = word.chars().count();
-        if length > indent && length + 1 + word_length > WIDTH {
+        if i > 0 && length > indent && length + 1 + word_length > WIDTH {
             out.push_str(current.trim_end());
             out.push('\n');
             current = " ".repeat(indent);
             length = indent;
-        } else if !current.is_empty() || length > 0 {
+        } else if i > 0 {
             current.push(' ');
             length += 1;
         }
@@ -157,12 +154,4 @@ fn wrap_into(out: &mut String, line: &str, indent: usize) {
     }
     out.push_str(current.trim_end());
     out.push('\n');
-}
-
-/// The sensitivity shown after a label in the flagged list, for the other renderers' tests.
-#[allow(dead_code)]
-fn sensitivity_suffix(map: &DataMap, row: &Row) -> String {
-    row.sensitivity
-        .map(|s| format!(" ({})", sensitivity_label(map.locale, s)))
-        .unwrap_or_default()
 }

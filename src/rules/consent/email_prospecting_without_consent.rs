@@ -170,4 +170,13 @@ mod tests {
         );
         assert!(lint("newsletter", "consent", "prospects", "identity.email").is_empty());
     }
+
+    #[test]
+    fn a_workspace_pack_adds_prospecting_purposes() {
+        let fundraising = lint_only(
+            "DC502",
+            "kind: processing\nid: appeal\nname: Appel aux dons\npurpose: fundraising\nlegal_basis: legitimate-interests\ndata_subjects: [prospects]\ndata_categories: [identity.email]\n---\nkind: policy\nid: house\nconsent: { prospecting_purposes: [fundraising] }\n",
+        );
+        assert_eq!(fundraising.len(), 1);
+    }
 }

@@ -98,4 +98,23 @@ mod tests {
         assert!(lint("legal_basis: contract\ndata_subjects: [minors]\n").is_empty());
         assert!(lint("legal_basis: consent\ndata_subjects: [spectators]\n").is_empty());
     }
+
+    #[test]
+    fn the_age_named_is_the_packs() {
+        let minors = "legal_basis: consent\ndata_subjects: [minors]\n";
+        let findings = lint(minors);
+        assert!(
+            findings[0].message.contains("under 15,"),
+            "{}",
+            findings[0].message
+        );
+        let findings = lint(&format!(
+            "{minors}---\nkind: policy\nid: house\nconsent: {{ digital_consent_age: 16 }}\n"
+        ));
+        assert!(
+            findings[0].message.contains("under 16,"),
+            "{}",
+            findings[0].message
+        );
+    }
 }

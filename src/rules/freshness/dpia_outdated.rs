@@ -80,4 +80,14 @@ mod tests {
         );
         assert!(lint_only("DC902", &processing("{ status: done }")).is_empty());
     }
+
+    #[test]
+    fn the_interval_is_the_packs() {
+        let old = processing("{ status: done, date: 2022-01-01 }");
+        let findings = lint_only("DC902", &old);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].label, "DPIA older than 3 years");
+        let house = "---\nkind: policy\nid: house\nrisk: { dpia_review_every: { duration: 5y } }\n";
+        assert!(lint_only("DC902", &format!("{old}{house}")).is_empty());
+    }
 }

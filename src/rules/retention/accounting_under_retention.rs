@@ -139,4 +139,19 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn the_minimum_is_the_reference_the_pack_names() {
+        let house = "\n---\nkind: policy\nid: house\nretention:\n  references:\n    - { id: house-accounting, purposes: [accounting], duration: 6y, from: end-of-fiscal-year }\n  accounting_minimum: house-accounting\n";
+        let six = processing(ACCOUNTING, "  - { duration: 6y, from: end-of-fiscal-year }");
+        assert!(lint("DC305", &format!("{six}{house}")).is_empty());
+        let five = processing(ACCOUNTING, "  - { duration: 5y, from: end-of-fiscal-year }");
+        let findings = lint("DC305", &format!("{five}{house}"));
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            findings[0].message.contains("must be kept 6 years"),
+            "{}",
+            findings[0].message
+        );
+    }
 }

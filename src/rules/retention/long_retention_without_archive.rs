@@ -140,4 +140,14 @@ mod tests {
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert_eq!(findings[0].location.pointer(), Some("/retention/0/then"));
     }
+
+    #[test]
+    fn the_limit_is_the_packs_archive_after() {
+        let house =
+            "\n---\nkind: policy\nid: house\nretention: { archive_after: { duration: 5y } }\n";
+        let five = processing(TICKETING, "  - { duration: 5y, from: end-of-contract }");
+        assert!(lint("DC306", &format!("{five}{house}")).is_empty());
+        let six = processing(TICKETING, "  - { duration: 6y, from: end-of-contract }");
+        assert_eq!(lint("DC306", &format!("{six}{house}")).len(), 1);
+    }
 }

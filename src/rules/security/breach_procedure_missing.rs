@@ -164,4 +164,18 @@ mod tests {
             Some("/breach/notify_authority_within")
         );
     }
+
+    #[test]
+    fn the_deadline_is_the_packs() {
+        let charter =
+            "kind: charter\nbreach: { notify_authority_within: 72h, register: r, contact: c }\n";
+        let house = "---\nkind: policy\nid: house\ngovernance: { breach_notification_max: { duration: 48h } }\n";
+        let findings = lint_only("DC702", &format!("{charter}{house}"));
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("allows 48 hours"),
+            "{}",
+            findings[0].message
+        );
+    }
 }

@@ -262,4 +262,15 @@ mod tests {
         );
         assert_eq!(severities(&scaled), vec![Severity::Error]);
     }
+
+    #[test]
+    fn a_workspace_pack_adds_vulnerable_subjects() {
+        let candidates = "kind: processing\nid: p\nname: P\npurpose: recruitment\ndata_subjects: [candidates]\ndata_categories: [identity.name]\nprofiling: true\n";
+        assert!(severities(candidates).is_empty());
+        let house = "---\nkind: policy\nid: house\nrisk: { vulnerable_subjects: [candidates] }\n";
+        assert_eq!(
+            severities(&format!("{candidates}{house}")),
+            vec![Severity::Error]
+        );
+    }
 }

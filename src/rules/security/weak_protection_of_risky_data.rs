@@ -195,4 +195,17 @@ mod tests {
         let small = processing.replace("large_scale: true\n", "");
         assert!(lint_only("DC703", &small).is_empty());
     }
+
+    #[test]
+    fn measures_count_with_their_refinements_and_the_packs_additions() {
+        let payment = |security: &str| source("payment.iban", security);
+        assert!(lint_only("DC703", &payment("[access-control, encryption]")).is_empty());
+        assert_eq!(
+            lint_only("DC703", &payment("[access-control, encryptions]")).len(),
+            1
+        );
+        let house = "---\nkind: policy\nid: house\nrisk: { encryption_measures: [vault] }\n";
+        let vaulted = format!("{}{house}", payment("[access-control, vault-storage]"));
+        assert!(lint_only("DC703", &vaulted).is_empty());
+    }
 }

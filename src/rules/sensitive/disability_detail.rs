@@ -30,9 +30,7 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for used in category_uses(context.inventory) {
-        if !PolicyTables::covers(HEALTH, used.category)
-            || !used.holder.is_audience(context.inventory)
-        {
+        if !PolicyTables::covers(HEALTH, used.category) || !used.holder.is_audience(context) {
             continue;
         }
         let what = match used.holder {

@@ -4,34 +4,6 @@ use super::{Holder, name_contains, words};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
 
-/// Field names that announce free text, in French and English.
-///
-/// Stopgap: the pack schema has no table for these words yet (taxonomy keywords belong to data
-/// categories, and free text is a form of field, not a category), so they live here until the
-/// `taxonomy` pack can hold them; a workspace cannot extend them meanwhile.
-const FREE_TEXT_NAMES: &[&str] = &[
-    "commentaire",
-    "commentaires",
-    "comment",
-    "comments",
-    "notes",
-    "remarque",
-    "remarques",
-    "observation",
-    "observations",
-    "annotation",
-    "annotations",
-    "memo",
-    "mémo",
-    "précisions",
-    "precisions",
-    "informations complémentaires",
-    "informations complementaires",
-    "infos complémentaires",
-    "infos complementaires",
-    "remarks",
-];
-
 pub static RULE: Rule = Rule {
     code: "DC206",
     name: "free-text-on-customer-data",
@@ -40,7 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "a free-text field (`free_text: true`, or names like comment/notes/remarques/observations) on a source holding audience data",
     legal: "GDPR Art. 5(1)(c), 9",
     docs: Docs {
-        what: "Reports each field of a source holding audience or customer data (spectators, subscribers, members, prospects, donors, group leaders, minors, website visitors) that is marked `free_text: true` or whose name says it is free text: `commentaire`, `notes`, `remarques`, `observations`, `informations complémentaires`, `comments`…",
+        what: "Reports each field of a source holding audience or customer data (spectators, subscribers, members, prospects, donors, group leaders, minors, website visitors) that is marked `free_text: true` or whose name says it is free text: `commentaire`, `notes`, `remarques`, `observations`, `informations complémentaires`, `comments`… (the audience subjects and the free-text words are the `audience_subjects` and `free_text_keywords` of the `taxonomy` policy pack).",
         why: "Comment fields are where special-category data slips in unnoticed: \"wheelchair user, epileptic\", \"came with her wife\", \"aggressive at the box office\". Nobody decided to collect it, no Art. 9(2) exception covers it (GDPR Art. 9), it is more than the purpose needs (Art. 5(1)(c)), and the person may read it in an access request. The CNIL recommends closed lists over free text in customer files.",
         failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: commentaires, category: relationship.requests }\n",
         passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: type_demande, category: relationship.requests, description: \"closed list: exchange, refund, seat change, invoice\" }\n",
@@ -55,12 +27,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             let holder = Holder::Source { source, field };
             let named_as_free_text = || {
                 let name = words(&field.name);
-                FREE_TEXT_NAMES
+                // The `free_text_keywords` of the `taxonomy` pack.
+                context
+                    .policy
+                    .free_text_keywords
                     .iter()
                     .any(|word| name_contains(&name, word))
             };
-            if !(field.free_text || named_as_free_text()) || !holder.is_audience(context.inventory)
-            {
+            if !(field.free_text || named_as_free_text()) || !holder.is_audience(context) {
                 continue;
             }
             let pointer = if field.free_text {
@@ -101,5 +75,16 @@ mod tests {
     fn sources_without_audience_data_are_not_reported() {
         let yaml = "kind: source\nid: rh\nname: RH\ntype: other\ndata_subjects: [staff]\nfields:\n  - { name: commentaires, category: professional-life.job, free_text: true }\n---\nkind: source\nid: inconnu\nname: Sans personnes\ntype: other\nfields:\n  - { name: notes, category: identity.name }\n";
         assert!(lint_only("DC206", yaml).is_empty());
+    }
+
+    #[test]
+    fn a_workspace_pack_extends_the_words_and_the_audience() {
+        let yaml = "kind: source\nid: crm\nname: CRM\ntype: crm\ndata_subjects: [partners]\nfields:\n  - { name: verbatim, category: relationship.requests }\n";
+        assert!(lint_only("DC206", yaml).is_empty());
+        let house = "---\nkind: policy\nid: house\naudience_subjects: [partners]\nfree_text_keywords: [verbatim]\n";
+        assert_eq!(
+            pointers(&lint_only("DC206", &format!("{yaml}{house}"))),
+            ["/fields/0/name"]
+        );
     }
 }

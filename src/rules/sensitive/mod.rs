@@ -17,22 +17,7 @@ pub mod special_category_without_exception;
 use crate::finding::Location;
 use crate::model::{Field, Inventory, Located, Processing, Sensitivity, Source, SubjectId};
 use crate::policy::PolicyTables;
-
-/// The data subjects whose data is "audience or customer data" (DC204, DC206, DC207).
-///
-/// Stopgap: the subjects vocabulary of the policy packs has no marker for this yet (a subject
-/// entry only has `id`, `label`, `description`), so the list lives here until the pack schema
-/// gains one; a workspace cannot extend it meanwhile.
-const AUDIENCE_SUBJECTS: &[&str] = &[
-    "spectators",
-    "subscribers",
-    "members",
-    "prospects",
-    "donors",
-    "group-leaders",
-    "minors",
-    "website-visitors",
-];
+use crate::rules::Context;
 
 /// The document that declares a category.
 #[derive(Clone, Copy)]
@@ -55,9 +40,12 @@ impl Holder<'_> {
         }
     }
 
-    /// Whether the data concerns the audience or customers (see [`AUDIENCE_SUBJECTS`]). A
-    /// processing that declares no subjects is judged by the sources it uses.
-    pub(super) fn is_audience(&self, inventory: &Inventory) -> bool {
+    /// Whether the data concerns the audience or customers (the `audience_subjects` of the
+    /// `taxonomy` pack). A processing that declares no subjects is judged by the sources it
+    /// uses.
+    pub(super) fn is_audience(&self, context: &Context<'_>) -> bool {
+        let audience = &context.policy.audience_subjects;
+        let has_audience = |subjects: &[SubjectId]| subjects.iter().any(|s| audience.contains(s));
         match self {
             Holder::Source { source, .. } => has_audience(&source.item.data_subjects),
             Holder::Processing(processing) => {
@@ -66,7 +54,7 @@ impl Holder<'_> {
                     processing
                         .sources
                         .iter()
-                        .filter_map(|id| inventory.source(id.as_str()))
+                        .filter_map(|id| context.inventory.source(id.as_str()))
                         .any(|source| has_audience(&source.item.data_subjects))
                 } else {
                     has_audience(&processing.data_subjects)
@@ -112,12 +100,6 @@ pub(super) fn category_uses(inventory: &Inventory) -> impl Iterator<Item = Categ
             })
     });
     fields.chain(processings)
-}
-
-fn has_audience(subjects: &[SubjectId]) -> bool {
-    subjects
-        .iter()
-        .any(|subject| AUDIENCE_SUBJECTS.contains(&subject.as_str()))
 }
 
 /// A category in words: "`special.health` (Health)", or just the id when the vocabulary does

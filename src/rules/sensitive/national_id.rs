@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for used in category_uses(context.inventory) {
         if context.policy.sensitivity(used.category) != Some(Sensitivity::NationalId)
-            || !used.holder.is_audience(context.inventory)
+            || !used.holder.is_audience(context)
         {
             continue;
         }

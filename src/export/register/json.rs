@@ -1,0 +1,46 @@
+//! `--format json`: the [`Register`] serialised as is, pretty-printed, ending with a newline.
+//!
+//! The contract (version 1; a field is only ever added, an incompatible change bumps
+//! `version`). Labels are in the register's `locale`; ids are the workspace's own.
+//!
+//! ```text
+//! {
+//!   "version": 1,
+//!   "locale": "en" | "fr",
+//!   "date": "YYYY-MM-DD",
+//!   "controller": { "id", "name", "legal_form": Labelled?, "country", "address", "email", "phone", "website" },
+//!   "dpo": { "kind": Labelled (internal | external), "id", "name", "email", "phone", "address" } | null,
+//!   "summary": { "processings", "errors", "warnings", "infos", "incomplete": bool },
+//!   "processings": [ {
+//!     "id", "name", "file",
+//!     "status": { "level": "ok" | "warnings" | "errors", "errors", "warnings", "infos", "label" },
+//!     "joint_controllers": [Party], "purpose": Labelled?, "description",
+//!     "legal_basis": Labelled?, "legitimate_interest_assessment",
+//!     "data_subjects": [Labelled],
+//!     "categories": [ { "id", "label", "sensitive": Labelled?, "retention": [summary] } ],
+//!     "art9_exception": { "basis": Labelled, "description", "reference" }?,
+//!     "sources": [ { "id", "name" } ],
+//!     "recipients": { "declared": bool, "internal": [Labelled], "external": [Party] },
+//!     "processors": [Party],
+//!     "transfers": [ { "country", "recipient": Party?, "safeguard": Labelled?, "derogation": Labelled?,
+//!                      "regular": bool, "reference", "description" } ],
+//!     "retention": [ { "categories": [Labelled], "duration": "3y", "from": Labelled?, "then": Labelled?,
+//!                      "archive": { "duration", "access" }?, "justification", "summary" } ],
+//!     "security": [Labelled],
+//!     "dpia": { "status": Labelled, "date", "reason", "reference" }?,
+//!     "owner": { "id", "name", "email" }?,
+//!     "last_reviewed": "YYYY-MM-DD"?
+//!   } ]
+//! }
+//! Labelled = { "id", "label" }    Party = { "id", "name", "country" }
+//! ```
+//! A text field without a value is `null`; `name` is `null` when the id matches no document.
+
+use super::model::Register;
+
+pub fn render(register: &Register) -> String {
+    // The model holds only strings, numbers, booleans, lists and maps: it always serialises.
+    let mut text = serde_json::to_string_pretty(register).unwrap_or_default();
+    text.push('\n');
+    text
+}
