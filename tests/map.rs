@@ -60,6 +60,20 @@ fn snapshot_text() {
     insta::assert_snapshot!("text_fr", render(&example_map(Locale::Fr), Format::Text));
 }
 
+/// The broken example shows the flagged cells: DC2xx on sources, DC801 on processings…
+#[test]
+fn snapshot_text_with_flags() {
+    let mut broken = args(Locale::En);
+    broken.path = Some(example().with_file_name("broken"));
+    let map = data_map(&broken, TODAY.parse().expect("a date")).expect("the example loads");
+    assert!(!map.flagged_cells().is_empty());
+    let text = render(&map, Format::Text);
+    for line in text.lines() {
+        assert!(line.chars().count() <= 100, "{line:?}");
+    }
+    insta::assert_snapshot!("text_broken_en", text);
+}
+
 #[test]
 fn snapshot_markdown() {
     insta::assert_snapshot!("markdown_en", render(&example_map(Locale::En), Format::Markdown));
@@ -224,7 +238,9 @@ fn cli_writes_once_and_needs_force_to_replace() {
 fn cli_rejects_an_unknown_locale_and_a_missing_workspace() {
     let bad = datacharter().args(["map", "--locale", "de"]).arg(example()).output().expect("runs");
     assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("`de` is not a supported language"));
     let dir = tempfile::tempdir().expect("temp dir");
     let missing = datacharter().arg("map").arg(dir.path()).output().expect("runs");
     assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no datacharter.yaml found"));
 }

@@ -231,3 +231,15 @@ fn write_creates_the_folder_and_replaces_files_only_when_forced() {
     let charter = files.iter().find(|f| f.path == "charter.yaml").expect("charter");
     assert_eq!(fs::read_to_string(root.join("charter.yaml")).expect("read"), charter.contents);
 }
+
+#[test]
+fn the_clean_scaffold_still_answers_to_the_rules() {
+    // Linting two years later: the reviews are overdue (review_every is 12 months) while the
+    // agreements, signed for three years, still run. Proves the check above runs the rules.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = generate(Locale::En, date("2026-11-28")).expect("generates");
+    write(dir.path(), &files, false).expect("writes");
+    let findings = lint_findings(dir.path(), date("2028-11-28"));
+    assert_eq!(findings.len(), 10, "one per source and processing: {findings:#?}");
+    assert!(findings.iter().all(|f| f.starts_with("DC901 ")), "{findings:#?}");
+}

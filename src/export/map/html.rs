@@ -23,6 +23,7 @@ table.map th[scope=row] { text-align: left; font-weight: 400; }
 table.map tr.family th { background: var(--family); font-weight: 700; text-align: left; }
 table.map td { text-align: center; min-width: 3.5rem; }
 table.map td.held .mark { font-size: 1.1rem; }
+table.map tr.single th[scope=row] { font-weight: 700; background: var(--family); }
 table.map tr.sensitive th[scope=row]::before { content: "⚠ "; color: var(--error); }
 table.map tr.sensitive th[scope=row] { font-weight: 600; }
 .tag { display: inline-block; font-size: .7rem; border-radius: .25rem; padding: 0 .25rem;
@@ -83,13 +84,22 @@ pub fn render(map: &DataMap) -> String {
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for family in &map.families {
-        let _ = writeln!(
-            out,
-            "<tr class=\"family\"><th scope=\"rowgroup\" colspan=\"{columns}\">{}</th></tr>",
-            escape(&family.label)
-        );
+        if family.single().is_none() {
+            let _ = writeln!(
+                out,
+                "<tr class=\"family\"><th scope=\"rowgroup\" colspan=\"{columns}\">{}</th></tr>",
+                escape(&family.label)
+            );
+        }
         for row in &family.rows {
-            let class = if row.sensitivity.is_some() { " class=\"sensitive\"" } else { "" };
+            let mut classes = Vec::new();
+            if family.single().is_some() {
+                classes.push("single");
+            }
+            if row.sensitivity.is_some() {
+                classes.push("sensitive");
+            }
+            let class = if classes.is_empty() { String::new() } else { format!(" class=\"{}\"", classes.join(" ")) };
             let tag = row
                 .sensitivity
                 .map(|s| format!("<span class=\"tag\">{}</span>", escape(&sensitivity_label(locale, s))))

@@ -21,18 +21,19 @@ pub fn render(map: &DataMap) -> String {
     out.push_str(&":-:|".repeat(map.sources.len()));
     out.push('\n');
     for family in &map.families {
-        let _ = write!(out, "| **{}** |", escape(&family.label));
-        out.push_str(&" |".repeat(map.sources.len()));
-        out.push('\n');
+        if family.single().is_none() {
+            let _ = write!(out, "| **{}** |", escape(&family.label));
+            out.push_str(&" |".repeat(map.sources.len()));
+            out.push('\n');
+        }
         for row in &family.rows {
-            let label = match row.sensitivity {
-                Some(sensitivity) => format!(
-                    "⚠ {} _({})_",
-                    escape(&row.label),
-                    escape(&sensitivity_label(map.locale, sensitivity))
-                ),
-                None => escape(&row.label),
-            };
+            let mut label = escape(&row.label);
+            if family.single().is_some() {
+                label = format!("**{label}**");
+            }
+            if let Some(sensitivity) = row.sensitivity {
+                label = format!("⚠ {label} _({})_", escape(&sensitivity_label(map.locale, sensitivity)));
+            }
             let _ = write!(out, "| {label} |");
             for cell in &row.cells {
                 let _ = write!(out, " {} |", mark(cell));

@@ -63,6 +63,17 @@ pub struct Family {
     pub rows: Vec<Row>,
 }
 
+impl Family {
+    /// The family is a single category with no sub-category held (`location`): renderers
+    /// show it as one row instead of a heading over a row of the same name.
+    pub fn single(&self) -> Option<&Row> {
+        match self.rows.as_slice() {
+            [row] if row.category == self.id => Some(row),
+            _ => None,
+        }
+    }
+}
+
 /// One data category: a row of the matrix.
 #[derive(Debug, Clone)]
 pub struct Row {

@@ -28,9 +28,13 @@ pub fn render(map: &DataMap) -> String {
 
     let heading = map.text("map.column.category");
     let label_width = map
-        .rows()
-        .map(|row| row_label(row).chars().count())
-        .chain(map.families.iter().map(|f| f.label.chars().count()))
+        .families
+        .iter()
+        .flat_map(|family| match family.single() {
+            Some(row) => vec![family_row_label(row)],
+            None => std::iter::once(family.label.clone()).chain(family.rows.iter().map(row_label)).collect(),
+        })
+        .map(|label| label.chars().count())
         .chain([heading.chars().count()])
         .max()
         .unwrap_or(0)
@@ -49,9 +53,15 @@ pub fn render(map: &DataMap) -> String {
         }
         out.push('\n');
         for family in &map.families {
-            let _ = writeln!(out, "{}", fit(&family.label, label_width));
-            for row in &family.rows {
-                let _ = write!(out, "{}", pad(&row_label(row), label_width));
+            let rows: Vec<(&Row, String)> = match family.single() {
+                Some(row) => vec![(row, family_row_label(row))],
+                None => {
+                    let _ = writeln!(out, "{}", fit(&family.label, label_width));
+                    family.rows.iter().map(|row| (row, row_label(row))).collect()
+                }
+            };
+            for (row, label) in rows {
+                let _ = write!(out, "{}", pad(&label, label_width));
                 for cell in &row.cells[start..end] {
                     let mark = match (cell.held(), cell.flags.is_empty()) {
                         (true, true) => "x",
@@ -102,7 +112,8 @@ pub fn render(map: &DataMap) -> String {
     }
     for item in flagged {
         let number = map.sources.iter().position(|s| s.id == item.source.id).map_or(0, |i| i + 1);
-        let _ = writeln!(out, "  [{number}] {} × {} ({})", item.source.name, item.row.label, item.row.category);
+        let line = format!("  [{number}] {} × {} ({})", item.source.name, item.row.label, item.row.category);
+        wrap_into(&mut out, &line, 6);
         for flag in &item.cell.flags {
             let line = format!("      {} {} — {}", flag.code, severity_label(map.locale, flag.severity), flag.message);
             wrap_into(&mut out, &line, 8);
@@ -115,6 +126,11 @@ pub fn render(map: &DataMap) -> String {
 fn row_label(row: &Row) -> String {
     let marker = if row.sensitivity.is_some() { '*' } else { ' ' };
     format!("{marker} {}", row.label)
+}
+
+/// A one-category family's label: at the family's margin, `*` after it when sensitive.
+fn family_row_label(row: &Row) -> String {
+    if row.sensitivity.is_some() { format!("{} *", row.label) } else { row.label.clone() }
 }
 
 /// `text` cut to `width` characters (with `…`), then padded to `width`.
