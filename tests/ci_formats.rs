@@ -1,6 +1,6 @@
 //! CI outputs: concise, SARIF (validated against the official 2.1.0 schema), GitHub workflow
 //! commands and step summary, JUnit (parsed back as XML), statistics, several reports per run,
-//! gating, and the GitHub Action and GitLab snippets of `docs/ci.md`, run as far as this machine
+//! gating, and the GitHub Action and GitLab snippets of `README.md`, run as far as this machine
 //! allows.
 
 use datacharter::cli::{self, Command as CliCommand, Format, ReportSpec};
@@ -882,14 +882,14 @@ fn yaml(name: &str, text: &str) -> Value {
         .value
 }
 
-/// The fenced YAML block of `docs/ci.md` whose first line is `# {file}` and that contains `marker`.
+/// The fenced YAML block of `README.md` whose first line is `# {file}` and that contains `marker`.
 fn snippet(file: &str, marker: &str) -> String {
-    let docs = fs::read_to_string(manifest_dir().join("docs/ci.md")).expect("docs/ci.md");
+    let docs = fs::read_to_string(manifest_dir().join("README.md")).expect("README.md");
     docs.split("```yaml\n")
         .skip(1)
         .filter_map(|block| block.split("```").next())
         .find(|block| block.starts_with(&format!("# {file}\n")) && block.contains(marker))
-        .unwrap_or_else(|| panic!("docs/ci.md has no `{file}` snippet with {marker}"))
+        .unwrap_or_else(|| panic!("README.md has no `{file}` snippet with {marker}"))
         .to_owned()
 }
 

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 const TODAY: &str = "2026-11-28";
 
 fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join("quatre-saisons")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join("quatre-saisons")
 }
 
 fn args(locale: Locale) -> MapArgs {
@@ -43,15 +45,34 @@ fn the_example_has_the_guides_table() {
     let kinds: Vec<&str> = map.sources.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         kinds,
-        ["ticketing", "crm", "website", "analytics", "emailing", "invitations", "accounting"],
+        [
+            "ticketing",
+            "crm",
+            "website",
+            "analytics",
+            "emailing",
+            "invitations",
+            "accounting"
+        ],
         "the guide's columns: ticketing, CRM, website and analytics, marketing platform, spreadsheet"
     );
     let families: Vec<&str> = map.families.iter().map(|f| f.id.as_str()).collect();
-    for family in ["identity", "professional-life", "payment", "transaction", "relationship"] {
+    for family in [
+        "identity",
+        "professional-life",
+        "payment",
+        "transaction",
+        "relationship",
+    ] {
         assert!(families.contains(&family), "{family} in {families:?}");
     }
     let ticketing = &map.sources[0];
-    assert!(ticketing.processings.iter().any(|(id, _)| id == "ticket-sales"));
+    assert!(
+        ticketing
+            .processings
+            .iter()
+            .any(|(id, _)| id == "ticket-sales")
+    );
 }
 
 #[test]
@@ -76,8 +97,14 @@ fn snapshot_text_with_flags() {
 
 #[test]
 fn snapshot_markdown() {
-    insta::assert_snapshot!("markdown_en", render(&example_map(Locale::En), Format::Markdown));
-    insta::assert_snapshot!("markdown_fr", render(&example_map(Locale::Fr), Format::Markdown));
+    insta::assert_snapshot!(
+        "markdown_en",
+        render(&example_map(Locale::En), Format::Markdown)
+    );
+    insta::assert_snapshot!(
+        "markdown_fr",
+        render(&example_map(Locale::Fr), Format::Markdown)
+    );
 }
 
 #[test]
@@ -111,19 +138,37 @@ fn csv_reads_back_as_the_matrix() {
     for (header, source) in headers.iter().skip(4).zip(&map.sources) {
         assert_eq!(header, source.name);
     }
-    let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("valid CSV");
-    assert_eq!(records.len(), map.rows().count() + 1, "one record per category, then the processings");
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
+    assert_eq!(
+        records.len(),
+        map.rows().count() + 1,
+        "one record per category, then the processings"
+    );
     for (record, row) in records.iter().zip(map.rows()) {
         assert_eq!(&record[1], row.category);
         assert_eq!(&record[2], row.label);
         for (value, cell) in record.iter().skip(4).zip(&row.cells) {
-            assert_eq!(value.split(' ').next() == Some("x"), cell.held(), "{} {value:?}", row.category);
-            let codes: Vec<&str> = value.split(' ').filter(|part| *part != "x" && !part.is_empty()).collect();
+            assert_eq!(
+                value.split(' ').next() == Some("x"),
+                cell.held(),
+                "{} {value:?}",
+                row.category
+            );
+            let codes: Vec<&str> = value
+                .split(' ')
+                .filter(|part| *part != "x" && !part.is_empty())
+                .collect();
             let expected: Vec<&str> = cell.flags.iter().map(|flag| flag.code.as_str()).collect();
             assert_eq!(codes, expected);
         }
     }
-    let name = records.iter().find(|r| &r[1] == "identity.name").expect("a name row");
+    let name = records
+        .iter()
+        .find(|r| &r[1] == "identity.name")
+        .expect("a name row");
     assert_eq!(&name[4], "x", "the ticketing tool holds names");
     let last = records.last().expect("the processings row");
     assert_eq!(&last[0], "Traitements");
@@ -137,12 +182,14 @@ mod chromium {
     use std::process::Command;
 
     pub fn binary() -> Option<PathBuf> {
-        ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
-            let found = Command::new("which").arg(name).output().ok()?;
-            let path = String::from_utf8(found.stdout).ok()?;
-            let path = path.trim();
-            (found.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
-        })
+        ["chromium", "chromium-browser", "google-chrome"]
+            .iter()
+            .find_map(|name| {
+                let found = Command::new("which").arg(name).output().ok()?;
+                let path = String::from_utf8(found.stdout).ok()?;
+                let path = path.trim();
+                (found.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+            })
     }
 
     /// Opens `page` headless, saves a screenshot to `screenshot`, and returns the page's console
@@ -150,21 +197,40 @@ mod chromium {
     /// blocked or missing resource) and the rendered DOM.
     pub fn open(binary: &Path, page: &Path, screenshot: &Path) -> (Vec<String>, String) {
         let url = format!("file://{}", page.display());
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--allow-file-access-from-files"];
+        let common = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",
+        ];
         let shot = Command::new(binary)
             .args(common)
-            .args(["--enable-logging=stderr", "--v=0", "--window-size=1600,1200"])
+            .args([
+                "--enable-logging=stderr",
+                "--v=0",
+                "--window-size=1600,1200",
+            ])
             .arg(format!("--screenshot={}", screenshot.display()))
             .arg(&url)
             .output()
             .expect("chromium runs");
-        assert!(shot.status.success(), "chromium failed: {}", String::from_utf8_lossy(&shot.stderr));
+        assert!(
+            shot.status.success(),
+            "chromium failed: {}",
+            String::from_utf8_lossy(&shot.stderr)
+        );
         let console = String::from_utf8_lossy(&shot.stderr)
             .lines()
             .filter(|line| line.contains(":CONSOLE"))
             .map(str::to_owned)
             .collect();
-        let dom = Command::new(binary).args(common).arg("--dump-dom").arg(&url).output().expect("chromium runs");
+        let dom = Command::new(binary)
+            .args(common)
+            .arg("--dump-dom")
+            .arg(&url)
+            .output()
+            .expect("chromium runs");
         (console, String::from_utf8_lossy(&dom.stdout).into_owned())
     }
 }
@@ -172,7 +238,10 @@ mod chromium {
 #[test]
 fn html_renders_in_headless_chromium() {
     let Some(binary) = chromium::binary() else {
-        assert!(std::env::var_os("CI").is_none(), "CI installs chromium (.ci/run)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs chromium (.ci/run)"
+        );
         eprintln!("skipped: no chromium on this machine");
         return;
     };
@@ -186,9 +255,19 @@ fn html_renders_in_headless_chromium() {
     let (console, dom) = chromium::open(&binary, &page, &screenshot);
     assert!(console.is_empty(), "console messages: {console:#?}");
     let png = fs::read(&screenshot).expect("a screenshot was taken");
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "a real screenshot ({} bytes)", png.len());
-    assert!(dom.contains("<table class=\"map\">"), "the table is in the rendered page");
-    assert_eq!(dom.matches("<th scope=\"col\" id=\"source-").count(), map.sources.len());
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "a real screenshot ({} bytes)",
+        png.len()
+    );
+    assert!(
+        dom.contains("<table class=\"map\">"),
+        "the table is in the rendered page"
+    );
+    assert_eq!(
+        dom.matches("<th scope=\"col\" id=\"source-").count(),
+        map.sources.len()
+    );
     eprintln!("screenshot kept at {}", screenshot.display());
 }
 
@@ -196,17 +275,37 @@ fn html_renders_in_headless_chromium() {
 
 #[test]
 fn cli_prints_the_text_map() {
-    let output = datacharter().arg("map").arg(example()).output().expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = datacharter()
+        .arg("map")
+        .arg(example())
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = String::from_utf8(output.stdout).expect("UTF-8");
-    assert!(text.starts_with("Data map — Théâtre des Quatre Saisons"), "{text}");
+    assert!(
+        text.starts_with("Data map — Théâtre des Quatre Saisons"),
+        "{text}"
+    );
 }
 
 #[test]
 fn cli_speaks_french_with_locale_or_lang() {
-    let flag = datacharter().args(["map", "--locale", "fr"]).arg(example()).output().expect("runs");
+    let flag = datacharter()
+        .args(["map", "--locale", "fr"])
+        .arg(example())
+        .output()
+        .expect("runs");
     assert!(String::from_utf8_lossy(&flag.stdout).starts_with("Cartographie des données"));
-    let lang = datacharter().env("LANG", "fr_FR.UTF-8").arg("map").arg(example()).output().expect("runs");
+    let lang = datacharter()
+        .env("LANG", "fr_FR.UTF-8")
+        .arg("map")
+        .arg(example())
+        .output()
+        .expect("runs");
     assert!(String::from_utf8_lossy(&lang.stdout).starts_with("Cartographie des données"));
 }
 
@@ -214,12 +313,31 @@ fn cli_speaks_french_with_locale_or_lang() {
 fn cli_writes_once_and_needs_force_to_replace() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("carto.csv");
-    let first = datacharter().arg("map").arg(example()).arg("--output").arg(&file).output().expect("runs");
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let first = datacharter()
+        .arg("map")
+        .arg(example())
+        .arg("--output")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let written = fs::read_to_string(&file).expect("written");
-    assert!(written.starts_with("Family,Category id,"), "the .csv extension chose the format");
+    assert!(
+        written.starts_with("Family,Category id,"),
+        "the .csv extension chose the format"
+    );
     fs::write(&file, "mine").expect("overwrite");
-    let refused = datacharter().arg("map").arg(example()).arg("--output").arg(&file).output().expect("runs");
+    let refused = datacharter()
+        .arg("map")
+        .arg(example())
+        .arg("--output")
+        .arg(&file)
+        .output()
+        .expect("runs");
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
     assert_eq!(fs::read_to_string(&file).expect("kept"), "mine");
@@ -231,16 +349,28 @@ fn cli_writes_once_and_needs_force_to_replace() {
         .output()
         .expect("runs");
     assert!(forced.status.success());
-    assert!(fs::read_to_string(&file).expect("replaced").starts_with("# Data map"));
+    assert!(
+        fs::read_to_string(&file)
+            .expect("replaced")
+            .starts_with("# Data map")
+    );
 }
 
 #[test]
 fn cli_rejects_an_unknown_locale_and_a_missing_workspace() {
-    let bad = datacharter().args(["map", "--locale", "de"]).arg(example()).output().expect("runs");
+    let bad = datacharter()
+        .args(["map", "--locale", "de"])
+        .arg(example())
+        .output()
+        .expect("runs");
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("`de` is not a supported language"));
     let dir = tempfile::tempdir().expect("temp dir");
-    let missing = datacharter().arg("map").arg(dir.path()).output().expect("runs");
+    let missing = datacharter()
+        .arg("map")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no datacharter.yaml found"));
 }

@@ -128,9 +128,9 @@ fn text(output: &Output) -> String {
     )
 }
 
-/// The `.pre-commit-config.yaml` snippet of `docs/ci.md` that uses `hook`.
+/// The `.pre-commit-config.yaml` snippet of `README.md` that uses `hook`.
 fn config_snippet(hook: &str) -> String {
-    let docs = fs::read_to_string(manifest_dir().join("docs/ci.md")).expect("docs/ci.md");
+    let docs = fs::read_to_string(manifest_dir().join("README.md")).expect("README.md");
     docs.split("```yaml\n")
         .skip(1)
         .filter_map(|block| block.split("```").next())
@@ -138,7 +138,7 @@ fn config_snippet(hook: &str) -> String {
             block.starts_with("# .pre-commit-config.yaml\n")
                 && block.contains(&format!("- id: {hook}\n"))
         })
-        .unwrap_or_else(|| panic!("docs/ci.md has no .pre-commit-config.yaml snippet for {hook}"))
+        .unwrap_or_else(|| panic!("README.md has no .pre-commit-config.yaml snippet for {hook}"))
         .to_owned()
 }
 

@@ -43,7 +43,8 @@ pub struct MapArgs {
 }
 
 fn parse_locale(text: &str) -> Result<Locale, String> {
-    Locale::parse(text).ok_or_else(|| crate::t!(Locale::from_environment(), "map.error.locale", value = text))
+    Locale::parse(text)
+        .ok_or_else(|| crate::t!(Locale::from_environment(), "map.error.locale", value = text))
 }
 
 /// Loads and lints the workspace `args` designate, and builds its data map dated `today`.
@@ -61,13 +62,25 @@ pub fn data_map(args: &MapArgs, today: jiff::civil::Date) -> Result<DataMap, Com
     let workspace = match workspace::load(&discovery) {
         Ok(workspace) => workspace,
         Err(WorkspaceError::InvalidSettings { file, findings }) => {
-            return Err(settings_problems(environment_locale, &file.source.path, Some(&file), findings).into());
+            return Err(settings_problems(
+                environment_locale,
+                &file.source.path,
+                Some(&file),
+                findings,
+            )
+            .into());
         }
         Err(error) => return Err(error.into()),
     };
     let locale = i18n::resolve(args.locale, workspace.settings.locale);
     let settings_name = settings_name(&workspace);
-    let mut options = match config::options(&workspace.settings, &settings_name, &workspace.root, &Overrides::default(), today) {
+    let mut options = match config::options(
+        &workspace.settings,
+        &settings_name,
+        &workspace.root,
+        &Overrides::default(),
+        today,
+    ) {
         Ok(options) => options,
         Err(ConfigError::Usage(message)) => return Err(message.into()),
         Err(ConfigError::Settings(findings)) => {
@@ -76,7 +89,9 @@ pub fn data_map(args: &MapArgs, today: jiff::civil::Date) -> Result<DataMap, Com
                 .as_ref()
                 .and_then(|path| std::fs::read(path).ok())
                 .map(|bytes| parse(&settings_name, &bytes, &Limits::default()));
-            return Err(settings_problems(locale, &settings_name, parsed.as_ref(), findings).into());
+            return Err(
+                settings_problems(locale, &settings_name, parsed.as_ref(), findings).into(),
+            );
         }
     };
     options.locale = locale;
@@ -87,19 +102,31 @@ pub fn data_map(args: &MapArgs, today: jiff::civil::Date) -> Result<DataMap, Com
 pub fn run(args: &MapArgs) -> Result<ExitCode, CommandError> {
     let map = data_map(args, super::lint::today()?)?;
     let locale = map.locale;
-    let format = args.format.unwrap_or_else(|| format_of(args.output.as_deref()));
+    let format = args
+        .format
+        .unwrap_or_else(|| format_of(args.output.as_deref()));
     let rendered = render(&map, format);
     match &args.output {
         Some(path) => {
-            write_new(path, rendered.as_bytes(), args.force).map_err(|error| match error.kind() {
-                io::ErrorKind::AlreadyExists => crate::t!(locale, "map.error.exists", path = path.display()),
-                _ => format!("{}: {error}", path.display()),
+            write_new(path, rendered.as_bytes(), args.force).map_err(|error| {
+                match error.kind() {
+                    io::ErrorKind::AlreadyExists => {
+                        crate::t!(locale, "map.error.exists", path = path.display())
+                    }
+                    _ => format!("{}: {error}", path.display()),
+                }
             })?;
-            eprintln!("{}", crate::t!(locale, "map.written", path = path.display()));
+            eprintln!(
+                "{}",
+                crate::t!(locale, "map.written", path = path.display())
+            );
         }
         None => {
             let mut stdout = io::stdout().lock();
-            match stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(rendered.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
                 // `datacharter map | head` is not an error.
                 Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
                 other => other?,
@@ -134,13 +161,21 @@ fn settings_name(workspace: &Workspace) -> String {
 }
 
 /// The problems of the settings file, one `file:line:column: message` line each.
-fn settings_problems(locale: Locale, name: &str, file: Option<&ParsedFile>, findings: Vec<Finding>) -> String {
+fn settings_problems(
+    locale: Locale,
+    name: &str,
+    file: Option<&ParsedFile>,
+    findings: Vec<Finding>,
+) -> String {
     let lookup = |path: &str| file.filter(|f| f.source.path == path);
     let mut text = crate::t!(locale, "map.error.settings", file = name);
     for diagnostic in locate(findings, &lookup) {
         text.push_str(&format!(
             "\n  {}:{}:{}: {}",
-            diagnostic.file, diagnostic.span.start.line, diagnostic.span.start.column, diagnostic.message
+            diagnostic.file,
+            diagnostic.span.start.line,
+            diagnostic.span.start.column,
+            diagnostic.message
         ));
     }
     text

@@ -43,11 +43,12 @@ pub struct Policy {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub minimisation: Vec<MinimisationEntry>,
     pub transfers: Option<TransferTables>,
+    // The two sections below are boxed to keep `Policy`, and so every typed document, small.
     /// Whom and what the consent rules concern (DC502, DC505).
-    pub consent: Option<ConsentTables>,
+    pub consent: Option<Box<ConsentTables>>,
     /// DPIA criteria, DPIA review interval and the security baseline for risky data (DC701,
     /// DC703, DC902).
-    pub risk: Option<RiskTables>,
+    pub risk: Option<Box<RiskTables>>,
     /// Custom declarative rules.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<CustomRule>,

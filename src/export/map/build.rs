@@ -171,9 +171,11 @@ fn processing_category<'p>(processing: &'p Processing, segments: &[&str]) -> Opt
     let index = |text: &str| text.parse::<usize>().ok();
     let category = match segments {
         ["data_categories", i, ..] => processing.data_categories.get(index(i)?)?,
-        ["retention", r, "categories", i, ..] => {
-            processing.retention.get(index(r)?)?.categories.get(index(i)?)?
-        }
+        ["retention", r, "categories", i, ..] => processing
+            .retention
+            .get(index(r)?)?
+            .categories
+            .get(index(i)?)?,
         _ => return None,
     };
     Some(category.as_str())
@@ -194,7 +196,8 @@ fn flag_processing_category(
         .iter()
         .filter_map(|id| sources.iter().position(|s| s.item.id == *id))
         .collect();
-    let related = |held: &str| PolicyTables::covers(category, held) || PolicyTables::covers(held, category);
+    let related =
+        |held: &str| PolicyTables::covers(category, held) || PolicyTables::covers(held, category);
     let mut placed = false;
     for (held, row) in cells.iter_mut() {
         if !related(held) {

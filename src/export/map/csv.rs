@@ -31,9 +31,18 @@ pub fn render(map: &DataMap) -> String {
         }
     }
     if !map.sources.is_empty() {
-        let mut fields = vec![map.text("map.row.processings"), String::new(), String::new(), String::new()];
+        let mut fields = vec![
+            map.text("map.row.processings"),
+            String::new(),
+            String::new(),
+            String::new(),
+        ];
         fields.extend(map.sources.iter().map(|source| {
-            let ids: Vec<&str> = source.processings.iter().map(|(id, _)| id.as_str()).collect();
+            let ids: Vec<&str> = source
+                .processings
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect();
             ids.join(", ")
         }));
         record(&mut out, &fields);

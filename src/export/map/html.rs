@@ -65,13 +65,21 @@ pub fn render(map: &DataMap) -> String {
     let generated = crate::t!(locale, "map.generated", date = map.date);
     let _ = writeln!(out, "<p class=\"date\">{}</p>", escape(&generated));
     if map.sources.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>\n</body>\n</html>", escape(&map.text("map.empty")));
+        let _ = writeln!(
+            out,
+            "<p>{}</p>\n</body>\n</html>",
+            escape(&map.text("map.empty"))
+        );
         return out;
     }
 
     let columns = map.sources.len() + 1;
     out.push_str("<table class=\"map\">\n<thead>\n<tr>");
-    let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&map.text("map.column.category")));
+    let _ = write!(
+        out,
+        "<th scope=\"col\">{}</th>",
+        escape(&map.text("map.column.category"))
+    );
     for source in &map.sources {
         let _ = write!(
             out,
@@ -99,10 +107,19 @@ pub fn render(map: &DataMap) -> String {
             if row.sensitivity.is_some() {
                 classes.push("sensitive");
             }
-            let class = if classes.is_empty() { String::new() } else { format!(" class=\"{}\"", classes.join(" ")) };
+            let class = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", classes.join(" "))
+            };
             let tag = row
                 .sensitivity
-                .map(|s| format!("<span class=\"tag\">{}</span>", escape(&sensitivity_label(locale, s))))
+                .map(|s| {
+                    format!(
+                        "<span class=\"tag\">{}</span>",
+                        escape(&sensitivity_label(locale, s))
+                    )
+                })
                 .unwrap_or_default();
             let _ = write!(
                 out,
@@ -116,7 +133,11 @@ pub fn render(map: &DataMap) -> String {
             out.push_str("</tr>\n");
         }
     }
-    let _ = write!(out, "<tr class=\"processings\"><th scope=\"row\">{}</th>", escape(&map.text("map.row.processings")));
+    let _ = write!(
+        out,
+        "<tr class=\"processings\"><th scope=\"row\">{}</th>",
+        escape(&map.text("map.row.processings"))
+    );
     for source in &map.sources {
         let names: Vec<String> = source
             .processings
@@ -129,7 +150,11 @@ pub fn render(map: &DataMap) -> String {
 
     out.push_str("<ul class=\"legend\">");
     let _ = write!(out, "<li>● {}</li>", escape(&map.text("map.legend.held")));
-    for (severity, key) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "info")] {
+    for (severity, key) in [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Info, "info"),
+    ] {
         let _ = write!(
             out,
             "<li><span class=\"swatch\" style=\"background: var(--{key}-bg); border-color: var(--{key})\"></span>{} ({})</li>",
@@ -137,17 +162,33 @@ pub fn render(map: &DataMap) -> String {
             escape(&severity_label(locale, severity))
         );
     }
-    let _ = write!(out, "<li><span class=\"sev-error\">⚠</span> {}</li>", escape(&map.text("map.legend.sensitive")));
+    let _ = write!(
+        out,
+        "<li><span class=\"sev-error\">⚠</span> {}</li>",
+        escape(&map.text("map.legend.sensitive"))
+    );
     out.push_str("</ul>\n");
 
     out.push_str("<section class=\"details\">\n");
-    let _ = writeln!(out, "<h2>{}</h2>\n<ul>", escape(&map.text("map.sources.heading")));
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<ul>",
+        escape(&map.text("map.sources.heading"))
+    );
     for source in &map.sources {
         let used_by = if source.processings.is_empty() {
             map.text("map.sources.unused")
         } else {
-            let names: Vec<String> = source.processings.iter().map(|(id, name)| format!("{name} ({id})")).collect();
-            crate::t!(locale, "map.sources.used_by", processings = names.join(", "))
+            let names: Vec<String> = source
+                .processings
+                .iter()
+                .map(|(id, name)| format!("{name} ({id})"))
+                .collect();
+            crate::t!(
+                locale,
+                "map.sources.used_by",
+                processings = names.join(", ")
+            )
         };
         let _ = write!(
             out,
@@ -198,17 +239,35 @@ fn cell_html(map: &DataMap, cell: &Cell) -> String {
         title.push(cell.fields.join(", "));
     }
     title.extend(cell.flags.iter().map(|flag| {
-        format!("{} {} ({}): {}", flag.code, flag.name, severity_label(map.locale, flag.severity), flag.message)
+        format!(
+            "{} {} ({}): {}",
+            flag.code,
+            flag.name,
+            severity_label(map.locale, flag.severity),
+            flag.message
+        )
     }));
-    let mark = if cell.held() { "<span class=\"mark\">●</span>" } else { "" };
+    let mark = if cell.held() {
+        "<span class=\"mark\">●</span>"
+    } else {
+        ""
+    };
     let codes = if cell.flags.is_empty() {
         String::new()
     } else {
         let codes: Vec<&str> = cell.flags.iter().map(|flag| flag.code.as_str()).collect();
         format!("<span class=\"codes\">{}</span>", escape(&codes.join(" ")))
     };
-    let class = if classes.is_empty() { String::new() } else { format!(" class=\"{}\"", classes.join(" ")) };
-    let title = if title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape(&title.join("\n"))) };
+    let class = if classes.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{}\"", classes.join(" "))
+    };
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape(&title.join("\n")))
+    };
     format!("<td{class}{title}>{mark}{codes}</td>")
 }
 
@@ -216,7 +275,13 @@ fn cell_html(map: &DataMap, cell: &Cell) -> String {
 fn tags(flags: &[Flag]) -> String {
     flags
         .iter()
-        .map(|flag| format!("<span class=\"tag\" title=\"{}\">{}</span>", escape(&flag.message), escape(&flag.code)))
+        .map(|flag| {
+            format!(
+                "<span class=\"tag\" title=\"{}\">{}</span>",
+                escape(&flag.message),
+                escape(&flag.code)
+            )
+        })
         .collect()
 }
 

@@ -7,7 +7,11 @@ use std::fmt::Write as _;
 pub fn render(map: &DataMap) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&map.title()));
-    let _ = writeln!(out, "{}\n", crate::t!(map.locale, "map.generated", date = map.date));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        crate::t!(map.locale, "map.generated", date = map.date)
+    );
     if map.sources.is_empty() {
         let _ = writeln!(out, "{}", map.text("map.empty"));
         return out;
@@ -32,7 +36,10 @@ pub fn render(map: &DataMap) -> String {
                 label = format!("**{label}**");
             }
             if let Some(sensitivity) = row.sensitivity {
-                label = format!("⚠ {label} _({})_", escape(&sensitivity_label(map.locale, sensitivity)));
+                label = format!(
+                    "⚠ {label} _({})_",
+                    escape(&sensitivity_label(map.locale, sensitivity))
+                );
             }
             let _ = write!(out, "| {label} |");
             for cell in &row.cells {
@@ -43,7 +50,11 @@ pub fn render(map: &DataMap) -> String {
     }
     let _ = write!(out, "| _{}_ |", map.text("map.row.processings"));
     for source in &map.sources {
-        let ids: Vec<String> = source.processings.iter().map(|(id, _)| format!("`{id}`")).collect();
+        let ids: Vec<String> = source
+            .processings
+            .iter()
+            .map(|(id, _)| format!("`{id}`"))
+            .collect();
         let _ = write!(out, " {} |", ids.join(", "));
     }
     out.push_str("\n\n");
@@ -68,11 +79,28 @@ pub fn render(map: &DataMap) -> String {
                 .iter()
                 .map(|(id, name)| format!("{} (`{id}`)", escape(name)))
                 .collect();
-            crate::t!(map.locale, "map.sources.used_by", processings = names.join(", "))
+            crate::t!(
+                map.locale,
+                "map.sources.used_by",
+                processings = names.join(", ")
+            )
         };
-        let _ = writeln!(out, "- **{}** (`{}`, {}) — {used_by}", escape(&source.name), source.id, escape(&source.kind));
+        let _ = writeln!(
+            out,
+            "- **{}** (`{}`, {}) — {used_by}",
+            escape(&source.name),
+            source.id,
+            escape(&source.kind)
+        );
         for flag in &source.flags {
-            let _ = writeln!(out, "  - ⚠ `{}` {} ({}): {}", flag.code, flag.name, severity_label(map.locale, flag.severity), escape(&flag.message));
+            let _ = writeln!(
+                out,
+                "  - ⚠ `{}` {} ({}): {}",
+                flag.code,
+                flag.name,
+                severity_label(map.locale, flag.severity),
+                escape(&flag.message)
+            );
         }
     }
     out.push('\n');
@@ -83,9 +111,22 @@ pub fn render(map: &DataMap) -> String {
         let _ = writeln!(out, "{}", map.text("map.flagged.none"));
     }
     for item in flagged {
-        let _ = writeln!(out, "- **{}** × **{}** (`{}`)", escape(&item.source.name), escape(&item.row.label), item.row.category);
+        let _ = writeln!(
+            out,
+            "- **{}** × **{}** (`{}`)",
+            escape(&item.source.name),
+            escape(&item.row.label),
+            item.row.category
+        );
         for flag in &item.cell.flags {
-            let _ = writeln!(out, "  - `{}` {} ({}): {}", flag.code, flag.name, severity_label(map.locale, flag.severity), escape(&flag.message));
+            let _ = writeln!(
+                out,
+                "  - `{}` {} ({}): {}",
+                flag.code,
+                flag.name,
+                severity_label(map.locale, flag.severity),
+                escape(&flag.message)
+            );
         }
     }
     out
@@ -97,7 +138,11 @@ fn mark(cell: &Cell) -> String {
     if cell.flags.is_empty() {
         return held.to_owned();
     }
-    let codes: Vec<String> = cell.flags.iter().map(|flag| format!("`{}`", flag.code)).collect();
+    let codes: Vec<String> = cell
+        .flags
+        .iter()
+        .map(|flag| format!("`{}`", flag.code))
+        .collect();
     format!("{held} ⚠ {}", codes.join(" ")).trim().to_owned()
 }
 

@@ -19,7 +19,11 @@ const MAX_LABEL: usize = 44;
 pub fn render(map: &DataMap) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", map.title());
-    let _ = writeln!(out, "{}", crate::t!(map.locale, "map.generated", date = map.date));
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::t!(map.locale, "map.generated", date = map.date)
+    );
     out.push('\n');
     if map.sources.is_empty() {
         let _ = writeln!(out, "{}", map.text("map.empty"));
@@ -32,7 +36,9 @@ pub fn render(map: &DataMap) -> String {
         .iter()
         .flat_map(|family| match family.single() {
             Some(row) => vec![family_row_label(row)],
-            None => std::iter::once(family.label.clone()).chain(family.rows.iter().map(row_label)).collect(),
+            None => std::iter::once(family.label.clone())
+                .chain(family.rows.iter().map(row_label))
+                .collect(),
         })
         .map(|label| label.chars().count())
         .chain([heading.chars().count()])
@@ -44,7 +50,13 @@ pub fn render(map: &DataMap) -> String {
     for start in (0..total).step_by(per_block) {
         let end = (start + per_block).min(total);
         if total > per_block {
-            let block = crate::t!(map.locale, "map.text.block", from = start + 1, to = end, total = total);
+            let block = crate::t!(
+                map.locale,
+                "map.text.block",
+                from = start + 1,
+                to = end,
+                total = total
+            );
             let _ = writeln!(out, "{block}");
         }
         let _ = write!(out, "{}", pad(&heading, label_width));
@@ -57,7 +69,11 @@ pub fn render(map: &DataMap) -> String {
                 Some(row) => vec![(row, family_row_label(row))],
                 None => {
                     let _ = writeln!(out, "{}", fit(&family.label, label_width));
-                    family.rows.iter().map(|row| (row, row_label(row))).collect()
+                    family
+                        .rows
+                        .iter()
+                        .map(|row| (row, row_label(row)))
+                        .collect()
                 }
             };
             for (row, label) in rows {
@@ -93,13 +109,32 @@ pub fn render(map: &DataMap) -> String {
         let used_by = if source.processings.is_empty() {
             map.text("map.sources.unused")
         } else {
-            let ids: Vec<&str> = source.processings.iter().map(|(id, _)| id.as_str()).collect();
-            crate::t!(map.locale, "map.sources.used_by", processings = ids.join(", "))
+            let ids: Vec<&str> = source
+                .processings
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect();
+            crate::t!(
+                map.locale,
+                "map.sources.used_by",
+                processings = ids.join(", ")
+            )
         };
-        let line = format!("{:>3}  {} ({}, {}) — {used_by}", number + 1, source.name, source.id, source.kind);
+        let line = format!(
+            "{:>3}  {} ({}, {}) — {used_by}",
+            number + 1,
+            source.name,
+            source.id,
+            source.kind
+        );
         wrap_into(&mut out, &line, 5);
         for flag in &source.flags {
-            let line = format!("       ! {} {} — {}", flag.code, severity_label(map.locale, flag.severity), flag.message);
+            let line = format!(
+                "       ! {} {} — {}",
+                flag.code,
+                severity_label(map.locale, flag.severity),
+                flag.message
+            );
             wrap_into(&mut out, &line, 9);
         }
     }
@@ -111,11 +146,23 @@ pub fn render(map: &DataMap) -> String {
         let _ = writeln!(out, "  {}", map.text("map.flagged.none"));
     }
     for item in flagged {
-        let number = map.sources.iter().position(|s| s.id == item.source.id).map_or(0, |i| i + 1);
-        let line = format!("  [{number}] {} × {} ({})", item.source.name, item.row.label, item.row.category);
+        let number = map
+            .sources
+            .iter()
+            .position(|s| s.id == item.source.id)
+            .map_or(0, |i| i + 1);
+        let line = format!(
+            "  [{number}] {} × {} ({})",
+            item.source.name, item.row.label, item.row.category
+        );
         wrap_into(&mut out, &line, 6);
         for flag in &item.cell.flags {
-            let line = format!("      {} {} — {}", flag.code, severity_label(map.locale, flag.severity), flag.message);
+            let line = format!(
+                "      {} {} — {}",
+                flag.code,
+                severity_label(map.locale, flag.severity),
+                flag.message
+            );
             wrap_into(&mut out, &line, 8);
         }
     }
@@ -130,7 +177,11 @@ fn row_label(row: &Row) -> String {
 
 /// A one-category family's label: at the family's margin, `*` after it when sensitive.
 fn family_row_label(row: &Row) -> String {
-    if row.sensitivity.is_some() { format!("{} *", row.label) } else { row.label.clone() }
+    if row.sensitivity.is_some() {
+        format!("{} *", row.label)
+    } else {
+        row.label.clone()
+    }
 }
 
 /// `text` cut to `width` characters (with `…`), then padded to `width`.
