@@ -189,6 +189,9 @@ pub struct RuleArgs {
     pub all: bool,
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: DocFormat,
+    /// Language of the documentation [default: LANG, else en].
+    #[arg(long, value_enum)]
+    pub locale: Option<LocaleArg>,
     #[command(flatten)]
     pub workspace: WorkspaceArgs,
 }
@@ -197,6 +200,9 @@ pub struct RuleArgs {
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: DocFormat,
+    /// Language of the summaries [default: the settings' `locale`, else LANG, else en].
+    #[arg(long, value_enum)]
+    pub locale: Option<LocaleArg>,
     #[command(flatten)]
     pub workspace: WorkspaceArgs,
 }

@@ -433,7 +433,7 @@ fn sarif_describes_every_rule_and_places_every_result() {
     for (descriptor, rule) in rules.iter().zip(REGISTRY) {
         assert_eq!(descriptor["id"], rule.code);
         assert_eq!(descriptor["name"], rule.name);
-        assert_eq!(descriptor["shortDescription"]["text"], rule.summary);
+        assert_eq!(descriptor["shortDescription"]["text"], rule.summary());
         assert!(
             descriptor["fullDescription"]["text"]
                 .as_str()

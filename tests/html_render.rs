@@ -45,17 +45,26 @@ fn the_helper_sees_console_messages_and_outside_loads() {
     let rendered = chromium::open(&binary, &page, "chromium-control").expect("chromium runs");
     assert!(rendered.dom.contains("control page"), "{}", rendered.dom);
     assert!(
-        rendered.console.iter().any(|message| message.contains("boom")),
+        rendered
+            .console
+            .iter()
+            .any(|message| message.contains("boom")),
         "console: {:?}",
         rendered.console
     );
     assert!(
-        rendered.loads.iter().any(|url| url.ends_with("/missing.png")),
+        rendered
+            .loads
+            .iter()
+            .any(|url| url.ends_with("/missing.png")),
         "loads: {:?}",
         rendered.loads
     );
     assert!(
-        rendered.loads.iter().any(|url| url.starts_with("https://example.invalid/")),
+        rendered
+            .loads
+            .iter()
+            .any(|url| url.starts_with("https://example.invalid/")),
         "loads: {:?}",
         rendered.loads
     );
@@ -73,13 +82,32 @@ fn the_html_register_renders_in_chromium() {
         let page = write_artifact(&format!("{name}.html"), &render(&register, Format::Html));
         let rendered = chromium::open(&binary, &page, &name).expect("chromium runs");
 
-        assert!(rendered.console.is_empty(), "console: {:?}", rendered.console);
-        assert!(rendered.loads.is_empty(), "the page loads {:?}", rendered.loads);
-        let organisation = register.controller.name.as_deref().expect("the example names it");
-        assert!(rendered.dom.contains(organisation), "{locale}: no organisation in the DOM");
+        assert!(
+            rendered.console.is_empty(),
+            "console: {:?}",
+            rendered.console
+        );
+        assert!(
+            rendered.loads.is_empty(),
+            "the page loads {:?}",
+            rendered.loads
+        );
+        let organisation = register
+            .controller
+            .name
+            .as_deref()
+            .expect("the example names it");
+        assert!(
+            rendered.dom.contains(organisation),
+            "{locale}: no organisation in the DOM"
+        );
         for sheet in &register.processings {
             let anchor = format!("id=\"processing-{}\"", sheet.id);
-            assert!(rendered.dom.contains(&anchor), "{locale}: no sheet for {}", sheet.id);
+            assert!(
+                rendered.dom.contains(&anchor),
+                "{locale}: no sheet for {}",
+                sheet.id
+            );
         }
         // The cover, then each processing from a new page.
         assert!(
@@ -89,7 +117,10 @@ fn the_html_register_renders_in_chromium() {
             register.processings.len()
         );
         let png = std::fs::read(&rendered.screenshot).expect("screenshot");
-        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000, "not a real PNG");
+        assert!(
+            png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
+            "not a real PNG"
+        );
         eprintln!("screenshot: {}", rendered.screenshot.display());
     }
 }

@@ -19,7 +19,9 @@ use std::process::ExitCode;
 /// `init` arguments as the command line gives them.
 fn init_args(arguments: &[&str]) -> InitArgs {
     let command = InitArgs::augment_args(clap::Command::new("init").no_binary_name(true));
-    let matches = command.try_get_matches_from(arguments).expect("valid arguments");
+    let matches = command
+        .try_get_matches_from(arguments)
+        .expect("valid arguments");
     InitArgs::from_arg_matches(&matches).expect("arguments map to InitArgs")
 }
 
@@ -32,10 +34,20 @@ fn findings(dir: &Path) -> Vec<String> {
     })
     .expect("the workspace loads");
     let today = datacharter::commands::lint::today().expect("today");
-    let options = options(&workspace.settings, "datacharter.yaml", &workspace.root, &Overrides::default(), today)
-        .expect("valid settings");
+    let options = options(
+        &workspace.settings,
+        "datacharter.yaml",
+        &workspace.root,
+        &Overrides::default(),
+        today,
+    )
+    .expect("valid settings");
     let outcome = lint(&workspace, &options).expect("lints");
-    outcome.findings.iter().map(|f| format!("{} {} {}", f.code, f.location.file, f.message)).collect()
+    outcome
+        .findings
+        .iter()
+        .map(|f| format!("{} {} {}", f.code, f.location.file, f.message))
+        .collect()
 }
 
 #[test]
@@ -59,11 +71,17 @@ fn run_refuses_a_folder_that_is_not_empty_unless_forced() {
     fs::write(dir.path().join("notes.txt"), "mine").expect("write");
     let error = run(&init_args(&[path, "--locale", "en"])).expect_err("refused");
     assert!(error.to_string().contains("--force"), "{error}");
-    assert!(!dir.path().join("datacharter.yaml").exists(), "nothing written");
+    assert!(
+        !dir.path().join("datacharter.yaml").exists(),
+        "nothing written"
+    );
 
     run(&init_args(&[path, "--locale", "en", "--force"])).expect("forced");
     assert!(dir.path().join("datacharter.yaml").is_file());
-    assert_eq!(fs::read_to_string(dir.path().join("notes.txt")).expect("read"), "mine");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("notes.txt")).expect("read"),
+        "mine"
+    );
 }
 
 #[test]
@@ -118,7 +136,11 @@ fn cli_init_then_lint_is_clean_in_both_languages_on_any_date() {
                 .assert()
                 .success();
             let (code, report) = json_lint(dir.path(), today);
-            assert_eq!(report["diagnostics"], Value::Array(Vec::new()), "{locale} on {today}");
+            assert_eq!(
+                report["diagnostics"],
+                Value::Array(Vec::new()),
+                "{locale} on {today}"
+            );
             assert_eq!(code, Some(0));
         }
     }
@@ -160,11 +182,24 @@ fn cli_init_refuses_a_folder_that_is_not_empty_with_exit_2() {
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("is not empty").and(predicates::str::contains("--force")));
-    assert_eq!(fs::read_to_string(dir.path().join("charter.yaml")).expect("read"), "mine");
+        .stderr(
+            predicates::str::contains("is not empty").and(predicates::str::contains("--force")),
+        );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("charter.yaml")).expect("read"),
+        "mine"
+    );
 
-    datacharter().arg("init").arg(dir.path()).arg("--force").assert().success();
-    assert_ne!(fs::read_to_string(dir.path().join("charter.yaml")).expect("read"), "mine");
+    datacharter()
+        .arg("init")
+        .arg(dir.path())
+        .arg("--force")
+        .assert()
+        .success();
+    assert_ne!(
+        fs::read_to_string(dir.path().join("charter.yaml")).expect("read"),
+        "mine"
+    );
     let (code, _) = json_lint(dir.path(), "2026-11-28");
     assert_eq!(code, Some(0));
 }

@@ -247,28 +247,33 @@ fn html_renders_in_headless_chromium() {
     };
     let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("artifacts");
     fs::create_dir_all(&artifacts).expect("artifact folder");
-    let map = example_map(Locale::Fr);
-    let page = artifacts.join("map-fr.html");
-    fs::write(&page, render(&map, Format::Html)).expect("write page");
-    let screenshot = artifacts.join("map-fr.png");
-    let _ = fs::remove_file(&screenshot);
-    let (console, dom) = chromium::open(&binary, &page, &screenshot);
-    assert!(console.is_empty(), "console messages: {console:#?}");
-    let png = fs::read(&screenshot).expect("a screenshot was taken");
-    assert!(
-        png.starts_with(b"\x89PNG") && png.len() > 10_000,
-        "a real screenshot ({} bytes)",
-        png.len()
-    );
-    assert!(
-        dom.contains("<table class=\"map\">"),
-        "the table is in the rendered page"
-    );
-    assert_eq!(
-        dom.matches("<th scope=\"col\" id=\"source-").count(),
-        map.sources.len()
-    );
-    eprintln!("screenshot kept at {}", screenshot.display());
+    let today = TODAY.parse().expect("a date");
+    for (name, locale) in [("quatre-saisons", Locale::Fr), ("broken", Locale::En)] {
+        let mut example_args = args(locale);
+        example_args.path = Some(example().with_file_name(name));
+        let map = data_map(&example_args, today).expect("the example loads");
+        let page = artifacts.join(format!("map-{name}.html"));
+        fs::write(&page, render(&map, Format::Html)).expect("write page");
+        let screenshot = artifacts.join(format!("map-{name}.png"));
+        let _ = fs::remove_file(&screenshot);
+        let (console, dom) = chromium::open(&binary, &page, &screenshot);
+        assert!(console.is_empty(), "{name}: console messages: {console:#?}");
+        let png = fs::read(&screenshot).expect("a screenshot was taken");
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 10_000,
+            "{name}: a real screenshot ({} bytes)",
+            png.len()
+        );
+        assert!(
+            dom.contains("<table class=\"map\">"),
+            "{name}: the table is in the rendered page"
+        );
+        assert_eq!(
+            dom.matches("<th scope=\"col\" id=\"source-").count(),
+            map.sources.len()
+        );
+        eprintln!("screenshot kept at {}", screenshot.display());
+    }
 }
 
 // The command line. These run `datacharter map`, which the lead wires into src/cli.rs.

@@ -3,7 +3,8 @@
 
 use datacharter::finding::Finding;
 use datacharter::lint::lint_example;
-use datacharter::rules::{REGISTRY, Rule};
+use datacharter::i18n::{Locale, catalogue};
+use datacharter::rules::{REGISTRY, Rule, Section};
 
 fn run(rule: &Rule, example: &str) -> Vec<Finding> {
     let today = jiff::civil::date(2026, 6, 1);
@@ -44,16 +45,20 @@ fn passing_examples_are_clean() {
 #[test]
 fn every_rule_is_fully_documented() {
     for rule in REGISTRY {
-        let docs = rule.docs;
-        for (section, text) in [
-            ("what", docs.what),
-            ("why", docs.why),
-            ("failing", docs.failing),
-            ("passing", docs.passing),
-            ("fix", docs.fix),
-            ("summary", rule.summary),
-        ] {
-            assert!(!text.trim().is_empty(), "{} lacks its `{section}` section", rule.code);
+        for locale in Locale::ALL {
+            for section in Section::ALL {
+                let text = rule.text(section, locale);
+                let key = format!("{}.{}", rule.code, section.key());
+                assert!(
+                    catalogue(locale).contains_key(&key) && !text.trim().is_empty(),
+                    "{} lacks its `{}` section in {locale}",
+                    rule.code,
+                    section.key()
+                );
+            }
+        }
+        for (section, text) in [("failing", rule.docs.failing), ("passing", rule.docs.passing)] {
+            assert!(!text.trim().is_empty(), "{} lacks its `{section}` example", rule.code);
         }
         assert!(
             rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),

@@ -27,22 +27,36 @@ fn help(key: &str) -> String {
     t!(Locale::from_environment(), key)
 }
 
+/// Writes the workspace and prints the next steps. A DIR that is a file, or that is not empty
+/// without `--force`, is an error (exit 2) and nothing is written.
 pub fn run(args: &InitArgs) -> Result<ExitCode, CommandError> {
     // No workspace exists yet, so no settings: the command line, else the environment.
     let locale = i18n::resolve(args.locale, None);
     let dir = args.dir.display().to_string();
     match scaffold::inspect(&args.dir)? {
-        Target::NotADirectory => return Err(t!(locale, "init.error.not_a_directory", dir = dir).into()),
-        Target::NotEmpty if !args.force => return Err(t!(locale, "init.error.not_empty", dir = dir).into()),
+        Target::NotADirectory => {
+            return Err(t!(locale, "init.error.not_a_directory", dir = dir).into());
+        }
+        Target::NotEmpty if !args.force => {
+            return Err(t!(locale, "init.error.not_empty", dir = dir).into());
+        }
         Target::Missing | Target::Empty | Target::NotEmpty => {}
     }
     let files = scaffold::generate(locale, super::lint::today()?)?;
     scaffold::write(&args.dir, &files, args.force)
         .map_err(|error| t!(locale, "init.error.write", dir = dir, error = error))?;
-    println!("{}", t!(locale, "init.created", dir = dir, count = files.len()));
+    println!(
+        "{}",
+        t!(locale, "init.created", dir = dir, count = files.len())
+    );
     println!();
     println!("{}", t!(locale, "init.next.heading"));
-    for key in ["init.next.fill", "init.next.describe", "init.next.lint", "init.next.documents"] {
+    for key in [
+        "init.next.fill",
+        "init.next.describe",
+        "init.next.lint",
+        "init.next.documents",
+    ] {
         println!("{}", t!(locale, key, dir = dir));
     }
     Ok(ExitCode::SUCCESS)

@@ -3,12 +3,15 @@
 use super::{CommandError, load_for_reading};
 use crate::finding::Severity;
 use crate::cli::{DocFormat, RuleArgs, RulesArgs};
-use crate::rules::{REGISTRY, Rule, find};
+use crate::i18n::Locale;
+use crate::rules::{REGISTRY, Rule, Section, find};
+use crate::t;
 use serde_json::{Value, json};
 use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
+    let locale = crate::i18n::resolve(args.locale.map(Into::into), None);
     let code = args.code.as_deref().unwrap_or_default();
     if !args.all && code.trim().to_ascii_uppercase().starts_with('X') {
         return run_custom_rule(args, code);
@@ -28,12 +31,12 @@ pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
         }
     };
     let text = match args.format {
-        DocFormat::Markdown => rules.iter().map(|rule| markdown(rule)).collect::<Vec<_>>().join("\n"),
+        DocFormat::Markdown => rules.iter().map(|rule| markdown(rule, locale)).collect::<Vec<_>>().join("\n"),
         DocFormat::Json => {
             let value: Value = if args.all {
-                Value::Array(rules.iter().map(|rule| rule_json(rule)).collect())
+                Value::Array(rules.iter().map(|rule| rule_json(rule, locale)).collect())
             } else {
-                rule_json(rules[0])
+                rule_json(rules[0], locale)
             };
             format!("{}\n", serde_json::to_string_pretty(&value)?)
         }
@@ -105,6 +108,8 @@ fn run_custom_rule(args: &RuleArgs, code: &str) -> Result<ExitCode, CommandError
 /// workspace's settings when run inside one; `off` for a rule the selection leaves out).
 pub fn run_rules(args: &RulesArgs) -> Result<ExitCode, CommandError> {
     let loaded = load_for_reading(&args.workspace)?;
+    let settings_locale = loaded.as_ref().and_then(|l| l.workspace.settings.locale);
+    let locale = crate::i18n::resolve(args.locale.map(Into::into), settings_locale);
     let effective = |code: &str, default: Severity| -> String {
         match &loaded {
             None => default.to_string(),
@@ -117,7 +122,7 @@ pub fn run_rules(args: &RulesArgs) -> Result<ExitCode, CommandError> {
         .map(|rule| {
             json!({ "code": rule.code, "name": rule.name, "family": rule.family.slug(),
                     "severity": rule.severity, "effective": effective(rule.code, rule.severity),
-                    "summary": rule.summary })
+                    "summary": rule.text(Section::Summary, locale) })
         })
         .collect();
     if let Some(loaded) = &loaded {
@@ -153,40 +158,49 @@ pub fn run_rules(args: &RulesArgs) -> Result<ExitCode, CommandError> {
 }
 
 /// A rule's documentation page in markdown, with the sections every rule fills.
-pub fn markdown(rule: &Rule) -> String {
+pub fn markdown(rule: &Rule, locale: Locale) -> String {
     let legal = if rule.legal.is_empty() {
         String::new()
     } else {
-        format!("Legal reference: {}.\n\n", rule.legal)
+        format!("{}\n\n", t!(locale, "doc.legal", reference = rule.legal))
     };
     format!(
-        "# {code} {name}\n\nFamily: {family} · default severity: {severity}\n\n{legal}\
-         ## What it does\n\n{what}\n\n## Why is this a problem?\n\n{why}\n\n\
-         ## Example\n\n```yaml\n{failing}```\n\nFixed:\n\n```yaml\n{passing}```\n\n## How to fix\n\n{fix}\n",
+        "# {code} {name}\n\n{meta}\n\n{legal}\
+         ## {what_title}\n\n{what}\n\n## {why_title}\n\n{why}\n\n\
+         ## {example}\n\n```yaml\n{failing}```\n\n{fixed}\n\n```yaml\n{passing}```\n\n## {fix_title}\n\n{fix}\n",
         code = rule.code,
         name = rule.name,
-        family = rule.family.title(),
-        severity = rule.severity,
-        what = rule.docs.what,
-        why = rule.docs.why,
+        meta = t!(
+            locale,
+            "doc.meta",
+            family = t!(locale, &format!("family.{}", rule.family.slug())),
+            severity = t!(locale, &format!("severity.{}", rule.severity))
+        ),
+        what_title = t!(locale, "doc.what"),
+        what = rule.text(Section::What, locale),
+        why_title = t!(locale, "doc.why"),
+        why = rule.text(Section::Why, locale),
+        example = t!(locale, "doc.example"),
         failing = rule.docs.failing,
+        fixed = t!(locale, "doc.fixed"),
         passing = rule.docs.passing,
-        fix = rule.docs.fix,
+        fix_title = t!(locale, "doc.fix"),
+        fix = rule.text(Section::Fix, locale),
     )
 }
 
-fn rule_json(rule: &Rule) -> Value {
+fn rule_json(rule: &Rule, locale: Locale) -> Value {
     json!({
         "code": rule.code,
         "name": rule.name,
         "family": rule.family,
         "severity": rule.severity,
-        "summary": rule.summary,
+        "summary": rule.text(Section::Summary, locale),
         "legal": rule.legal,
-        "what": rule.docs.what,
-        "why": rule.docs.why,
+        "what": rule.text(Section::What, locale),
+        "why": rule.text(Section::Why, locale),
         "failing_example": rule.docs.failing,
         "passing_example": rule.docs.passing,
-        "fix": rule.docs.fix,
+        "fix": rule.text(Section::Fix, locale),
     })
 }

@@ -7,7 +7,8 @@
 
 use super::{Diagnostic, LocatedLabel, Report, Span};
 use crate::finding::Severity;
-use crate::rules::Rule;
+use crate::i18n::Locale;
+use crate::rules::{Rule, Section};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -74,11 +75,15 @@ fn rule_descriptor(rule: &Rule) -> Value {
     json!({
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": { "text": rule.summary },
+        "shortDescription": { "text": rule.summary() },
         "fullDescription": { "text": full_description(rule) },
         "help": {
-            "text": format!("{}\n\nHow to fix: {}", rule.docs.what.trim(), rule.docs.fix.trim()),
-            "markdown": crate::commands::rule::markdown(rule),
+            "text": format!(
+                "{}\n\nHow to fix: {}",
+                rule.text(Section::What, Locale::En).trim(),
+                rule.text(Section::Fix, Locale::En).trim()
+            ),
+            "markdown": crate::commands::rule::markdown(rule, Locale::En),
         },
         "defaultConfiguration": { "level": level(rule.severity) },
         "properties": { "tags": [rule.family.slug()] },
@@ -86,7 +91,7 @@ fn rule_descriptor(rule: &Rule) -> Value {
 }
 
 fn full_description(rule: &Rule) -> String {
-    let what = rule.docs.what.trim();
+    let what = rule.text(Section::What, Locale::En).trim();
     if rule.legal.is_empty() {
         what.to_owned()
     } else {

@@ -55,21 +55,6 @@ pub enum Family {
 }
 
 impl Family {
-    pub fn title(self) -> &'static str {
-        match self {
-            Family::Foundation => "syntax, schema, references",
-            Family::Register => "register completeness",
-            Family::Sensitive => "sensitive data",
-            Family::Retention => "retention",
-            Family::Governance => "DPO and governance",
-            Family::Consent => "legal basis, consent, minimisation",
-            Family::Transfers => "processors and transfers",
-            Family::Security => "security, breach, DPIA",
-            Family::Consistency => "inventory and consistency",
-            Family::Freshness => "freshness",
-        }
-    }
-
     pub fn slug(self) -> &'static str {
         match self {
             Family::Foundation => "foundation",
@@ -86,19 +71,38 @@ impl Family {
     }
 }
 
-/// A rule's documentation page, in the sections every rule must fill.
+/// A rule's documented examples. The prose of its documentation page — summary, what it
+/// checks, why it matters, how to fix — is text in two languages, so it lives in the message
+/// catalogues (`locales/<lang>/dcN.yaml`, under the rule's code); see [`Rule::text`].
 #[derive(Debug, Clone, Copy)]
 pub struct Docs {
-    /// What it checks.
-    pub what: &'static str,
-    /// Why it matters, with the legal reference.
-    pub why: &'static str,
     /// A workspace (YAML documents separated by `---`) on which the rule fires.
     pub failing: &'static str,
     /// The same workspace, fixed: the rule stays silent.
     pub passing: &'static str,
-    /// How to fix a finding.
-    pub fix: &'static str,
+}
+
+/// The sections of a rule's documentation page, in the catalogues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// One line: when it fires.
+    Summary,
+    What,
+    Why,
+    Fix,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [Section::Summary, Section::What, Section::Why, Section::Fix];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Summary => "summary",
+            Section::What => "what",
+            Section::Why => "why",
+            Section::Fix => "fix",
+        }
+    }
 }
 
 /// What a check reads.
@@ -138,8 +142,6 @@ pub struct Rule {
     pub name: &'static str,
     pub family: Family,
     pub severity: Severity,
-    /// One line: when it fires.
-    pub summary: &'static str,
     /// Legal reference, e.g. `GDPR Art. 9(1), 5(1)(c); CNIL`; empty when none.
     pub legal: &'static str,
     pub docs: Docs,
@@ -148,6 +150,20 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A section of the rule's documentation, in `locale`.
+    pub fn text(&self, section: Section, locale: crate::i18n::Locale) -> &'static str {
+        let key = format!("{}.{}", self.code, section.key());
+        crate::i18n::catalogue(locale)
+            .get(&key)
+            .or_else(|| crate::i18n::catalogue(crate::i18n::Locale::En).get(&key))
+            .map_or("", String::as_str)
+    }
+
+    /// The one-line summary, in English (SARIF, tables).
+    pub fn summary(&self) -> &'static str {
+        self.text(Section::Summary, crate::i18n::Locale::En)
+    }
+
     /// A finding of this rule at its default severity.
     pub fn finding(&self, location: Location, message: impl Into<String>) -> Finding {
         Finding::new(self.code, self.name, self.severity, location, message)

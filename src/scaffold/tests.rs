@@ -30,7 +30,15 @@ fn lint_findings(dir: &Path, today: Date) -> Vec<String> {
         .expect("the built-in packs load")
         .findings
         .iter()
-        .map(|f| format!("{} {}{} {}", f.code, f.location.file, f.location.pointer().unwrap_or_default(), f.message))
+        .map(|f| {
+            format!(
+                "{} {}{} {}",
+                f.code,
+                f.location.file,
+                f.location.pointer().unwrap_or_default(),
+                f.message
+            )
+        })
         .collect()
 }
 
@@ -55,9 +63,17 @@ fn the_scaffold_covers_every_common_tool_of_a_venue() {
     let files = generate(Locale::En, date("2026-11-28")).expect("generates");
     let mut source_types = Vec::new();
     let mut kinds = Vec::new();
-    for file in files.iter().filter(|f| f.path.ends_with(".yaml") && f.path != SETTINGS_FILE) {
+    for file in files
+        .iter()
+        .filter(|f| f.path.ends_with(".yaml") && f.path != SETTINGS_FILE)
+    {
         let parsed = parse(&file.path, file.contents.as_bytes(), &Limits::default());
-        assert!(parsed.findings.is_empty(), "{}: {:?}", file.path, parsed.findings);
+        assert!(
+            parsed.findings.is_empty(),
+            "{}: {:?}",
+            file.path,
+            parsed.findings
+        );
         for document in &parsed.documents {
             let typed = TypedDocument::from_value(&document.value).expect("a typed document");
             if let TypedDocument::Source(source) = &typed {
@@ -79,7 +95,11 @@ fn the_scaffold_covers_every_common_tool_of_a_venue() {
     assert_eq!(count(DocumentKind::Charter), 1);
     assert_eq!(count(DocumentKind::Source), tools.len());
     assert_eq!(count(DocumentKind::Processing), tools.len());
-    assert_eq!(count(DocumentKind::Party), 4, "the vendors: ticketing, CRM, emailing, web host");
+    assert_eq!(
+        count(DocumentKind::Party),
+        4,
+        "the vendors: ticketing, CRM, emailing, web host"
+    );
 }
 
 /// A document with its prose (names, descriptions, addresses…) blanked out: what must not
@@ -108,7 +128,14 @@ fn skeleton(value: &serde_json::Value) -> serde_json::Value {
                 .map(|(key, child)| {
                     let blanked = PROSE.contains(&key.as_str())
                         || (key == "id" && value["kind"] == "organisation");
-                    (key.clone(), if blanked { Value::Null } else { skeleton(child) })
+                    (
+                        key.clone(),
+                        if blanked {
+                            Value::Null
+                        } else {
+                            skeleton(child)
+                        },
+                    )
                 })
                 .collect(),
         ),
@@ -163,8 +190,16 @@ fn every_document_points_editors_at_a_schema_the_scaffold_writes() {
             }
         }
         let resolved = parts.join("/");
-        assert!(written.contains(resolved.as_str()), "{} → {resolved}", file.path);
-        let expected = if file.path == SETTINGS_FILE { SETTINGS_SCHEMA_FILE } else { DOCUMENT_SCHEMA_FILE };
+        assert!(
+            written.contains(resolved.as_str()),
+            "{} → {resolved}",
+            file.path
+        );
+        let expected = if file.path == SETTINGS_FILE {
+            SETTINGS_SCHEMA_FILE
+        } else {
+            DOCUMENT_SCHEMA_FILE
+        };
         assert!(resolved.ends_with(expected), "{} → {resolved}", file.path);
     }
 }
@@ -173,46 +208,97 @@ fn every_document_points_editors_at_a_schema_the_scaffold_writes() {
 fn dates_are_filled_in_from_today() {
     let files = generate(Locale::En, date("2024-02-29")).expect("generates");
     for file in &files {
-        assert!(!file.contents.contains("{{"), "{} keeps a placeholder", file.path);
+        assert!(
+            !file.contents.contains("{{"),
+            "{} keeps a placeholder",
+            file.path
+        );
     }
     let vendor = files
         .iter()
         .find(|f| f.path == "parties/ticketing-vendor.yaml")
         .expect("the ticketing vendor");
-    assert!(vendor.contents.contains("signed: 2024-02-29, expires: 2027-02-28"), "{}", vendor.contents);
-    let source = files.iter().find(|f| f.path == "sources/crm.yaml").expect("the CRM");
-    assert!(source.contents.contains("last_reviewed: 2024-02-29"), "{}", source.contents);
+    assert!(
+        vendor
+            .contents
+            .contains("signed: 2024-02-29, expires: 2027-02-28"),
+        "{}",
+        vendor.contents
+    );
+    let source = files
+        .iter()
+        .find(|f| f.path == "sources/crm.yaml")
+        .expect("the CRM");
+    assert!(
+        source.contents.contains("last_reviewed: 2024-02-29"),
+        "{}",
+        source.contents
+    );
 }
 
 #[test]
 fn a_date_too_close_to_the_end_of_the_calendar_is_an_error_not_a_panic() {
     let result = generate(Locale::En, date("9998-06-01"));
-    assert!(matches!(result, Err(ScaffoldError::Date { .. })), "{result:?}");
+    assert!(
+        matches!(result, Err(ScaffoldError::Date { .. })),
+        "{result:?}"
+    );
 }
 
 #[test]
 fn the_french_scaffold_writes_french_comments_and_settings() {
     let files = generate(Locale::Fr, date("2026-11-28")).expect("generates");
-    let settings = files.iter().find(|f| f.path == SETTINGS_FILE).expect("settings");
-    assert!(settings.contents.contains("\nlocale: fr\n"), "{}", settings.contents);
-    let charter = files.iter().find(|f| f.path == "charter.yaml").expect("charter");
-    assert!(charter.contents.contains("# Votre charte des données"), "{}", charter.contents);
+    let settings = files
+        .iter()
+        .find(|f| f.path == SETTINGS_FILE)
+        .expect("settings");
+    assert!(
+        settings.contents.contains("\nlocale: fr\n"),
+        "{}",
+        settings.contents
+    );
+    let charter = files
+        .iter()
+        .find(|f| f.path == "charter.yaml")
+        .expect("charter");
+    assert!(
+        charter.contents.contains("# Votre charte des données"),
+        "{}",
+        charter.contents
+    );
     let english = generate(Locale::En, date("2026-11-28")).expect("generates");
-    let settings = english.iter().find(|f| f.path == SETTINGS_FILE).expect("settings");
-    assert!(settings.contents.contains("\n# locale: fr\n"), "{}", settings.contents);
+    let settings = english
+        .iter()
+        .find(|f| f.path == SETTINGS_FILE)
+        .expect("settings");
+    assert!(
+        settings.contents.contains("\n# locale: fr\n"),
+        "{}",
+        settings.contents
+    );
 }
 
 #[test]
 fn inspect_tells_missing_empty_and_occupied_folders_apart() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
-    assert_eq!(inspect(&root.join("new")).expect("inspects"), Target::Missing);
+    assert_eq!(
+        inspect(&root.join("new")).expect("inspects"),
+        Target::Missing
+    );
     assert_eq!(inspect(root).expect("inspects"), Target::Empty);
     fs::create_dir(root.join(".git")).expect("mkdir");
-    assert_eq!(inspect(root).expect("inspects"), Target::Empty, "a fresh repository counts as empty");
+    assert_eq!(
+        inspect(root).expect("inspects"),
+        Target::Empty,
+        "a fresh repository counts as empty"
+    );
     fs::write(root.join("notes.txt"), "x").expect("write");
     assert_eq!(inspect(root).expect("inspects"), Target::NotEmpty);
-    assert_eq!(inspect(&root.join("notes.txt")).expect("inspects"), Target::NotADirectory);
+    assert_eq!(
+        inspect(&root.join("notes.txt")).expect("inspects"),
+        Target::NotADirectory
+    );
 }
 
 #[test]
@@ -222,14 +308,27 @@ fn write_creates_the_folder_and_replaces_files_only_when_forced() {
     let files = generate(Locale::En, date("2026-11-28")).expect("generates");
     let written = write(&root, &files, false).expect("writes into a new folder");
     assert_eq!(written.len(), files.len());
-    assert_eq!(written.last(), Some(&root.join(SETTINGS_FILE)), "the settings file comes last");
+    assert_eq!(
+        written.last(),
+        Some(&root.join(SETTINGS_FILE)),
+        "the settings file comes last"
+    );
     fs::write(root.join("charter.yaml"), "edited").expect("edit");
     let refused = write(&root, &files, false).expect_err("refuses to overwrite");
     assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists);
-    assert_eq!(fs::read_to_string(root.join("charter.yaml")).expect("read"), "edited");
+    assert_eq!(
+        fs::read_to_string(root.join("charter.yaml")).expect("read"),
+        "edited"
+    );
     write(&root, &files, true).expect("forced");
-    let charter = files.iter().find(|f| f.path == "charter.yaml").expect("charter");
-    assert_eq!(fs::read_to_string(root.join("charter.yaml")).expect("read"), charter.contents);
+    let charter = files
+        .iter()
+        .find(|f| f.path == "charter.yaml")
+        .expect("charter");
+    assert_eq!(
+        fs::read_to_string(root.join("charter.yaml")).expect("read"),
+        charter.contents
+    );
 }
 
 #[test]
@@ -240,6 +339,13 @@ fn the_clean_scaffold_still_answers_to_the_rules() {
     let files = generate(Locale::En, date("2026-11-28")).expect("generates");
     write(dir.path(), &files, false).expect("writes");
     let findings = lint_findings(dir.path(), date("2028-11-28"));
-    assert_eq!(findings.len(), 10, "one per source and processing: {findings:#?}");
-    assert!(findings.iter().all(|f| f.starts_with("DC901 ")), "{findings:#?}");
+    assert_eq!(
+        findings.len(),
+        10,
+        "one per source and processing: {findings:#?}"
+    );
+    assert!(
+        findings.iter().all(|f| f.starts_with("DC901 ")),
+        "{findings:#?}"
+    );
 }

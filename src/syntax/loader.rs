@@ -543,7 +543,7 @@ fn quoted_end(text: &str, start: TextPos) -> Option<TextPos> {
         column: start.column + 1,
         ..start
     };
-    let mut advance = |c: char, position: &mut TextPos| {
+    let advance = |c: char, position: &mut TextPos| {
         position.index += 1;
         if c == '\n' {
             position.line += 1;

@@ -74,32 +74,39 @@ pub fn open(binary: &Path, html: &Path, artifact: &str) -> Result<Page, String> 
     let artifacts = artifacts_dir();
     std::fs::create_dir_all(&artifacts).map_err(|e| format!("{}: {e}", artifacts.display()))?;
 
-    let (dom, log) = run(binary, &[
-        "--enable-logging=stderr",
-        "--v=1",
-        "--dump-dom",
-        &url,
-    ])?;
+    let (dom, log) = run(
+        binary,
+        &["--enable-logging=stderr", "--v=1", "--dump-dom", &url],
+    )?;
 
     let screenshot = artifacts.join(format!("{artifact}.png"));
     let _ = std::fs::remove_file(&screenshot);
-    run(binary, &[
-        &format!("--screenshot={}", screenshot.display()),
-        "--window-size=1240,1754",
-        "--hide-scrollbars",
-        &url,
-    ])?;
+    run(
+        binary,
+        &[
+            &format!("--screenshot={}", screenshot.display()),
+            "--window-size=1240,1754",
+            "--hide-scrollbars",
+            &url,
+        ],
+    )?;
     if !screenshot.is_file() {
-        return Err(format!("Chromium wrote no screenshot at {}", screenshot.display()));
+        return Err(format!(
+            "Chromium wrote no screenshot at {}",
+            screenshot.display()
+        ));
     }
 
     let pdf = artifacts.join(format!("{artifact}.pdf"));
     let _ = std::fs::remove_file(&pdf);
-    run(binary, &[
-        &format!("--print-to-pdf={}", pdf.display()),
-        "--no-pdf-header-footer",
-        &url,
-    ])?;
+    run(
+        binary,
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+            &url,
+        ],
+    )?;
     let pdf_bytes = std::fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
 
     Ok(Page {
@@ -145,8 +152,18 @@ fn run(binary: &Path, extra: &[&str]) -> Result<(String, String), String> {
             String::from_utf8_lossy(&text).into_owned()
         })
     };
-    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
-    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
     let started = Instant::now();
     let status = loop {
         match child.try_wait() {
@@ -164,7 +181,10 @@ fn run(binary: &Path, extra: &[&str]) -> Result<(String, String), String> {
     let stderr = stderr.join().unwrap_or_default();
     if !status.success() {
         let tail: Vec<&str> = stderr.lines().rev().take(20).collect();
-        return Err(format!("Chromium exited with {status}: {}", tail.join("\n")));
+        return Err(format!(
+            "Chromium exited with {status}: {}",
+            tail.join("\n")
+        ));
     }
     Ok((stdout, stderr))
 }
@@ -173,7 +193,11 @@ fn run(binary: &Path, extra: &[&str]) -> Result<(String, String), String> {
 fn console_messages(log: &str) -> Vec<String> {
     log.lines()
         .filter(|line| line.contains(":CONSOLE"))
-        .map(|line| line.split_once("] ").map_or(line, |(_, message)| message).to_owned())
+        .map(|line| {
+            line.split_once("] ")
+                .map_or(line, |(_, message)| message)
+                .to_owned()
+        })
         .collect()
 }
 
@@ -192,9 +216,10 @@ fn loads(log: &str, page: &str) -> Vec<String> {
     let mut urls: Vec<String> = log
         .lines()
         .filter_map(|line| {
-            MARKERS
-                .iter()
-                .find_map(|marker| line.split_once(marker).map(|(_, url)| url.trim().to_owned()))
+            MARKERS.iter().find_map(|marker| {
+                line.split_once(marker)
+                    .map(|(_, url)| url.trim().to_owned())
+            })
         })
         .filter(|url| url != page)
         .filter(|url| !BROWSER_OWN_REQUESTS.iter().any(|own| url.contains(own)))

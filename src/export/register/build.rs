@@ -278,12 +278,12 @@ fn retention_rule(rule: &RetentionRule, vocabulary: &Vocabulary<'_>) -> Retentio
     let from = rule.from.map(|start| vocabulary.choice("start", &start));
     let then = rule.then.map(|end| vocabulary.choice("end", &end));
     let duration = vocabulary.duration(&rule.duration);
+    // The phrase depends on the event ("du débit", "de la collecte"): one template each.
     let mut parts = vec![match &from {
-        Some(start) => t!(
+        Some(start) => crate::i18n::format(
             locale,
-            "register.retention.from",
-            duration = duration,
-            start = start.label
+            &format!("register.retention.since.{}", start.id),
+            &[("duration", &duration)],
         ),
         None => duration,
     }];

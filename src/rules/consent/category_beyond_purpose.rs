@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "category-beyond-purpose",
     family: Family::Consent,
     severity: Severity::Warning,
-    summary: "a processing uses a category outside its purpose's allowed list (`minimisation` pack)",
     legal: "GDPR Art. 5(1)(c)",
     docs: Docs {
-        what: "Checks each data category of a processing against the categories its purpose may use, from the `minimisation` policy pack (`datacharter policy show minimisation`; a workspace may extend or replace an entry in its own pack). An allowed category covers its children (`identity` allows `identity.email`); a broad category the processing names (`transaction`) passes when each of its sub-categories is allowed. Purposes without an entry are not checked.",
-        why: "Data minimisation (GDPR Art. 5(1)(c)): each purpose may use only the data it needs. A newsletter needs an email address, perhaps a name; asking for a birth date or a postal address to send it collects data nobody needs, which then has to be secured, kept up to date and deleted, and widens the harm of any breach.",
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email, identity.name, identity.birth-date]\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email, identity.name]\n",
-        fix: "Remove the category from the processing and stop collecting it for this purpose (drop the form field). If this processing truly needs it, say why in its `description` and suppress DC506 on that line with the reason, or extend the purpose's entry in a `kind: policy` document of the workspace (`minimisation: [{ purpose, allowed, reason }]`).",
     },
     check: Some(check),
 };

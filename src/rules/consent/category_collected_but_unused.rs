@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "category-collected-but-unused",
     family: Family::Consent,
     severity: Severity::Warning,
-    summary: "a category held by a source is used by none of the processings that use the source",
     legal: "GDPR Art. 5(1)(c)",
     docs: Docs {
-        what: "For every source that at least one processing uses, checks each field: its data category must be among the `data_categories` of some processing that lists the source in `sources`. A processing's category covers its children (`identity` covers `identity.birth-date`), and a field of a broad category (`transaction`) counts as used when a processing uses part of it (`transaction.order`). A source no processing uses at all is DC802's finding, not this one.",
-        why: "Data minimisation (GDPR Art. 5(1)(c)): personal data must be limited to what is necessary for the purposes it is processed for. A field that no declared purpose needs is either collected for nothing (and should be dropped, with the data already held) or used by a processing missing from the register.",
         failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n  - { name: date_naissance, category: identity.birth-date }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email]\nsources: [ticketing]\n",
         passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email]\nsources: [ticketing]\n",
-        fix: "If no purpose needs the field, stop collecting it (remove it from the form or hide it in the tool), delete the data already held, and remove the field from the source. If a processing does use it, add the category to that processing's `data_categories` (with its retention), or declare the missing processing.",
     },
     check: Some(check),
 };

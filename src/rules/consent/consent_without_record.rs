@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "consent-without-record",
     family: Family::Consent,
     severity: Severity::Error,
-    summary: "legal basis `consent` without a consent record and a withdrawal mechanism",
     legal: "GDPR Art. 7(1), 7(3)",
     docs: Docs {
-        what: "Checks that every processing whose legal basis is `consent` says, in its `consent` section, where each consent is recorded (`record`) and how a person withdraws it (`withdrawal`).",
-        why: "Where processing is based on consent, the controller must be able to demonstrate that the person consented (GDPR Art. 7(1)): who, when, through which form and wording. The person must be able to withdraw consent at any time, as easily as it was given (Art. 7(3)). Without a record, a consent cannot be proven and the processing has no legal basis in a dispute or an inspection.",
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.email]\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\nconsent:\n  mechanism: double-opt-in\n  record: \"the emailing platform keeps the date, time and IP address of the sign-up and of the confirmation click\"\n  withdrawal: \"unsubscribe link in every email\"\ndata_subjects: [spectators]\ndata_categories: [identity.email]\n",
-        fix: "Add a `consent` section to the processing with `record` (where the proof of each consent is kept: date, time, the form and wording shown) and `withdrawal` (how a person withdraws: an unsubscribe link, an email address, the box office). If consent is not the real basis (a ticket sale is a contract), change `legal_basis`.",
     },
     check: Some(check),
 };

@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "email-prospecting-without-consent",
     family: Family::Consent,
     severity: Severity::Error,
-    summary: "a newsletter or prospecting by email to `prospects` on a legal basis other than consent",
     legal: "French CPCE L34-5; GDPR Art. 6(1)(a)",
     docs: Docs {
-        what: "Checks the processings whose purpose is `newsletter` or `prospecting`, that reach `prospects` and use their email address: their legal basis must be `consent`. These purposes, subjects and categories are the `consent` tables of the `minimisation` policy pack.",
-        why: "In France, direct marketing by electronic mail to an individual requires their prior consent (Code des postes et des communications électroniques, art. L34-5; GDPR Art. 6(1)(a)). The one exception is a person who is already a customer and is offered similar products or services by the same organisation, with a simple way to object at collection and in every message: that is a spectator or a subscriber, not a prospect. Writing to prospects on legitimate interests is the most common ground for CNIL sanctions on emailing.",
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: legitimate-interests\nlegitimate_interest_assessment: \"LIA-2026-01\"\ndata_subjects: [spectators, prospects]\ndata_categories: [identity.email, identity.name]\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\nconsent:\n  mechanism: double-opt-in\n  record: \"the emailing platform keeps the date, time and IP address of the sign-up and of the confirmation click\"\n  withdrawal: \"unsubscribe link in every email\"\ndata_subjects: [spectators, prospects]\ndata_categories: [identity.email, identity.name]\n",
-        fix: "Set `legal_basis: consent` and collect consent before the first email (an unticked box or a double opt-in), with its `record` and `withdrawal`. If the list only holds existing customers who receive offers for similar shows, list them as `spectators` or `subscribers` instead of `prospects`, and make sure they can object when their email is collected and in every message.",
     },
     check: Some(check),
 };

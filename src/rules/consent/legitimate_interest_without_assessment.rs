@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "legitimate-interest-without-assessment",
     family: Family::Consent,
     severity: Severity::Warning,
-    summary: "legal basis `legitimate-interests` without a reference to the balancing test",
     legal: "GDPR Art. 6(1)(f), 5(2)",
     docs: Docs {
-        what: "Checks that every processing whose legal basis is `legitimate-interests` gives, in `legitimate_interest_assessment`, the reference of its balancing test (legitimate interest assessment, LIA).",
-        why: "Legitimate interests is a valid basis only when the controller's interest is not overridden by the interests, rights and freedoms of the people concerned (GDPR Art. 6(1)(f)). That weighing must be done before the processing starts and be documented: the controller must be able to demonstrate it (accountability, Art. 5(2); EDPB Guidelines 1/2024). A register that claims the basis without pointing to the assessment cannot show it was ever made.",
         failing: "kind: processing\nid: press-invitations\nname: Invitations presse\npurpose: other\ndescription: \"Invite journalists to performances\"\nlegal_basis: legitimate-interests\ndata_subjects: [partners]\ndata_categories: [identity.name, identity.email]\n",
         passing: "kind: processing\nid: press-invitations\nname: Invitations presse\npurpose: other\ndescription: \"Invite journalists to performances\"\nlegal_basis: legitimate-interests\nlegitimate_interest_assessment: \"LIA-2026-05, Relations presse (Nextcloud / Administration / RGPD)\"\ndata_subjects: [partners]\ndata_categories: [identity.name, identity.email]\n",
-        fix: "Carry out the three-step test (is the interest legitimate? is the processing necessary for it? do the people's interests override it, given what they can reasonably expect?), write it down, and put its reference in `legitimate_interest_assessment`. If the test fails, choose another basis, often consent.",
     },
     check: Some(check),
 };

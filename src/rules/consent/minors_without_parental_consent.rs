@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "minors-without-parental-consent",
     family: Family::Consent,
     severity: Severity::Error,
-    summary: "`minors` processed on the basis of consent without parental consent",
     legal: "GDPR Art. 8; French Data Protection Act art. 45 (15 years)",
     docs: Docs {
-        what: "Checks the processings whose data subjects include `minors` and whose legal basis is `consent`: their `consent` section must say that parental consent is collected (`parental: true`). Who may be a minor and the age of digital consent are the `consent` tables of the `minimisation` policy pack.",
-        why: "A child's consent alone is valid only from the age of digital consent (GDPR Art. 8(1)), which France set at 15 (Loi Informatique et Libertés, art. 45). Below it, consent must be given jointly by the minor and a holder of parental authority, and the controller must make reasonable efforts to verify it (Art. 8(2)). A youth workshop sign-up or a school-group newsletter on the child's consent alone has no valid basis.",
         failing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"signed sign-up forms, filed by season\"\n  withdrawal: \"by email to the box office\"\ndata_subjects: [minors]\ndata_categories: [identity.name, identity.email]\n",
         passing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"sign-up forms signed by the young person and a parent, filed by season\"\n  withdrawal: \"by email to the box office\"\n  parental: true\ndata_subjects: [minors]\ndata_categories: [identity.name, identity.email]\n",
-        fix: "For minors under 15, collect the consent of a holder of parental authority together with the minor's own (a form signed by both), keep it with the consent record, and set `parental: true` in the `consent` section. Write the forms in words the minor can understand. If the processing does not need consent (a workshop booking is a contract with the parents), change `legal_basis`.",
     },
     check: Some(check),
 };

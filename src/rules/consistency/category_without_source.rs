@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "category-without-source",
     family: Family::Consistency,
     severity: Severity::Error,
-    summary: "a processing uses a data category that none of its sources holds, or names no source at all",
     legal: "GDPR Art. 5(2), 30",
     docs: Docs {
-        what: "For each data category of a processing, looks for a field of one of the processing's `sources` holding it. Categories are hierarchical: a processing's `transaction` is held by a source's `transaction.order`, and a processing's `identity.email` by a source field declared `identity`. A processing with categories but no source at all is reported once. Sources that do not exist are left to DC005.",
-        why: "The register (what is done) and the data map (where data lives) must describe the same reality: a category no source holds is either kept somewhere nobody declared (a spreadsheet, a mailbox) or not processed at all. Either way the controller cannot show where the data is, which accountability (Art. 5(2)) requires, nor answer an access request completely.",
         failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\ndata_categories: [identity.name, identity.email, transaction.order]\nsources: [ticketing]\n",
         passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n  - { name: commandes, category: transaction.order }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\ndata_categories: [identity.name, identity.email, transaction.order]\nsources: [ticketing]\n",
-        fix: "Add the field to the source that holds it (or declare the missing source and list it in the processing's `sources`); if the processing does not use the category, remove it from `data_categories`.",
     },
     check: Some(check),
 };

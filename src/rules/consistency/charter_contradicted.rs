@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "charter-contradicted",
     family: Family::Consistency,
     severity: Severity::Error,
-    summary: "the register contradicts a commitment of the charter (free text, special categories, hosting outside the EEA, retention ceiling)",
     legal: "GDPR Art. 24(1), 24(2), 5(2)",
     docs: Docs {
-        what: "Checks the register against the charter's `commitments`: `no_free_text` (no source field with `free_text: true`), `no_special_categories` (no Art. 9 category on a source or a processing), `hosting_in_eea` (every source's hosting country, or else its hosting provider's country, is in the EEA list of the `transfers` pack), and `max_retention` (no retention, archive stage included, longer than the ceiling).",
-        why: "The charter is the organisation's data-protection policy (Art. 24(2)): what it promises staff, partners and the public. A register that contradicts it shows that the policy is not applied, which is exactly what accountability (Art. 5(2), 24(1)) asks the controller to demonstrate.",
         failing: "kind: charter\ncommitments:\n  no_free_text: true\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: remarques, category: relationship.requests, free_text: true }\n",
         passing: "kind: charter\ncommitments:\n  no_free_text: true\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: type_demande, category: relationship.requests, description: \"closed list: exchange, refund, accessibility\" }\n",
-        fix: "Bring the register in line with the charter (replace the free-text field by a closed list, remove the special-category data, move the hosting into the EEA, shorten the retention), or, if the commitment no longer holds, change the charter deliberately.",
     },
     check: Some(check),
 };

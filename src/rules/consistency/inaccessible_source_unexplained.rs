@@ -8,14 +8,10 @@ pub static RULE: Rule = Rule {
     name: "inaccessible-source-unexplained",
     family: Family::Consistency,
     severity: Severity::Warning,
-    summary: "a source is marked `accessible: false` without an `access_note` saying why",
     legal: "",
     docs: Docs {
-        what: "Reports a source marked `accessible: false` (the organisation cannot obtain the data, e.g. buyers' details kept by a ticket distributor) whose `access_note` is missing or empty.",
-        why: "An inaccessible source is a gap in the data map that must be explained: who holds the data, under which contract, and what the organisation can ask for. Without the note a reviewer cannot tell a distributor's file from a tool someone forgot to describe, and nobody knows where to turn when a spectator asks for their data.",
         failing: "kind: source\nid: distributor-sales\nname: Ventes du réseau de distribution\ntype: ticketing\naccessible: false\n",
         passing: "kind: source\nid: distributor-sales\nname: Ventes du réseau de distribution\ntype: ticketing\naccessible: false\naccess_note: \"Buyers' details stay with the distributor (contract DIST-2025); we receive only the number of seats sold per performance.\"\n",
-        fix: "Write in `access_note` who holds the data, under which contract, and what the organisation receives; if the data can in fact be obtained, set `accessible: true` and describe its fields.",
     },
     check: Some(check),
 };

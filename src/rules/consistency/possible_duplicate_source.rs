@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "possible-duplicate-source",
     family: Family::Consistency,
     severity: Severity::Info,
-    summary: "two sources hold the same data categories about the same data subjects (a duplicated database?)",
     legal: "GDPR Art. 5(1)(c), 5(1)(d)",
     docs: Docs {
-        what: "Gives each source a signature, the set of its data subjects and the set of its fields' categories, and reports sources that share one with an earlier source. Sources without fields are left out. Signatures are compared through a hash table, so the check stays fast on large inventories.",
-        why: "Two copies of the same people's data drift apart: a spectator who unsubscribes or corrects their address in one is still wrong in the other (accuracy, Art. 5(1)(d)), and each copy is one more place to secure and to purge (minimisation, Art. 5(1)(c)). A duplicate is often an export that became a working file.",
         failing: "kind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\ndata_subjects: [group-leaders]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: source\nid: groups-sheet\nname: Tableur des groupes\ntype: spreadsheet\ndata_subjects: [group-leaders]\nfields:\n  - { name: Nom, category: identity.name }\n  - { name: Courriel, category: identity.email }\n",
         passing: "kind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\ndata_subjects: [group-leaders]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n",
-        fix: "Keep one source of truth: import the copy into the main tool and delete it, or, if both are needed, say why in their `description` and suppress this finding with the reason.",
     },
     check: Some(check),
 };

@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "source-used-by-no-processing",
     family: Family::Consistency,
     severity: Severity::Warning,
-    summary: "a source is listed in the `sources` of no processing (a forgotten spreadsheet, a dead tool)",
     legal: "GDPR Art. 30(1), 5(1)(c), 5(1)(e)",
     docs: Docs {
-        what: "Reports a source that no processing lists in its `sources`. A source marked `accessible: false` (data held by a distributor that the organisation cannot obtain) is left out: nobody processes it, by definition; DC803 asks why it is inaccessible.",
-        why: "Personal data kept for no purpose breaks purpose limitation and storage limitation (Art. 5(1)(b), (e)); and a source that is in fact used by an undeclared processing means the record of processing activities (Art. 30) is incomplete. Old spreadsheets and abandoned tools are where breaches come from.",
         failing: "kind: source\nid: old-mailing-sheet\nname: Ancien fichier d'envoi\ntype: spreadsheet\nfields:\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\ndata_categories: [identity.email]\nsources: []\n",
         passing: "kind: source\nid: old-mailing-sheet\nname: Ancien fichier d'envoi\ntype: spreadsheet\nfields:\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\ndata_categories: [identity.email]\nsources: [old-mailing-sheet]\n",
-        fix: "List the source in the `sources` of the processing that uses it, declare the processing if it is missing from the register, or delete the data and the source document if nothing uses it any more.",
     },
     check: Some(check),
 };

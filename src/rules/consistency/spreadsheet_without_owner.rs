@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "spreadsheet-without-owner",
     family: Family::Consistency,
     severity: Severity::Warning,
-    summary: "a `spreadsheet` source has no `owner` or no `location`",
     legal: "GDPR Art. 5(2), 24",
     docs: Docs {
-        what: "Checks that every source of `type: spreadsheet` names the person responsible for it (`owner`) and where the file lives (`location`: a drive path or a URL).",
-        why: "Spreadsheets are copied, mailed and forgotten: they are where data outlives its retention and where access requests go unanswered. Accountability (Art. 5(2)) needs someone who answers for the file and a single place where it is kept, so that there is one copy to update, secure and delete.",
         failing: "kind: source\nid: press-sheet\nname: Tableur des invitations presse\ntype: spreadsheet\nowner: gpetit\n",
         passing: "kind: source\nid: press-sheet\nname: Tableur des invitations presse\ntype: spreadsheet\nowner: gpetit\nlocation: \"Nextcloud du théâtre / Communication / Presse / invitations.xlsx\"\n",
-        fix: "Set `owner` to the person (id) who maintains the file and `location` to the one place it is kept; delete the other copies.",
     },
     check: Some(check),
 };

@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "duplicate-id",
     family: Family::Foundation,
     severity: Severity::Error,
-    summary: "two documents of the same kind (or two people) share an `id`",
     legal: "",
     docs: Docs {
-        what: "Reports an `id` used by two documents of the same kind (two sources, two processings…), or by two people of the staff directory. Both places are shown.",
-        why: "References are by id: with two documents behind one id, a processing may be checked against the wrong source, and the register shows one entry where there are two.",
         failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\n---\nkind: source\nid: ticketing\nname: Ancien logiciel de billetterie\ntype: ticketing\n",
         passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\n---\nkind: source\nid: ticketing-legacy\nname: Ancien logiciel de billetterie\ntype: ticketing\n",
-        fix: "Give one of the two documents another id, and update the references that meant it. If both describe the same thing, merge them.",
     },
     check: Some(check),
 };

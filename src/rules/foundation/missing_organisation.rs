@@ -8,14 +8,10 @@ pub static RULE: Rule = Rule {
     name: "missing-organisation",
     family: Family::Foundation,
     severity: Severity::Error,
-    summary: "no `organisation` document, or more than one",
     legal: "GDPR Art. 30(1)(a)",
     docs: Docs {
-        what: "Checks that the workspace holds exactly one `kind: organisation` document: the controller.",
-        why: "The record of processing activities starts with the name and contact details of the controller (GDPR Art. 30(1)(a)); people named as DPO, owners or referents are looked up in its staff directory. With none, or two, the register has no single controller.",
         failing: "kind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\n",
         passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\n---\nkind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\n",
-        fix: "Add one `organisation.yaml` with `kind: organisation`, its `id`, `name` and `contact`; if there are two, keep one (a workspace describes one controller; other organisations are `party` documents).",
     },
     check: Some(check),
 };

@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "unknown-reference",
     family: Family::Foundation,
     severity: Severity::Error,
-    summary: "a reference (person, party, source, processing, category, purpose, subject, function) resolves to nothing",
     legal: "",
     docs: Docs {
-        what: "Checks every reference: people (owners, DPO, data referent), parties (vendors, processors, recipients), sources used by a processing, and the vocabulary ids of data categories, purposes, data subjects and functions (the built-in taxonomy, plus the workspace's own policy packs). The closest existing id is suggested.",
-        why: "A dangling reference breaks the map of who holds what: a processing that names a source nobody declared cannot be checked for consistency, and an unknown category escapes every sensitive-data rule.",
         failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: cleroy, name: Chloé Leroy, functions: [ticketing] }\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nowner: cleroi\nfields:\n  - { name: email, category: identity.mail }\n",
         passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: cleroy, name: Chloé Leroy, functions: [ticketing] }\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nowner: cleroy\nfields:\n  - { name: email, category: identity.email }\n",
-        fix: "Correct the reference (the message suggests the closest id), or declare what it refers to: a person in the organisation's `people`, a `party`, a `source`, or a vocabulary entry in a `kind: policy` document of the workspace.",
     },
     check: Some(check),
 };

@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "adequacy-under-review",
     family: Family::Freshness,
     severity: Severity::Info,
-    summary: "a transfer relies on an adequacy decision that has a sunset date or a pending court challenge",
     legal: "GDPR Art. 45(3), 45(5); CJEU C-311/18 (Schrems II)",
     docs: Docs {
-        what: "For each transfer of a processing that relies on adequacy (`safeguard: adequacy`, or no safeguard), looks up the adequacy decisions of its country in the `transfers` pack and reports those with a `sunset` date (e.g. the United Kingdom's, renewed until December 2031) or a pending `challenge` (e.g. the EU-US Data Privacy Framework, appeal C-703/25 P).",
-        why: "An adequacy decision can end: the Court of Justice invalidated Safe Harbour in 2015 and the Privacy Shield in 2020 (C-311/18) with immediate effect, and a decision with a sunset lapses unless renewed. A controller relying on one should know it and have a fallback ready (standard contractual clauses with a transfer impact assessment).",
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailchimp, safeguard: adequacy }\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailchimp, safeguard: scc, reference: \"SCC module 2 signed 2025-04-02, TIA-2025-01\" }\n",
-        fix: "Nothing is wrong today: keep an eye on the decision, and prepare a fallback (standard contractual clauses and a transfer impact assessment, or a provider in the EEA). Once the fallback is signed, record it as the transfer's safeguard; or suppress this information with a reason.",
     },
     check: Some(check),
 };

@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "dpia-outdated",
     family: Family::Freshness,
     severity: Severity::Info,
-    summary: "a DPIA is more than 3 years old",
     legal: "GDPR Art. 35(11); CNIL (review at least every 3 years)",
     docs: Docs {
-        what: "Reports a processing whose DPIA is `done` with a `date` more than three years (`risk.dpia_review_every` in the `governance` policy pack) before today (the clock's date, or `DATACHARTER_TODAY`).",
-        why: "Art. 35(11) asks the controller to review the DPIA at least when the risk changes; the CNIL recommends re-assessing it at least every three years, since tools, vendors, threats and the data collected all move. An old DPIA no longer shows the risk of the processing as it runs today.",
         failing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\ndpia: { status: done, date: 2022-09-01, reference: \"AIPD-2022-02\" }\n",
         passing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\ndpia: { status: done, date: 2025-09-01, reference: \"AIPD-2025-04 (revision of AIPD-2022-02)\" }\n",
-        fix: "Review the DPIA against the processing as it runs today (data, tools, vendors, measures, incidents), update it, and set `dpia.date` to the date of the review.",
     },
     check: Some(check),
 };

@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "review-overdue",
     family: Family::Freshness,
     severity: Severity::Warning,
-    summary: "a source or processing has no `last_reviewed`, or was last reviewed longer ago than the review cadence",
     legal: "GDPR Art. 24(1), 5(2)",
     docs: Docs {
-        what: "Checks the `last_reviewed` date of every source and processing against the review cadence: the charter's `review_every`, or else the `governance` pack's default (12 months). A missing date is reported too. Today's date is the clock's, or `DATACHARTER_TODAY` (YYYY-MM-DD) when set.",
-        why: "Art. 24(1) requires the controller's measures to be \"reviewed and updated where necessary\". Tools change vendors, fields are added, a processing stops: an entry nobody has looked at for over a year no longer describes reality, and a register that is not kept up to date demonstrates nothing (Art. 5(2)).",
         failing: "kind: charter\nreview_every: 12mo\n---\nkind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\nlast_reviewed: 2025-03-01\n",
         passing: "kind: charter\nreview_every: 12mo\n---\nkind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\nlast_reviewed: 2026-03-01\n",
-        fix: "Check the entry against reality with the person who owns it (fields, vendor, hosting, recipients, retention), correct what changed, and set `last_reviewed` to the day of the review.",
     },
     check: Some(check),
 };

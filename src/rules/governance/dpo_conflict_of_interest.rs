@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "dpo-conflict-of-interest",
     family: Family::Governance,
     severity: Severity::Error,
-    summary: "the DPO holds an incompatible function (director, marketing, ticketing, IT…; list in the `governance` pack)",
     legal: "GDPR Art. 38(6); WP29 WP243 §3.5; CJEU C-453/21",
     docs: Docs {
-        what: "Looks up the person named as DPO in the charter (`dpo: { person: … }`) in the organisation's `people`, and reports each of their `functions` that the `governance` policy pack lists as incompatible with the DPO role (by default: director, administrator, finance, marketing, communication, audience-development, ticketing, hr, it, compliance). An outside DPO (`dpo: { party: … }`) is not checked.",
-        why: "A DPO may hold other tasks only if they do not lead to a conflict of interests (GDPR Art. 38(6)). The WP29 guidelines (WP243 §3.5) and the Court of Justice (C-453/21, X-FAB, 2023) exclude anyone who determines the purposes and means of processing: management, marketing, ticketing or IT heads cannot control their own decisions.",
         failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: amartin, name: Alice Martin, functions: [marketing] }\n  - { id: edubois, name: Émilie Dubois, functions: [legal] }\n---\nkind: charter\ndpo: { person: amartin, published: true, declared_to_authority: true }\n",
         passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: amartin, name: Alice Martin, functions: [marketing] }\n  - { id: edubois, name: Émilie Dubois, functions: [legal] }\n---\nkind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
-        fix: "Designate as DPO someone who decides on no processing (a lawyer, a secretary-general without operational duties), or an outside DPO (`dpo: { party: … }`). If the person's functions are out of date, correct their `functions` in `people`.",
     },
     check: Some(check),
 };

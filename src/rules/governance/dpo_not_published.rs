@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "dpo-not-published",
     family: Family::Governance,
     severity: Severity::Warning,
-    summary: "the DPO's contact is not published, or the DPO is not declared to the authority",
     legal: "GDPR Art. 37(7)",
     docs: Docs {
-        what: "For a charter that names a DPO, checks `dpo.published: true` (the DPO's contact details are published, e.g. in the privacy notice and on the website) and `dpo.declared_to_authority: true` (the DPO is declared to the CNIL). Absent counts as not done. A charter without a DPO is left to DC401.",
-        why: "The controller \"shall publish the contact details of the data protection officer and communicate them to the supervisory authority\" (GDPR Art. 37(7)): people must be able to reach the DPO directly (Art. 38(4)), and the CNIL must know whom to contact.",
         failing: "kind: charter\ndpo: { person: edubois, published: true }\n",
         passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
-        fix: "Publish the DPO's contact (a dedicated address such as dpo@… in the privacy notice and on the website) and declare the DPO on the CNIL's online service; then set `published: true` and `declared_to_authority: true`.",
     },
     check: Some(check),
 };

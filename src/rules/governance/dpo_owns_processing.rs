@@ -8,14 +8,10 @@ pub static RULE: Rule = Rule {
     name: "dpo-owns-processing",
     family: Family::Governance,
     severity: Severity::Error,
-    summary: "the DPO is the `owner` of a processing",
     legal: "GDPR Art. 38(6)",
     docs: Docs {
-        what: "Reports every processing whose `owner` is the person named as DPO in the charter (`dpo: { person: … }`).",
-        why: "The DPO advises on and monitors the processing (GDPR Art. 39); owning one means controlling one's own decisions, the conflict of interests Art. 38(6) forbids. The owner is accountable for the processing (Art. 5(2), 24): it must be someone else.",
         failing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nowner: edubois\n",
         passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nowner: amartin\n",
-        fix: "Make the head of the service that runs the processing its `owner` (for a newsletter, communication or marketing); the DPO advises that person.",
     },
     check: Some(check),
 };

@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "dpo-required",
     family: Family::Governance,
     severity: Severity::Error,
-    summary: "a DPO is mandatory (public body, large-scale monitoring or large-scale special-category data) and none is designated",
     legal: "GDPR Art. 37(1)",
     docs: Docs {
-        what: "Works out whether a data protection officer is mandatory: the organisation is a public body (`public_body: true` or `legal_form: public-body`), or a processing monitors people systematically on a large scale (`systematic_monitoring` with `large_scale`, on the processing or the organisation), or processes special-category or criminal data (a category marked `art9` or `art10` in the taxonomy) on a large scale. When it is, checks that the charter names a DPO (`dpo: { person: … }` or `dpo: { party: … }`). Every charter document is checked; with no charter at all, the finding points at what makes the DPO mandatory.",
-        why: "GDPR Art. 37(1) makes a DPO mandatory for (a) public authorities and bodies, (b) controllers whose core activities are regular and systematic monitoring of people on a large scale, and (c) controllers whose core activities are large-scale processing of special-category (Art. 9) or criminal (Art. 10) data. A public theatre (régie, EPCC, municipal venue) is a public body.",
         failing: "kind: organisation\nid: theatre-municipal\nname: Théâtre municipal de Villebourg\nlegal_form: public-body\npublic_body: true\n---\nkind: charter\ndata_referent: cleroy\n",
         passing: "kind: organisation\nid: theatre-municipal\nname: Théâtre municipal de Villebourg\nlegal_form: public-body\npublic_body: true\n---\nkind: charter\ndpo: { party: cdg-rgpd, published: true, declared_to_authority: true }\ndata_referent: cleroy\n",
-        fix: "Designate a DPO and name them in the charter: an internal person (`dpo: { person: <id in people> }`) who holds no function that decides on the processing, or an outside service (`dpo: { party: <party id> }`, e.g. a shared DPO of the local authority's management centre). Then declare them to the CNIL.",
     },
     check: Some(check),
 };

@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "no-cleaning-cadence",
     family: Family::Governance,
     severity: Severity::Warning,
-    summary: "the charter sets no deduplication or contact-update cadence",
     legal: "GDPR Art. 5(1)(d)",
     docs: Docs {
-        what: "Checks that the charter's `cleaning:` sets both how often duplicates are merged (`deduplication`, e.g. `3mo`) and how often contact details are brought up to date (`contact-update`, e.g. `12mo`). A workspace without a charter is reported by DC406, not here.",
-        why: "Personal data must be \"accurate and, where necessary, kept up to date\" (GDPR Art. 5(1)(d)). A box office that never merges duplicates sends the same spectator three brochures and answers an access request with a third of their data; stale addresses are data kept for nothing.",
         failing: "kind: charter\ndata_referent: cleroy\ncleaning: { owner: cleroy, deduplication: 3mo }\n",
         passing: "kind: charter\ndata_referent: cleroy\ncleaning: { owner: cleroy, deduplication: 3mo, contact-update: 12mo }\n",
-        fix: "Add to the charter `cleaning: { deduplication: 3mo, contact-update: 12mo, owner: <id> }` with the cadences the team can actually keep, and the person in charge.",
     },
     check: Some(check),
 };

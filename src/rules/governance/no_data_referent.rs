@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "no-data-referent",
     family: Family::Governance,
     severity: Severity::Warning,
-    summary: "the charter names no data referent, or no charter exists",
     legal: "data charter (GDPR Art. 24)",
     docs: Docs {
-        what: "Checks that the workspace has a `charter` document and that it names a `data_referent`: the person (an id of `people`) who looks after data quality day to day. With no charter at all, the finding points at the organisation.",
-        why: "The controller must put in place appropriate organisational measures (GDPR Art. 24). The data charter is where a venue writes them down; its data referent is who staff ask before creating a spreadsheet or a field, and who keeps the register alive between reviews.",
         failing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
         passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\ndata_referent: cleroy\n",
-        fix: "Add `data_referent:` to the charter with the id of the person (in `people`) who looks after the data day to day; with no charter yet, add a `charter.yaml` (`kind: charter`) naming the DPO, the data referent and the cleaning cadence.",
     },
     check: Some(check),
 };

@@ -8,14 +8,10 @@ pub static RULE: Rule = Rule {
     name: "processing-without-owner",
     family: Family::Governance,
     severity: Severity::Warning,
-    summary: "a processing has no owner",
     legal: "GDPR Art. 5(2), 24",
     docs: Docs {
-        what: "Checks that every processing names its `owner`: the person (an id of the organisation's `people`) accountable for it.",
-        why: "The controller must be able to demonstrate compliance (GDPR Art. 5(2), 24). In practice that means someone answers for each processing: keeps its entry up to date, applies its retention, handles requests about it. A processing nobody owns drifts.",
         failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\n",
         passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\nowner: fgarcia\n",
-        fix: "Add `owner:` with the id of the person, in `people`, who runs the service that carries out the processing (not the DPO).",
     },
     check: Some(check),
 };

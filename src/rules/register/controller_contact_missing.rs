@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "controller-contact-missing",
     family: Family::Register,
     severity: Severity::Error,
-    summary: "the organisation has no name or no contact details",
     legal: "GDPR Art. 30(1)(a)",
     docs: Docs {
-        what: "Checks that every `organisation` document gives the controller's `name` and a `contact` with at least an email, a postal address or a phone number. Blank values count as missing.",
-        why: "The record of processing activities opens with \"the name and contact details of the controller\" (GDPR Art. 30(1)(a)). Without them, neither the supervisory authority nor a spectator exercising their rights knows whom to write to.",
         failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\nlegal_form: association\n",
         passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\nlegal_form: association\ncontact: { email: contact@quatre-saisons.example, address: \"1 rue du Théâtre, 69001 Lyon\" }\n",
-        fix: "Add the organisation's legal `name` and a `contact:` with its `email`, postal `address` and, if you wish, `phone`.",
     },
     check: Some(check),
 };

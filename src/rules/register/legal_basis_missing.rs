@@ -8,14 +8,10 @@ pub static RULE: Rule = Rule {
     name: "legal-basis-missing",
     family: Family::Register,
     severity: Severity::Error,
-    summary: "a processing states no legal basis",
     legal: "GDPR Art. 6(1)",
     docs: Docs {
-        what: "Checks that every processing has a `legal_basis`. A value outside the six bases of Art. 6(1) is a schema error (DC002), not this rule.",
-        why: "Processing is lawful only on one of the six bases of GDPR Art. 6(1): consent, contract, legal obligation, vital interests, public task or legitimate interests. The basis decides which rights apply (withdrawing consent, objecting) and what must be recorded; without one, the processing is unlawful.",
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\n",
-        fix: "Add `legal_basis:` with one of `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task`, `legitimate-interests`: the one you can demonstrate (a signed-up newsletter is `consent`, selling a ticket is `contract`, keeping invoices is `legal-obligation`).",
     },
     check: Some(check),
 };

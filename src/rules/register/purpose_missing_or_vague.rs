@@ -13,14 +13,10 @@ pub static RULE: Rule = Rule {
     name: "purpose-missing-or-vague",
     family: Family::Register,
     severity: Severity::Error,
-    summary: "a processing has no purpose (error), or purpose `other` without a description, or a vague description (warning)",
     legal: "GDPR Art. 30(1)(b), 5(1)(b)",
     docs: Docs {
-        what: "Checks that every processing states its `purpose` from the purposes vocabulary (an error when absent). A warning is given when the purpose is `other` and no `description` says what it is, or when the `description` is one of the vague words of the `governance` policy pack (\"divers\", \"gestion\", \"marketing\", \"misc\"…), compared without case and surrounding spaces.",
-        why: "The register must give the purposes of each processing (GDPR Art. 30(1)(b)), and personal data may only be collected for \"specified, explicit and legitimate purposes\" (Art. 5(1)(b)). \"Gestion\" or \"divers\" specifies nothing: it cannot be checked against the data collected, the retention chosen or what people were told.",
         failing: "kind: processing\nid: mailing-saison\nname: Envoi de la plaquette de saison\npurpose: other\ndescription: divers\n",
         passing: "kind: processing\nid: mailing-saison\nname: Envoi de la plaquette de saison\npurpose: other\ndescription: \"Post the printed season brochure to subscribers of the last two seasons who asked for it.\"\n",
-        fix: "Choose the closest `purpose` of the vocabulary (`ticketing`, `newsletter`, `fundraising`…; `datacharter policy show taxonomy` lists them). With `other`, or whenever you write a `description`, say in a sentence what is done with the data and why.",
     },
     check: Some(check),
 };

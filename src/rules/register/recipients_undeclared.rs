@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "recipients-undeclared",
     family: Family::Register,
     severity: Severity::Error,
-    summary: "a processing has no `recipients` (an explicit empty list is fine)",
     legal: "GDPR Art. 30(1)(d)",
     docs: Docs {
-        what: "Checks that every processing has a `recipients` key: the internal services (`internal:`, by function) and the outside organisations (`external:`, party ids) that receive the data. `recipients: { internal: [], external: [] }` is accepted: it says explicitly that nobody receives the data.",
-        why: "The register must list \"the categories of recipients to whom the personal data have been or will be disclosed\" (GDPR Art. 30(1)(d)), and people are told who receives their data (Art. 13(1)(e)). A missing entry cannot be told apart from a forgotten one; an empty one is a statement.",
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nrecipients: { internal: [communication], external: [] }\n",
-        fix: "Add `recipients:` with `internal:` (the services that use the data: `ticketing`, `communication`…) and `external:` (the parties that receive it). If really nobody does, write `recipients: { internal: [], external: [] }`.",
     },
     check: Some(check),
 };

@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "retention-missing",
     family: Family::Register,
     severity: Severity::Error,
-    summary: "a data category of a processing is covered by no retention rule",
     legal: "GDPR Art. 30(1)(f), 5(1)(e)",
     docs: Docs {
-        what: "Checks that each entry of a processing's `data_categories` is covered by one of its `retention` rules. A rule covers the categories it lists and their children (`identity` covers `identity.email`); a rule without `categories` covers all the processing's categories. A processing with no `retention` at all gets one finding.",
-        why: "The register must give \"where possible, the envisaged time limits for erasure of the different categories of data\" (GDPR Art. 30(1)(f)), and data may be kept no longer than necessary (Art. 5(1)(e)). A category with no retention is, in practice, kept forever.",
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email, payment.card-number]\nretention:\n  - { categories: [identity], duration: 3y, from: end-of-contract, then: delete }\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email, payment.card-number]\nretention:\n  - { categories: [identity], duration: 3y, from: end-of-contract, then: delete }\n  - { categories: [payment.card-number], duration: 13mo, from: debit, then: delete }\n",
-        fix: "Add a `retention:` rule for the category (`{ categories: [...], duration: 3y, from: last-contact, then: delete }`), or add the category to an existing rule's `categories`. `datacharter policy show retention` lists the reference durations.",
     },
     check: Some(check),
 };

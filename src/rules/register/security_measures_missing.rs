@@ -8,14 +8,10 @@ pub static RULE: Rule = Rule {
     name: "security-measures-missing",
     family: Family::Register,
     severity: Severity::Warning,
-    summary: "a processing describes no security measures",
     legal: "GDPR Art. 30(1)(g), 32",
     docs: Docs {
-        what: "Checks that every processing lists at least one technical or organisational measure in `security` (`access-control`, `encryption-at-rest`, `mfa`, `backups`…).",
-        why: "The register should give \"a general description of the technical and organisational security measures\" (GDPR Art. 30(1)(g)), and the controller must secure the data according to the risk (Art. 32). A processing with no measure written down is either unprotected or undocumented; both are found out at the first incident.",
         failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\n",
         passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\nsecurity: [access-control, encryption-in-transit, backups]\n",
-        fix: "List the measures that protect the data under `security:`: who can see it (`access-control`), how it is protected (`encryption-at-rest`, `encryption-in-transit`, `mfa`), how it is restored (`backups`).",
     },
     check: Some(check),
 };

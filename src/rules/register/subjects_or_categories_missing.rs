@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "subjects-or-categories-missing",
     family: Family::Register,
     severity: Severity::Error,
-    summary: "a processing lists no data subjects or no data categories",
     legal: "GDPR Art. 30(1)(c)",
     docs: Docs {
-        what: "Checks that every processing lists at least one entry in `data_subjects` (whose data: spectators, subscribers, donors…) and at least one in `data_categories` (which data: `identity.email`, `transaction.order`…). An absent key and an empty list are both reported.",
-        why: "The register must describe \"the categories of data subjects and of the categories of personal data\" of each processing (GDPR Art. 30(1)(c)). They are what every other check (sensitive data, retention, minimisation) is made against: a processing without them cannot be assessed at all.",
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_subjects: [spectators]\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email, transaction.order]\n",
-        fix: "Add `data_subjects:` with the people concerned and `data_categories:` with the data used, from the vocabularies (`datacharter policy show taxonomy`). A parent category (`identity`) covers all its children.",
     },
     check: Some(check),
 };

@@ -8,14 +8,10 @@ pub static RULE: Rule = Rule {
     name: "transfer-incomplete",
     family: Family::Register,
     severity: Severity::Error,
-    summary: "a transfer outside the EEA lacks its country or its recipient",
     legal: "GDPR Art. 30(1)(e)",
     docs: Docs {
-        what: "Checks that every entry of a processing's `transfers` names the destination `country` and the `recipient` (a party id).",
-        why: "The register must identify transfers to a third country \"including the identification of that third country\" (GDPR Art. 30(1)(e)). Without the country, nobody can tell whether an adequacy decision or a safeguard is needed; without the recipient, whether a contract covers it.",
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { recipient: mailpulse, safeguard: scc }\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailpulse, safeguard: scc }\n",
-        fix: "Give each transfer its `country` (ISO code, like `US`) and its `recipient` (the id of the `party` that receives the data).",
     },
     check: Some(check),
 };

@@ -12,14 +12,10 @@ pub static RULE: Rule = Rule {
     name: "accounting-under-retention",
     family: Family::Retention,
     severity: Severity::Warning,
-    summary: "accounting records are kept less than 10 years",
     legal: "French commercial code (Code de commerce) art. L123-22",
     docs: Docs {
-        what: "For each processing whose purpose is accounting (the purposes of the reference that `accounting_minimum` names in the `retention` policy pack), checks that every retention rule keeps its data, active period plus intermediate archive, at least as long as that reference: 10 years. Categories that a hard ceiling caps below that (card data, DC304) are left out: there the maximum wins.",
-        why: "Accounting documents and the records supporting them must be kept 10 years (Code de commerce, art. L123-22); a tax or URSSAF inspection may ask for them, and deleting them early is a breach of that obligation, which is also the legal basis (GDPR Art. 6(1)(c)) of the processing. The storage-limitation principle is met by moving them to an intermediate archive after the current year, not by deleting them.",
         failing: "kind: processing\nid: accounting\nname: Comptabilité\npurpose: accounting\nlegal_basis: legal-obligation\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]\nretention:\n  - { categories: [identity.name, transaction.invoice], duration: 5y, from: end-of-fiscal-year, then: delete }\n",
         passing: "kind: processing\nid: accounting\nname: Comptabilité\npurpose: accounting\nlegal_basis: legal-obligation\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]\nretention:\n  - categories: [identity.name, transaction.invoice]\n    duration: 1y\n    from: end-of-fiscal-year\n    then: archive\n    archive: { duration: 9y, access: \"read-only, the administrator and the statutory auditor\" }\n",
-        fix: "Keep the accounting records 10 years from the end of the fiscal year: the current year in the active base, then `then: archive` with `archive: { duration: …, access: … }` for the rest, so that only the people who need them can open them.",
     },
     check: Some(check),
 };

@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "long-retention-without-archive",
     family: Family::Retention,
     severity: Severity::Info,
-    summary: "a retention over 3 years has no intermediate archive stage",
     legal: "GDPR Art. 5(1)(e); CNIL guide on retention periods",
     docs: Docs {
-        what: "Reports a retention rule of a processing that keeps its data more than 3 years (`archive_after` in the `retention` policy pack) in the active base (its `duration`) and then deletes or anonymises them, with no intermediate archive stage (`then: archive` with `archive: { duration, access }`). An `indefinite` retention is left to DC302.",
-        why: "The CNIL describes a retention in three stages: the active base, used daily; the intermediate archive, kept apart with restricted access, for the data only needed as proof or for a legal obligation; then deletion. Data kept for years in the active base are seen by every user of the tool, exported, copied into spreadsheets: storage limitation (GDPR Art. 5(1)(e)) is about who can still reach them, not only how long they exist.",
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order]\nretention:\n  - { categories: [identity.name, transaction.order], duration: 5y, from: end-of-contract, then: delete }\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order]\nretention:\n  - categories: [identity.name, transaction.order]\n    duration: 3y\n    from: end-of-contract\n    then: archive\n    archive: { duration: 2y, access: \"box-office manager only, for disputes\" }\n",
-        fix: "Keep in the active base only the period of active use, then move the data to an intermediate archive: `then: archive` and `archive: { duration: …, access: … }` saying how long and who may open it (a separate export, a restricted folder, the archive module of the tool).",
     },
     check: Some(check),
 };

@@ -13,14 +13,10 @@ pub static RULE: Rule = Rule {
     name: "retention-exceeds-reference",
     family: Family::Retention,
     severity: Severity::Warning,
-    summary: "a retention is longer than the reference duration for its purpose or category, and no `justification` is given",
     legal: "GDPR Art. 5(1)(e); CNIL 2021 commercial-activities reference",
     docs: Docs {
-        what: "Compares each retention rule of a processing (its duration plus its intermediate archive, if any) with the reference durations of the `retention` policy pack (`datacharter policy show retention`). A reference applies when the filters it sets all match: the processing's purpose, one of its data subjects, a category the rule keeps (a reference about `payment.card-number` applies to a rule that keeps `payment`). When several references apply, they describe alternative lawful cases and the longest one is the limit. A non-empty `justification:` on the retention rule silences the rule. An `indefinite` retention is left to DC302, and hard maxima to DC304.",
-        why: "Personal data may be kept no longer than the purpose needs (GDPR Art. 5(1)(e), storage limitation). The CNIL's 2021 reference for commercial activities sets the usual durations: prospects 3 years from the last contact, customers for the relationship then an archive within the 5-year limitation period; other texts set others (accounting 10 years, cookies 13 months, CCTV 1 month). A longer period is not forbidden, but it must be explained: an inspector will ask why.",
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [prospects]\ndata_categories: [identity.email]\nretention:\n  - { categories: [identity.email], duration: 5y, from: last-contact, then: delete }\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [prospects]\ndata_categories: [identity.email]\nretention:\n  - { categories: [identity.email], duration: 3y, from: last-contact, then: delete }\n",
-        fix: "Shorten the retention to the reference duration the message gives, counted from the event it names. If a longer period is genuinely needed (a legal obligation, a contract, a dispute period), keep it and write why in `justification:` on that retention rule.",
     },
     check: Some(check),
 };

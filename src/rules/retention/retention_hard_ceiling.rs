@@ -13,14 +13,10 @@ pub static RULE: Rule = Rule {
     name: "retention-hard-ceiling",
     family: Family::Retention,
     severity: Severity::Error,
-    summary: "a retention exceeds a hard legal maximum: card proof 13 months (15 for deferred debit), CCTV 1 month, trackers 13 months, exempt audience measurement 25 months",
     legal: "CNIL card-payment recommendation (2018) and cookie guidelines (2020); French internal security code L252-5",
     docs: Docs {
-        what: "Compares each retention rule of a processing (its duration plus its intermediate archive, if any) with the hard ceilings of the `retention` policy pack: card number and expiry kept as proof (13 months after the debit), CCTV recordings (1 month), cookies and other trackers (13 months), data of an audience-measurement tool exempt from consent (25 months). A ceiling applies when the filters it sets all match (purpose, data subjects, a category the rule keeps, hierarchy included), and every ceiling that applies must hold. Unlike DC301, a `justification:` does not lift it. An `indefinite` retention is left to DC302.",
-        why: "These maxima are set by law or by the CNIL's binding conditions, not by usage: CCTV images must be deleted within one month (Code de la sécurité intérieure, art. L252-5); a tracker may not live longer than 13 months and an exempt audience-measurement tool may not keep its data beyond 25 months (CNIL deliberations 2020-091 and 2020-092); card data kept as proof of a payment may be kept 13 months after the debit, 15 for deferred-debit cards (CNIL deliberation 2018-303). Beyond them the processing is unlawful, whatever the reason.",
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 2y, from: debit, then: delete }\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 13mo, from: debit, then: delete }\n",
-        fix: "Shorten the retention to the maximum the message gives, or stop keeping the data: card data are not needed once the dispute period is over, recordings once the month is over. If the data are needed beyond it for a specific case (a judicial procedure), extract that case from the normal retention and describe it as its own processing. For deferred-debit cards (15 months), suppress the finding with a reason that says so.",
     },
     check: Some(check),
 };

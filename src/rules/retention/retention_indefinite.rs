@@ -12,14 +12,10 @@ pub static RULE: Rule = Rule {
     name: "retention-indefinite",
     family: Family::Retention,
     severity: Severity::Error,
-    summary: "a retention (or its archive stage) is `indefinite`",
     legal: "GDPR Art. 5(1)(e)",
     docs: Docs {
-        what: "Reports a retention rule of a processing whose `duration` is `indefinite`, or whose intermediate archive (`archive: { duration }`) is. When the `retention` policy pack has a reference duration for the data, the message suggests it.",
-        why: "Storage limitation (GDPR Art. 5(1)(e)) requires every piece of personal data to have an end: deletion, anonymisation, or an archive that itself ends. \"We keep everything\" is the most common finding of a CNIL inspection of a venue's customer database.",
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: indefinite, from: end-of-contract, then: delete }\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: 3y, from: end-of-contract, then: delete }\n",
-        fix: "Replace `indefinite` with a duration and say from which event it counts (`from:`) and what happens then (`then: delete`, `anonymise` or `archive`). `datacharter policy show retention` lists the reference durations; data you need for statistics can be anonymised instead of kept.",
     },
     check: Some(check),
 };

@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "retention-without-start",
     family: Family::Retention,
     severity: Severity::Warning,
-    summary: "a retention has no `from` (the event its duration counts from)",
     legal: "GDPR Art. 5(1)(e)",
     docs: Docs {
-        what: "Reports a retention rule of a processing without `from:`, the event its duration counts from: `collection`, `last-contact`, `end-of-contract`, `transaction`, `event`, `debit`, `end-of-fiscal-year`, `withdrawal` or `request`. When the `retention` policy pack has a reference for the data, the message says which event it counts from.",
-        why: "\"3 years\" means nothing until one knows from when: 3 years from collection deletes a loyal subscriber's data while the subscription runs; 3 years from the end of the relationship keeps it as long as needed and no longer. Without a start event nobody can apply the rule, and storage limitation (GDPR Art. 5(1)(e)) is not actually implemented.",
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: 3y, then: delete }\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: 3y, from: end-of-contract, then: delete }\n",
-        fix: "Add `from:` to the retention rule with the event that starts the clock, usually the one of the reference duration (`datacharter policy show retention`): `last-contact` for prospects, `end-of-contract` for customers, `debit` for card proof, `end-of-fiscal-year` for accounting.",
     },
     check: Some(check),
 };

@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "breach-procedure-missing",
     family: Family::Security,
     severity: Severity::Error,
-    summary: "no breach procedure in the charter, an incomplete one, or a notification deadline over 72 hours",
     legal: "GDPR Art. 33(1), 33(5), 34",
     docs: Docs {
-        what: "Checks that the charter describes the breach procedure (`breach`) with its three parts: the deadline to notify the supervisory authority (`notify_authority_within`, 72 hours at most), the register where breaches are recorded (`register`) and the person to alert (`contact`). A workspace with no charter has no procedure either.",
-        why: "A personal-data breach must be notified to the authority within 72 hours of becoming aware of it (Art. 33(1)), every breach must be documented, notified or not (Art. 33(5)), and people must be told without delay when the risk to them is high (Art. 34). Without a written procedure, a stolen laptop or a misaddressed email is discovered, discussed, and notified too late.",
         failing: "kind: charter\ndata_referent: cleroy\nbreach:\n  notify_authority_within: 5d\n  register: \"Nextcloud / Administration / RGPD / Registre des violations.xlsx\"\n  contact: bdurand\n",
         passing: "kind: charter\ndata_referent: cleroy\nbreach:\n  notify_authority_within: 72h\n  register: \"Nextcloud / Administration / RGPD / Registre des violations.xlsx\"\n  contact: bdurand\n",
-        fix: "Add to the charter `breach: { notify_authority_within: 72h, register: <where breaches are recorded>, contact: <person id> }`, and make sure the contact knows the CNIL's online notification service.",
     },
     check: Some(check),
 };

@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "dpia-missing",
     family: Family::Security,
     severity: Severity::Error,
-    summary: "two or more EDPB high-risk criteria and no DPIA (error); special-category data alone and no DPIA (warning)",
     legal: "GDPR Art. 35(1), 35(3); EDPB WP248 rev.01; CNIL list of processing requiring a DPIA",
     docs: Docs {
-        what: "Counts, for each processing, the criteria of the EDPB guidelines on DPIAs (WP248) that the register shows: special-category or criminal data (or a national id number); minors among the data subjects; several sources combined; large scale (declared on the processing or on the organisation); profiling; systematic monitoring (declared, or purpose `cctv`); innovative technology (declared, or biometric data). The subjects, purposes and categories that meet a criterion are the `risk` tables of the `governance` policy pack. With two or more criteria and no DPIA `done`, it is an error. With one criterion that is special-category (Art. 9) or criminal (Art. 10) data, it is a warning: the EDPB says one criterion may be enough.",
-        why: "Art. 35(1) requires a data-protection impact assessment before any processing likely to result in a high risk. The EDPB considers that a processing meeting two of its nine criteria will in most cases need one; the CNIL's list makes it mandatory for, among others, biometric access control and large-scale profiling. A DPIA marked `not-required` or `planned` while the criteria are met does not satisfy Art. 35.",
         failing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: not-required, reason: \"small workshops\" }\n",
         passing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: done, date: 2026-01-15, reference: \"AIPD-2026-01, Nextcloud / RGPD\" }\n",
-        fix: "Carry out the DPIA (the CNIL's PIA tool helps), then record it as `dpia: { status: done, date: …, reference: … }`. If a criterion does not really apply, correct the register instead (e.g. record the service a spectator needs, `accessibility-needs`, rather than their health).",
     },
     check: Some(check),
 };

@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "weak-protection-of-risky-data",
     family: Family::Security,
     severity: Severity::Warning,
-    summary: "payment, special-category, criminal or national-id data, or a large-scale processing, without encryption and access control",
     legal: "GDPR Art. 32(1)(a)-(b); CNIL security guide",
     docs: Docs {
-        what: "Looks at every source and processing that holds payment data (`payment.*`), sensitive data (special categories, criminal data, national id number), or that is declared `large_scale`, and checks that its `security` lists both an encryption measure (`encryption-at-rest`, `encryption-in-transit`…) and `access-control`. The extra risky categories and the measures that count are the `risk` tables of the `governance` policy pack.",
-        why: "Art. 32 asks for security appropriate to the risk, and names encryption first. A leaked card number or health detail is the breach that must be told to every person concerned (Art. 34); encrypted data with restricted access often is not. The CNIL's security guide makes both measures the baseline for such data.",
         failing: "kind: source\nid: box-office-sheet\nname: Tableur de la caisse\ntype: spreadsheet\nfields:\n  - { name: nom, category: identity.name }\n  - { name: iban, category: payment.iban }\nsecurity: [backups]\n",
         passing: "kind: source\nid: box-office-sheet\nname: Tableur de la caisse\ntype: spreadsheet\nfields:\n  - { name: nom, category: identity.name }\n  - { name: iban, category: payment.iban }\nsecurity: [access-control, encryption-at-rest, backups]\n",
-        fix: "Encrypt the data (at rest: an encrypted drive or the tool's encryption option) and restrict who can open it, then list both in `security`, e.g. `[access-control, encryption-at-rest]`. If the risky data is not needed, remove it instead.",
     },
     check: Some(check),
 };

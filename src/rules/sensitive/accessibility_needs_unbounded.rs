@@ -16,14 +16,10 @@ pub static RULE: Rule = Rule {
     name: "accessibility-needs-unbounded",
     family: Family::Sensitive,
     severity: Severity::Warning,
-    summary: "`accessibility-needs` without explicit consent or with retention beyond the event + 3 months",
     legal: "GDPR Art. 9(2)(a), 5(1)(e)",
     docs: Docs {
-        what: "For each processing that lists `accessibility-needs` in its `data_categories`: reports it when `consent.explicit` is not `true`, and reports each retention rule covering that category that keeps it longer than the reference of the `retention` policy pack (3 months from the event), counting an intermediate archive stage, or that counts from an event later than the performance (last contact, end of contract, withdrawal…).",
-        why: "The service a spectator needs (a wheelchair space, an induction loop) is not health data, but it comes close: it reveals a disability. It is only lawful as a service the person asks for, with their explicit consent (the standard of GDPR Art. 9(2)(a)), and only for as long as the service needs it (storage limitation, Art. 5(1)(e)): the performance and a short follow-up, not a profile kept for years.",
         failing: "kind: processing\nid: accessibilite\nname: Services d'accessibilité\npurpose: accessibility-services\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order, accessibility-needs]\nconsent: { mechanism: checkbox, record: \"Billetel stores the date and wording of the consent box\" }\nretention:\n  - { categories: [identity.name, transaction.order, accessibility-needs], duration: 3y, from: end-of-contract, then: delete }\n",
         passing: "kind: processing\nid: accessibilite\nname: Services d'accessibilité\npurpose: accessibility-services\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order, accessibility-needs]\nconsent: { mechanism: checkbox, explicit: true, record: \"Billetel stores the date and wording of the consent box\" }\nretention:\n  - { categories: [identity.name, transaction.order, accessibility-needs], duration: 3mo, from: event, then: delete }\n",
-        fix: "Ask for the service with a separate, unticked consent box that says what it is for, and set `consent.explicit: true`. Give `accessibility-needs` its own retention rule, `{ categories: [accessibility-needs], duration: 3mo, from: event, then: delete }`; if the spectator wants it remembered for their next bookings, that is a new consent, recorded as such.",
     },
     check: Some(check),
 };

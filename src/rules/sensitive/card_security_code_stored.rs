@@ -13,14 +13,10 @@ pub static RULE: Rule = Rule {
     name: "card-security-code-stored",
     family: Family::Sensitive,
     severity: Severity::Error,
-    summary: "`payment.card-cvv` on any source or processing",
     legal: "CNIL card-payment recommendation (deliberation 2018-303)",
     docs: Docs {
-        what: "Reports the card security code (`payment.card-cvv`, the three digits on the back of a card) held by a source's field or listed in a processing's `data_categories`, whatever the retention declared.",
-        why: "The CNIL recommendation on payment-card data (deliberation 2018-303) says the security code is never kept after the transaction, not even encrypted, and card-scheme rules (PCI DSS) forbid storing it after authorisation. Whoever holds it can pay with the card: a leak is immediate fraud.",
         failing: "kind: source\nid: vente-telephone\nname: Tableur des ventes par téléphone\ntype: spreadsheet\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_carte, category: payment.card-number }\n  - { name: cryptogramme, category: payment.card-cvv }\n",
         passing: "kind: source\nid: vente-telephone\nname: Tableur des ventes par téléphone\ntype: spreadsheet\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: reference_paiement, category: transaction.order, description: \"payment reference returned by the payment terminal\" }\n",
-        fix: "Stop writing the code down: type it directly into the payment terminal or the payment provider's page while the customer is on the phone, and keep only the payment reference it returns. Delete the codes already stored, and the card numbers with them unless they are kept as proof under the 13-month rule.",
     },
     check: Some(check),
 };

@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "criminal-data",
     family: Family::Sensitive,
     severity: Severity::Error,
-    summary: "a `criminal` category anywhere",
     legal: "GDPR Art. 10",
     docs: Docs {
-        what: "Reports every category on criminal convictions and offences (`criminal` and its children; any category the taxonomy marks `sensitive: art10`) held by a source's field or listed in a processing's `data_categories`, whoever the data subjects are.",
-        why: "GDPR Art. 10 allows data on criminal convictions and offences only under the control of official authority or when Union or national law authorises it with safeguards. A cultural venue has no such authority: even a copy of a criminal-record extract asked of a staff member or a volunteer working with children must not be kept (only the fact that it was checked).",
         failing: "kind: source\nid: benevoles\nname: Tableur des bénévoles\ntype: spreadsheet\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: extrait_casier_judiciaire, category: criminal }\n",
         passing: "kind: source\nid: benevoles\nname: Tableur des bénévoles\ntype: spreadsheet\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: mission, category: professional-life.job }\n",
-        fix: "Remove the data: record at most that a check took place and when (a date, a yes/no), never the extract or the offence. If a law really requires you to process such data, keep this finding suppressed with the reference of that law as its reason.",
     },
     check: Some(check),
 };

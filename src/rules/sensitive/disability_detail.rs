@@ -16,14 +16,10 @@ pub static RULE: Rule = Rule {
     name: "disability-detail",
     family: Family::Sensitive,
     severity: Severity::Error,
-    summary: "`special.health` on an audience source/processing: record the service needed (`accessibility-needs`), not the impairment",
     legal: "GDPR Art. 9(1), 5(1)(c); CNIL",
     docs: Docs {
-        what: "Reports health data (`special.health` and its children: disability type, diagnosis, allergies, disability-card number) held by a source's field or listed in a processing's `data_categories` when the data concerns the audience or customers: spectators, subscribers, members, prospects, donors, group leaders, minors or website visitors. A processing that lists no data subjects is judged by its sources'. An Art. 9(2) exception does not lift it: the point is that the data is not needed.",
-        why: "To welcome a spectator with a disability, a venue needs to know the service to provide (a wheelchair space, an induction loop, a companion seat, audio description), not the impairment. Recording the impairment is health data, prohibited by GDPR Art. 9(1), and more than the purpose needs (data minimisation, Art. 5(1)(c)); the CNIL's guidance for cultural venues says to record the need, not the disability.",
         failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: handicap, category: special.health, description: \"type of disability, typed by the box office\" }\n",
         passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: besoin_accessibilite, category: accessibility-needs, description: \"closed list: wheelchair space, induction loop, companion seat, audio description\" }\n",
-        fix: "Replace the field by the service needed, chosen from a closed list, declared as `accessibility-needs` (ask for explicit consent and keep it for the event plus a short follow-up: see DC205). Empty the health data already typed, and tell the box office, in the charter's `entry_rules`, never to write down the impairment.",
     },
     check: Some(check),
 };

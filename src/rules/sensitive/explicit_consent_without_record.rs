@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "explicit-consent-without-record",
     family: Family::Sensitive,
     severity: Severity::Error,
-    summary: "Art. 9(2)(a) claimed but no consent record mechanism",
     legal: "GDPR Art. 9(2)(a), 7(1)",
     docs: Docs {
-        what: "Reports a processing whose `art9_exception` is `basis: a` (explicit consent) but whose `consent.record` is absent or empty. A source that claims `basis: a` is reported when no processing using it records consent.",
-        why: "Explicit consent is the exception of GDPR Art. 9(2)(a) for special-category data, and Art. 7(1) requires the controller to be able to demonstrate that the person consented. Without a record of who consented, when and to what wording, the exception cannot be shown and the processing falls back under the prohibition of Art. 9(1).",
         failing: "kind: processing\nid: repas-ateliers\nname: Repas des ateliers de théâtre\npurpose: other\ndescription: \"Order the lunch each workshop member needs\"\nlegal_basis: consent\ndata_subjects: [members]\ndata_categories: [identity.name, special.religious-philosophical-beliefs]\nart9_exception: { basis: a, description: \"members choose to give their meal requirement\" }\n",
         passing: "kind: processing\nid: repas-ateliers\nname: Repas des ateliers de théâtre\npurpose: other\ndescription: \"Order the lunch each workshop member needs\"\nlegal_basis: consent\ndata_subjects: [members]\ndata_categories: [identity.name, special.religious-philosophical-beliefs]\nart9_exception: { basis: a, description: \"members choose to give their meal requirement\" }\nconsent:\n  explicit: true\n  mechanism: signed-form\n  record: \"signed registration forms, filed by workshop in the administration office\"\n  withdrawal: \"a member may ask at any time to have the meal field emptied\"\n",
-        fix: "Say in `consent.record` where each consent is kept (the tool and the field, the signed forms and where they are filed) with its date and the wording shown; set `consent.explicit: true` and describe how consent is withdrawn in `consent.withdrawal`. If consent is not really how the data is collected, name the Art. 9(2) exception that applies instead.",
     },
     check: Some(check),
 };

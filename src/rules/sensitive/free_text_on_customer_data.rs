@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "free-text-on-customer-data",
     family: Family::Sensitive,
     severity: Severity::Warning,
-    summary: "a free-text field (`free_text: true`, or names like comment/notes/remarques/observations) on a source holding audience data",
     legal: "GDPR Art. 5(1)(c), 9",
     docs: Docs {
-        what: "Reports each field of a source holding audience or customer data (spectators, subscribers, members, prospects, donors, group leaders, minors, website visitors) that is marked `free_text: true` or whose name says it is free text: `commentaire`, `notes`, `remarques`, `observations`, `informations complémentaires`, `comments`… (the audience subjects and the free-text words are the `audience_subjects` and `free_text_keywords` of the `taxonomy` policy pack).",
-        why: "Comment fields are where special-category data slips in unnoticed: \"wheelchair user, epileptic\", \"came with her wife\", \"aggressive at the box office\". Nobody decided to collect it, no Art. 9(2) exception covers it (GDPR Art. 9), it is more than the purpose needs (Art. 5(1)(c)), and the person may read it in an access request. The CNIL recommends closed lists over free text in customer files.",
         failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: commentaires, category: relationship.requests }\n",
         passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: type_demande, category: relationship.requests, description: \"closed list: exchange, refund, seat change, invoice\" }\n",
-        fix: "Replace the free text by closed lists of what the staff really need to note (the type of request, the service needed as `accessibility-needs`). If a free-text field cannot be avoided, write entry rules in the charter (`entry_rules`: never health, opinions or judgements), train the staff and review the field's content regularly; then suppress this finding with that reason.",
     },
     check: Some(check),
 };

@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "national-id",
     family: Family::Sensitive,
     severity: Severity::Error,
-    summary: "`national-id` on audience or customer data",
     legal: "GDPR Art. 87; French NIR decree",
     docs: Docs {
-        what: "Reports a national identification number (`national-id` and its children; any category the taxonomy marks `sensitive: national-id`) held by a source's field or listed in a processing's `data_categories`, when the data concerns the audience or customers: spectators, subscribers, members, prospects, donors, group leaders, minors or website visitors. A processing that lists no data subjects is judged by its sources'. Staff data is not reported: payroll needs the social-security number.",
-        why: "GDPR Art. 87 lets each member state set the conditions for processing a national identification number. In France, the NIR (social-security number) may only be used for the purposes a decree lists (social protection, payroll, health, tax); selling tickets or managing members is not one of them, and a leaked NIR exposes a person to identity theft.",
         failing: "kind: source\nid: adhesions\nname: Tableur des adhésions\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_secu, category: national-id, description: \"asked to check the reduced rate\" }\n",
         passing: "kind: source\nid: adhesions\nname: Tableur des adhésions\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_adherent, category: identity.customer-id }\n",
-        fix: "Remove the field and delete the numbers already collected. To identify a person, use your own customer or member number (`identity.customer-id`); to check a reduced rate, record the kind of proof shown (`economic-financial.social-rate-eligibility`), not its number.",
     },
     check: Some(check),
 };

@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "sensitive-field-name",
     family: Family::Sensitive,
     severity: Severity::Warning,
-    summary: "a field whose name matches a sensitive keyword (handicap, santé, religion, allergie…) but is declared in a non-sensitive category",
     legal: "GDPR Art. 9(1)",
     docs: Docs {
-        what: "Compares each source field's name with the `keywords` of the sensitive categories of the `taxonomy` policy pack (special categories, criminal data, national identification numbers: `handicap`, `santé`, `allergies`, `religion`, `mutuelle`, `syndicat`, `casier judiciaire`, `numéro de sécurité sociale`…) and reports a field that matches one while being declared in a category that is not sensitive. A name matches when it contains the keyword's words whole and in order, whatever the case and the separators (`_`, `-`, `.`, spaces, camelCase). A workspace can add keywords in its own policy pack.",
-        why: "Declaring a `handicap` column as `identity` hides special-category data from every other check: no Art. 9(2) exception is asked for (GDPR Art. 9(1)), no DPIA criterion is counted, and the register understates what is held. A field's name is what the staff see and fill in: when it says health, health is what they type.",
         failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: allergies, category: identity, description: \"for the bar before the show\" }\n",
         passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n",
-        fix: "If the field really holds what its name says, declare its true category (`special.health`…) and let the sensitive-data rules tell you what it takes (an Art. 9(2) exception, or better, removing it). If it does not, rename it so nobody fills it with sensitive data (`besoin_accessibilite` rather than `handicap`). If the name is misleading and cannot change, describe the field and suppress this finding with a reason.",
     },
     check: Some(check),
 };

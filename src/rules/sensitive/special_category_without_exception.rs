@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "special-category-without-exception",
     family: Family::Sensitive,
     severity: Severity::Error,
-    summary: "a `special.*` category on a processing or source without a documented Art. 9(2) exception",
     legal: "GDPR Art. 9(1)-(2)",
     docs: Docs {
-        what: "Reports every special-category data category (`special` and its children: health, religion, trade-union membership, ethnic origin…; any category the taxonomy marks `sensitive: art9`) held by a source's field or listed in a processing's `data_categories`, when that source or processing has no `art9_exception`. One finding per field or list entry.",
-        why: "GDPR Art. 9(1) prohibits processing special categories of data; Art. 9(2) lists the only exceptions (explicit consent, employment obligations, a not-for-profit body's members, data made public by the person…). A register that holds such data must say which exception applies, on each source and processing that holds it.",
         failing: "kind: source\nid: ateliers\nname: Inscriptions aux ateliers de théâtre\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: regime_alimentaire, category: special.religious-philosophical-beliefs }\n",
         passing: "kind: source\nid: ateliers\nname: Inscriptions aux ateliers de théâtre\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: regime_alimentaire, category: special.religious-philosophical-beliefs }\nart9_exception:\n  basis: a\n  description: \"members tick a box to give the meal they need for the workshop lunch\"\n  reference: \"Formulaire d'inscription aux ateliers 2026, case de consentement\"\n",
-        fix: "First ask whether the data is needed at all: often a neutral choice does (a meal option from a list, the service a spectator needs as `accessibility-needs`). If it is needed, add `art9_exception:` to the source and to each processing that uses it, with `basis:` the letter of Art. 9(2) that applies (`a` explicit consent, `b` employment law, `d` members of a not-for-profit body…), a `description` of why it applies and a `reference` to where it is documented.",
     },
     check: Some(check),
 };

@@ -8,14 +8,10 @@ pub static RULE: Rule = Rule {
     name: "dpa-expired",
     family: Family::Transfers,
     severity: Severity::Warning,
-    summary: "a party's DPA `expires` date is past",
     legal: "GDPR Art. 28",
     docs: Docs {
-        what: "Compares every party's `dpa.expires` date with today's date (the `DATACHARTER_TODAY` environment variable, `YYYY-MM-DD`, fixes it for tests and reproducible runs). An agreement that expired before today is reported.",
-        why: "A processor may process personal data only under a binding contract with the controller (GDPR Art. 28(3)). When the agreement has expired and the vendor still holds the data (the ticketing or emailing platform is still in use), the processing continues without its contractual guarantees: a renewed contract, a tacit renewal to confirm, or the end of the service and the return or deletion of the data.",
         failing: "kind: party\nid: relatio\nname: Relatio SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2022-01-15, expires: 2025-01-14, reference: \"REL-2022-0042\" }\n",
         passing: "kind: party\nid: relatio\nname: Relatio SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2025-01-15, expires: 2028-01-14, reference: \"REL-2025-0042\" }\n",
-        fix: "Renew the agreement with the vendor (or obtain written confirmation that it was renewed tacitly) and update `signed` and `expires`. If the vendor is no longer used, obtain the return or deletion of the data (Art. 28(3)(g)) and remove the party from the processings.",
     },
     check: Some(check),
 };

@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "joint-controller-without-arrangement",
     family: Family::Transfers,
     severity: Severity::Warning,
-    summary: "a joint controller without an arrangement reference",
     legal: "GDPR Art. 26",
     docs: Docs {
-        what: "Checks every party that is a joint controller, because its `roles` say so or because a processing lists it in `joint_controllers`: it must give the reference of the arrangement between the controllers (`arrangement`).",
-        why: "When two organisations decide together why and how personal data is processed (a festival run with a partner venue, a shared ticketing with a touring company, a co-produced audience survey), they are joint controllers and must set out, in an arrangement, who does what: who informs the people, who answers their requests. The essence of the arrangement must be made available to the people concerned (GDPR Art. 26(1)-(2)).",
         failing: "kind: party\nid: festival-des-rues\nname: Association Festival des Rues\nroles: [joint-controller]\ncountry: FR\n",
         passing: "kind: party\nid: festival-des-rues\nname: Association Festival des Rues\nroles: [joint-controller]\ncountry: FR\narrangement: \"Convention de responsabilité conjointe 2026, art. 7 (Nextcloud / Administration / Conventions)\"\n",
-        fix: "Write the arrangement with the partner (which of you informs the people, answers their requests, notifies breaches, and the contact point), have it signed, publish its essence in the privacy notice, and give its reference in the party's `arrangement`.",
     },
     check: Some(check),
 };

@@ -10,14 +10,10 @@ pub static RULE: Rule = Rule {
     name: "processor-without-dpa",
     family: Family::Transfers,
     severity: Severity::Error,
-    summary: "a party with role `processor` (or named as a processor by a processing) has no signed DPA",
     legal: "GDPR Art. 28(3)",
     docs: Docs {
-        what: "Checks every party that is a processor, because its `roles` say so or because a processing lists it in `processors`: its `dpa` must have a `signed` date.",
-        why: "Processing by a processor must be governed by a contract, or another legal act, that binds the processor to the controller and sets out the subject and duration, the nature and purpose, the data and the people concerned, and the processor's obligations: acting only on documented instructions, confidentiality, security, conditions for sub-processors, assistance, deletion or return at the end, audits (GDPR Art. 28(3)). Ticketing, emailing, CRM and hosting vendors are all processors; without that agreement both sides are in breach.",
         failing: "kind: party\nid: lettrino\nname: Lettrino SAS\nroles: [processor]\ncountry: FR\n",
         passing: "kind: party\nid: lettrino\nname: Lettrino SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2025-09-01, expires: 2028-08-31, reference: \"Lettrino DPA v4, accepted online 2025-09-01\" }\n",
-        fix: "Sign a data-processing agreement with the vendor that contains the clauses of Art. 28(3) (most vendors publish one to accept online, or include it as an annex to their terms), keep it, and record it in the party as `dpa: { signed: YYYY-MM-DD, expires: YYYY-MM-DD, reference: \"where it is kept\" }`.",
     },
     check: Some(check),
 };

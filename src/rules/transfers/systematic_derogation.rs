@@ -9,14 +9,10 @@ pub static RULE: Rule = Rule {
     name: "systematic-derogation",
     family: Family::Transfers,
     severity: Severity::Warning,
-    summary: "an Art. 49 derogation is used for a regular transfer",
     legal: "GDPR Art. 49; EDPB Guidelines 2/2018",
     docs: Docs {
-        what: "Checks the transfers that rely on a derogation of Art. 49 (`safeguard: derogation`, or a `derogation` given) and are declared `regular: true` (repeated or systematic, such as every order or every sign-up going to a vendor abroad).",
-        why: "The derogations of Art. 49 (explicit consent, performance of a contract, legal claims…) are exceptions for occasional transfers, to be read restrictively: they cannot become the normal ground of a regular flow of data (EDPB Guidelines 2/2018 on Art. 49). A tool that receives the data every day needs an adequacy decision or an Art. 46 safeguard such as the standard contractual clauses.",
         failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\ntransfers:\n  - { country: IN, recipient: crm-vendor, safeguard: derogation, derogation: explicit-consent, regular: true, description: \"every booking is copied to the CRM vendor's servers\" }\n",
         passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\ntransfers:\n  - { country: IN, recipient: crm-vendor, safeguard: scc, regular: true, reference: \"SCC module 2 signed 2026-01-10\", description: \"every booking is copied to the CRM vendor's servers\" }\n",
-        fix: "Put the regular transfer on a lasting ground: the standard contractual clauses (`safeguard: scc`) or another Art. 46 safeguard, or a recipient in a country with an adequacy decision. Keep derogations for one-off transfers (sending a touring company's list once to a foreign venue, with the people's explicit consent).",
     },
     check: Some(check),
 };

@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "transfer-without-safeguard",
     family: Family::Transfers,
     severity: Severity::Error,
-    summary: "a transfer to a country outside the EEA without an adequacy decision has no safeguard",
     legal: "GDPR Art. 44, 45, 46",
     docs: Docs {
-        what: "Checks every transfer of a processing to a country outside the EEA (the `eea` list of the `transfers` policy pack). The transfer needs a ground: an adequacy decision in force on today's date for that country (the pack's `adequacy` table, with the decision's start and sunset dates; a decision limited to certified organisations covers only a certified recipient), or a `safeguard` of Art. 46 (`scc`, `bcr`, `code-of-conduct`, `certification`, `ad-hoc-clauses`, `public-authority-instrument`) or a `derogation` of Art. 49. It fires when there is no safeguard and no adequacy decision covers the transfer, or when the safeguard is `adequacy` but the country has no decision in force. A US transfer claiming adequacy for an uncertified recipient is DC604.",
-        why: "Personal data may leave the EEA only under the conditions of Chapter V (GDPR Art. 44): to a country the Commission found adequate (Art. 45), or with appropriate safeguards that give the people enforceable rights (Art. 46), or under one of the narrow derogations of Art. 49. A transfer without any of them is unlawful, whatever the contract with the vendor says, and the register must state the safeguard (Art. 30(1)(e)).",
         failing: "kind: party\nid: sondagio\nname: Sondagio Pvt Ltd\nroles: [processor]\ncountry: IN\n---\nkind: processing\nid: audience-survey\nname: Enquête des publics\npurpose: audience-survey\ntransfers:\n  - { country: IN, recipient: sondagio }\n",
         passing: "kind: party\nid: sondagio\nname: Sondagio Pvt Ltd\nroles: [processor]\ncountry: IN\n---\nkind: processing\nid: audience-survey\nname: Enquête des publics\npurpose: audience-survey\ntransfers:\n  - { country: IN, recipient: sondagio, safeguard: scc, reference: \"SCC module 2 signed 2026-01-10, with transfer impact assessment TIA-2026-01\" }\n",
-        fix: "Sign the Commission's standard contractual clauses with the recipient (module 2, controller to processor, for a vendor), assess the law of the destination country (transfer impact assessment), and record them as `safeguard: scc` with a `reference`. Better still, choose a vendor that hosts and supports the data inside the EEA. If the country does have an adequacy decision, check its id in `datacharter policy show transfers`.",
     },
     check: Some(check),
 };

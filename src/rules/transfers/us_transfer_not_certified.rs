@@ -11,14 +11,10 @@ pub static RULE: Rule = Rule {
     name: "us-transfer-not-certified",
     family: Family::Transfers,
     severity: Severity::Error,
-    summary: "a US transfer relies on adequacy but the recipient is not Data Privacy Framework certified",
     legal: "GDPR Art. 45; Decision (EU) 2023/1795",
     docs: Docs {
-        what: "Checks the transfers whose `safeguard` is `adequacy` to a country whose adequacy decision covers only certified organisations (in the `transfers` policy pack: `requires_certification`, which is the case of the United States and the EU-US Data Privacy Framework). The recipient party must be declared `dpf_certified: true`.",
-        why: "The adequacy decision for the United States (Commission Implementing Decision (EU) 2023/1795) does not cover the country as a whole: only organisations that self-certified to the Data Privacy Framework with the US Department of Commerce and appear on its public list. A transfer to an uncertified US company (or to a certified one whose certification lapsed) has no adequacy and needs standard contractual clauses or another Art. 46 safeguard.",
         failing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy }\n",
         passing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy, reference: \"DPF list entry checked 2026-05-02\" }\n",
-        fix: "Look the recipient up on the Data Privacy Framework list (dataprivacyframework.gov): if it is certified, and for the kind of data concerned (HR or non-HR), set `dpf_certified: true` on the party and note when you checked; if it is not, sign the standard contractual clauses and record `safeguard: scc` with its reference.",
     },
     check: Some(check),
 };

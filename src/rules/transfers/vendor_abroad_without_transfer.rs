@@ -12,14 +12,10 @@ pub static RULE: Rule = Rule {
     name: "vendor-abroad-without-transfer",
     family: Family::Transfers,
     severity: Severity::Warning,
-    summary: "a source's vendor or hosting is outside the EEA but the processings using it declare no transfer",
     legal: "GDPR Art. 30(1)(e), 44",
     docs: Docs {
-        what: "For every source hosted outside the EEA (`hosting.country`), or whose hosting provider or vendor is a party established outside the EEA (its `country`), checks each processing that lists the source in `sources`: it must declare a transfer to that country, or to that party, in `transfers`.",
-        why: "Storing data with, or giving remote access to, a company outside the EEA is a transfer (GDPR Art. 44): the register must list it with its safeguard (Art. 30(1)(e)), and only a declared transfer gets checked for its safeguard (DC603, DC604). An emailing tool or survey platform run from abroad is the usual transfer nobody declared.",
         failing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: source\nid: emailing\nname: Plateforme d'envoi\ntype: emailing\nvendor: mailforce\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nsources: [emailing]\ntransfers: []\n",
         passing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: source\nid: emailing\nname: Plateforme d'envoi\ntype: emailing\nvendor: mailforce\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nsources: [emailing]\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy, reference: \"DPF list entry checked 2026-05-02\" }\n",
-        fix: "Declare the transfer in each processing that uses the source: `transfers: [{ country: US, recipient: <party>, safeguard: scc | adequacy | … , reference: … }]`. If the data in fact stays in the EEA (a European subsidiary hosting it, with no access from abroad), correct the source's `hosting` or the party's `country` and keep the contract clause that says so.",
     },
     check: Some(check),
 };
