@@ -35,6 +35,8 @@ pub enum Command {
     /// The policy tables: vocabularies, reference durations, governance, minimisation, transfers.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    // No doc comment: `InitArgs` takes its description from the message catalogue.
+    Init(crate::commands::init::InitArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -345,6 +347,7 @@ pub fn main() -> ExitCode {
         Command::Rule(args) => crate::commands::rule::run_rule(&args),
         Command::Rules(args) => crate::commands::rule::run_rules(&args),
         Command::Policy(PolicyCommand::Show(args)) => crate::commands::policy::run_show(&args),
+        Command::Init(args) => crate::commands::init::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -161,7 +161,7 @@ fn csv_reads_back_as_the_matrix() {
                 .split(' ')
                 .filter(|part| *part != "x" && !part.is_empty())
                 .collect();
-            let expected: Vec<&str> = cell.flags.iter().map(|flag| flag.code.as_str()).collect();
+            let expected = cell.codes();
             assert_eq!(codes, expected);
         }
     }

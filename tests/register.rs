@@ -4,7 +4,7 @@
 //! line (`--output`, `--force`, `--locale`).
 
 use assert_cmd::Command;
-use datacharter::commands::register::{RegisterArgs, build_register};
+use datacharter::commands::register::{RegisterArgs, build_register, run};
 use datacharter::export::register::{Format, Register, StatusLevel, render};
 use datacharter::i18n::Locale;
 use std::fs;
@@ -328,6 +328,39 @@ fn json_follows_the_documented_contract() {
             ["ok", "warnings", "errors"].contains(&sheet["status"]["level"].as_str().unwrap_or(""))
         );
     }
+}
+
+#[test]
+fn run_writes_the_file_and_never_overwrites_without_force() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let target = out.path().join("register.json");
+    let mut arguments = args(&example(), Locale::En);
+    arguments.format = Format::Json;
+    arguments.output = Some(target.clone());
+    run(&arguments).expect("written");
+    let written: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&target).expect("the file")).expect("JSON");
+    assert_eq!(written["processings"].as_array().map(Vec::len), Some(9));
+
+    fs::write(&target, "kept").expect("overwrite by hand");
+    let refused = run(&arguments)
+        .map(|_| ())
+        .map_err(|error| error.to_string());
+    assert!(
+        refused.as_ref().is_err_and(|e| e.contains("--force")),
+        "{refused:?}"
+    );
+    assert_eq!(fs::read_to_string(&target).expect("still there"), "kept");
+
+    arguments.force = true;
+    run(&arguments).expect("forced");
+    assert!(
+        fs::read_to_string(&target)
+            .expect("replaced")
+            .starts_with('{')
+    );
+    let leftovers = fs::read_dir(out.path()).expect("list").count();
+    assert_eq!(leftovers, 1, "no temporary file left behind");
 }
 
 #[test]

@@ -55,7 +55,7 @@ fn mark(cell: &Cell) -> String {
     if cell.held() {
         parts.push("x");
     }
-    parts.extend(cell.flags.iter().map(|flag| flag.code.as_str()));
+    parts.extend(cell.codes());
     parts.join(" ")
 }
 

@@ -255,7 +255,7 @@ fn cell_html(map: &DataMap, cell: &Cell) -> String {
     let codes = if cell.flags.is_empty() {
         String::new()
     } else {
-        let codes: Vec<&str> = cell.flags.iter().map(|flag| flag.code.as_str()).collect();
+        let codes = cell.codes();
         format!("<span class=\"codes\">{}</span>", escape(&codes.join(" ")))
     };
     let class = if classes.is_empty() {

@@ -139,9 +139,9 @@ fn mark(cell: &Cell) -> String {
         return held.to_owned();
     }
     let codes: Vec<String> = cell
-        .flags
+        .codes()
         .iter()
-        .map(|flag| format!("`{}`", flag.code))
+        .map(|code| format!("`{code}`"))
         .collect();
     format!("{held} ⚠ {}", codes.join(" ")).trim().to_owned()
 }

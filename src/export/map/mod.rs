@@ -15,16 +15,17 @@ use crate::finding::Severity;
 use crate::i18n::Locale;
 use crate::model::Sensitivity;
 
-/// The formats of `datacharter map`.
+/// The formats of `datacharter map`. (Plain comments on the variants: clap would show doc
+/// comments as English help; `map.help.format` describes them in both languages.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A terminal table (numbered source columns, at most 100 characters wide).
+    // A terminal table (numbered source columns, at most 100 characters wide).
     Text,
-    /// A Markdown table with the sources and the flagged cells listed below.
+    // A Markdown table with the sources and the flagged cells listed below.
     Markdown,
-    /// One self-contained, printable HTML page.
+    // One self-contained, printable HTML page.
     Html,
-    /// The matrix for a spreadsheet: one row per category, one column per source.
+    // The matrix for a spreadsheet: one row per category, one column per source.
     Csv,
 }
 
@@ -96,6 +97,17 @@ pub struct Cell {
 impl Cell {
     pub fn held(&self) -> bool {
         !self.fields.is_empty()
+    }
+
+    /// The codes of the cell's findings, each once (two processings may raise the same rule).
+    pub fn codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = Vec::new();
+        for flag in &self.flags {
+            if !codes.contains(&flag.code.as_str()) {
+                codes.push(&flag.code);
+            }
+        }
+        codes
     }
 
     /// The most severe flag, which sets the cell's highlight.

@@ -287,22 +287,25 @@ fn retention_rule(rule: &RetentionRule, vocabulary: &Vocabulary<'_>) -> Retentio
         ),
         None => duration,
     }];
-    if let Some(end) = &then {
-        parts.push(t!(locale, "register.retention.then", end = end.label));
-    }
-    if let Some(archive) = &rule.archive {
-        parts.push(t!(
-            locale,
-            "register.retention.archive",
-            duration = vocabulary.duration(&archive.duration)
-        ));
-        if let Some(access) = &archive.access {
+    // An archive stage says "then intermediate archive for 9 years", which replaces the bare
+    // "then archiving".
+    match (&rule.archive, &then) {
+        (Some(archive), _) => {
             parts.push(t!(
                 locale,
-                "register.retention.archive_access",
-                access = access
+                "register.retention.archive",
+                duration = vocabulary.duration(&archive.duration)
             ));
+            if let Some(access) = &archive.access {
+                parts.push(t!(
+                    locale,
+                    "register.retention.archive_access",
+                    access = access
+                ));
+            }
         }
+        (None, Some(end)) => parts.push(t!(locale, "register.retention.then", end = end.label)),
+        (None, None) => {}
     }
     if let Some(text) = &rule.justification {
         parts.push(t!(locale, "register.retention.justification", text = text));

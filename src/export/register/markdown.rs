@@ -18,19 +18,20 @@ fn write_document(out: &mut String, register: &Register) -> fmt::Result {
     let colon = t!(register.language, "register.colon");
     writeln!(out, "# {}\n", inline(&document.title))?;
     writeln!(out, "*{}*\n", inline(&document.subtitle))?;
-    write_blocks(out, &document.cover, &colon)?;
+    write_blocks(out, &document.cover, "##", &colon)?;
     for sheet in &document.sheets {
         writeln!(out, "---\n")?;
         writeln!(out, "## {}\n", inline(&sheet.title))?;
-        write_blocks(out, &sheet.blocks, &colon)?;
+        write_blocks(out, &sheet.blocks, "###", &colon)?;
     }
     Ok(())
 }
 
-fn write_blocks(out: &mut String, blocks: &[Block], colon: &str) -> fmt::Result {
+/// `heading` is the Markdown prefix of section titles: `##` on the cover, `###` in a sheet.
+fn write_blocks(out: &mut String, blocks: &[Block], heading: &str, colon: &str) -> fmt::Result {
     for block in blocks {
         match block {
-            Block::Section(title) => writeln!(out, "### {}\n", inline(title))?,
+            Block::Section(title) => writeln!(out, "{heading} {}\n", inline(title))?,
             Block::Fields(fields) => {
                 for (label, value) in fields {
                     writeln!(out, "- **{}**{colon} {}", inline(label), cell(value))?;
