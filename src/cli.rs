@@ -37,6 +37,10 @@ pub enum Command {
     Policy(PolicyCommand),
     // No doc comment: `InitArgs` takes its description from the message catalogue.
     Init(crate::commands::init::InitArgs),
+    /// Write the record of processing activities (GDPR Art. 30) as markdown, HTML, CSV or JSON.
+    Register(crate::commands::register::RegisterArgs),
+    /// Export the data map: sources × data categories, the processings of each source, the cells the rules flag.
+    Map(crate::commands::map::MapArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -239,7 +243,11 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let matches = Cli::command().try_get_matches_from(args)?;
+    // Help texts that live in the message catalogues follow the environment's language.
+    let locale = crate::i18n::Locale::from_environment();
+    let command = Cli::command()
+        .mut_subcommand("register", |c| crate::commands::register::localize(c, locale));
+    let matches = command.try_get_matches_from(args)?;
     let mut cli = Cli::from_arg_matches(&matches)?;
     if let (Command::Lint(lint), Some(("lint", lint_matches))) =
         (&mut cli.command, matches.subcommand())
@@ -348,6 +356,8 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => crate::commands::rule::run_rules(&args),
         Command::Policy(PolicyCommand::Show(args)) => crate::commands::policy::run_show(&args),
         Command::Init(args) => crate::commands::init::run(&args),
+        Command::Register(args) => crate::commands::register::run(&args),
+        Command::Map(args) => crate::commands::map::run(&args),
     };
     match result {
         Ok(code) => code,

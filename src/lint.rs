@@ -102,7 +102,18 @@ pub fn lint_example(
     yaml: &str,
     today: jiff::civil::Date,
 ) -> Result<Vec<Finding>, PackError> {
-    let options = Options::new(Selection::only(codes), today);
+    lint_example_in(codes, yaml, today, Locale::En)
+}
+
+/// [`lint_example`], with the messages in `locale`.
+pub fn lint_example_in(
+    codes: &[&str],
+    yaml: &str,
+    today: jiff::civil::Date,
+    locale: Locale,
+) -> Result<Vec<Finding>, PackError> {
+    let mut options = Options::new(Selection::only(codes), today);
+    options.locale = locale;
     let inputs = vec![("example.yaml".to_owned(), Ok(yaml.as_bytes().to_vec()))];
     Ok(lint_inputs(inputs, "datacharter.yaml", &options)?.findings)
 }
@@ -175,6 +186,21 @@ fn pipeline(
     }
 }
 
+/// Files go through the per-file stages in chunks of this many, so that only one chunk's
+/// span trees are in memory at a time (the trees are three times the size of the text).
+const CHUNK: usize = 256;
+
+/// What the per-file stages keep of a file: its text and comments (for reporting and
+/// suppressions; the span tree is rebuilt only for files with findings), its findings and
+/// its typed documents.
+struct LoadedFile {
+    kept: ParsedFile,
+    findings: Vec<Finding>,
+    typed: Vec<(usize, TypedDocument)>,
+    documents: usize,
+    bytes: u64,
+}
+
 fn stages(
     inputs: Vec<(String, Content<'_>)>,
     settings_file: &str,
@@ -184,79 +210,53 @@ fn stages(
     let mut timings = Timings::default();
     let file_count = inputs.len();
 
-    let clock = Instant::now();
-    let parsed: Vec<(ParsedFile, Option<Finding>, u64)> = inputs
-        .into_par_iter()
-        .map(|(path, content)| match content.read() {
-            Ok(bytes) => (parse(&path, &bytes, &options.limits), None, bytes.len() as u64),
-            Err(problem) => (unread(&path), Some(read_problem(&path, &problem)), 0),
-        })
-        .collect();
-    timings.parse = clock.elapsed();
-    timings.bytes = parsed.iter().map(|(_, _, bytes)| bytes).sum();
-
-    let clock = Instant::now();
-    let validated: Vec<Vec<Vec<Finding>>> = parsed
-        .par_iter()
-        .map(|(file, _, _)| {
-            file.documents
-                .iter()
-                .map(|document| {
-                    crate::schema::validate_document(&file.source.path, document.index, &document.value)
-                })
-                .collect()
-        })
-        .collect();
-    timings.schema = clock.elapsed();
+    let mut loaded: Vec<LoadedFile> = Vec::with_capacity(file_count);
+    let mut inputs = inputs.into_iter();
+    loop {
+        let chunk: Vec<(String, Content<'_>)> = inputs.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        loaded.extend(load_chunk(chunk, options, &mut timings));
+    }
 
     let clock = Instant::now();
     let mut findings = Vec::new();
     let mut typed = Vec::new();
     let mut files = BTreeMap::new();
     let mut document_count = 0;
-    for ((file, read_problem, _), schema_findings) in parsed.into_iter().zip(validated) {
-        let path = file.source.path.clone();
-        let unreadable = read_problem.is_some();
-        findings.extend(read_problem);
-        findings.extend(file.findings.iter().cloned());
-        if !unreadable && file.documents.is_empty() && file.findings.is_empty() {
-            findings.push(empty_file(&path));
-        }
-        document_count += file.documents.len();
-        for (document, problems) in file.documents.iter().zip(schema_findings) {
-            if problems.is_empty() {
-                match TypedDocument::from_value(&document.value) {
-                    Ok(document_typed) => typed.push((path.clone(), document.index, document_typed)),
-                    Err(error) => findings.push(model_mismatch(&path, document.index, &error.to_string())),
-                }
-            } else {
-                findings.extend(problems);
-            }
-        }
-        files.insert(path, file);
+    for file in loaded {
+        let path = file.kept.source.path.clone();
+        findings.extend(file.findings);
+        document_count += file.documents;
+        timings.bytes += file.bytes;
+        typed.extend(file.typed.into_iter().map(|(index, document)| (path.clone(), index, document)));
+        files.insert(path, file.kept);
     }
-    let valid: Vec<(String, usize, DocumentKind)> = typed
-        .iter()
-        .map(|(path, index, document)| (path.clone(), *index, document.kind()))
-        .collect();
     let inventory = Inventory::new(typed);
-    timings.model = clock.elapsed();
+    timings.model += clock.elapsed();
     timings.documents = document_count;
 
     let clock = Instant::now();
     let policy = PolicyTables::build(builtin, &inventory);
     let (custom_rules, rule_problems) = compile_custom_rules(&policy.custom_rules);
     findings.extend(rule_problems);
-    let documents: Vec<RawDocument<'_>> = valid
+    // Custom rules read documents as JSON: rebuilt from the typed documents of the kinds they
+    // select, only when the workspace has custom rules.
+    let values: Vec<(String, usize, DocumentKind, serde_json::Value)> = custom_rules
         .iter()
-        .filter_map(|(path, index, kind)| {
-            let value = &files.get(path)?.documents.get(*index)?.value;
-            Some(RawDocument {
-                file: path,
-                document: *index,
-                kind: *kind,
-                value,
-            })
+        .map(|rule| rule.kind)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .flat_map(|kind| inventory.documents_as_json(kind))
+        .collect();
+    let documents: Vec<RawDocument<'_>> = values
+        .iter()
+        .map(|(file, document, kind, value)| RawDocument {
+            file,
+            document: *document,
+            kind: *kind,
+            value,
         })
         .collect();
     let context = Context {
@@ -277,6 +277,7 @@ fn stages(
     timings.rules = clock.elapsed();
 
     let clock = Instant::now();
+    reparse_files_with_findings(&mut files, &findings, options);
     let known_code =
         |code: &str| rules::find(code).is_some() || custom_rules.iter().any(|rule| rule.code == code);
     let kept = suppress::apply(findings, &files, &known_code, &options.suppress);
@@ -293,6 +294,96 @@ fn stages(
         custom_rules,
         timings,
     })
+}
+
+/// Read, parse, validate and type one chunk of files, each stage on the thread pool.
+fn load_chunk(chunk: Vec<(String, Content<'_>)>, options: &Options, timings: &mut Timings) -> Vec<LoadedFile> {
+    let clock = Instant::now();
+    let parsed: Vec<(ParsedFile, Option<Finding>, u64)> = chunk
+        .into_par_iter()
+        .map(|(path, content)| match content.read() {
+            Ok(bytes) => (parse(&path, &bytes, &options.limits), None, bytes.len() as u64),
+            Err(problem) => (unread(&path), Some(read_problem(&path, &problem)), 0),
+        })
+        .collect();
+    timings.parse += clock.elapsed();
+
+    let clock = Instant::now();
+    let validated: Vec<Vec<Vec<Finding>>> = parsed
+        .par_iter()
+        .map(|(file, _, _)| {
+            file.documents
+                .iter()
+                .map(|document| {
+                    crate::schema::validate_document(&file.source.path, document.index, &document.value)
+                })
+                .collect()
+        })
+        .collect();
+    timings.schema += clock.elapsed();
+
+    let clock = Instant::now();
+    let loaded = parsed
+        .into_par_iter()
+        .zip(validated)
+        .map(|((file, read_problem, bytes), schema_findings)| {
+            let path = file.source.path.clone();
+            let mut findings = Vec::new();
+            let unreadable = read_problem.is_some();
+            findings.extend(read_problem);
+            findings.extend(file.findings.iter().cloned());
+            if !unreadable && file.documents.is_empty() && file.findings.is_empty() {
+                findings.push(empty_file(&path));
+            }
+            let mut typed = Vec::new();
+            for (document, problems) in file.documents.iter().zip(schema_findings) {
+                if !problems.is_empty() {
+                    findings.extend(problems);
+                    continue;
+                }
+                match TypedDocument::from_value(&document.value) {
+                    Ok(document_typed) => typed.push((document.index, document_typed)),
+                    Err(error) => findings.push(model_mismatch(&path, document.index, &error.to_string())),
+                }
+            }
+            let documents = file.documents.len();
+            LoadedFile {
+                kept: ParsedFile {
+                    source: file.source,
+                    documents: Vec::new(),
+                    comments: file.comments,
+                    findings: Vec::new(),
+                },
+                findings,
+                typed,
+                documents,
+                bytes,
+            }
+        })
+        .collect();
+    timings.model += clock.elapsed();
+    loaded
+}
+
+/// Parses again, in parallel, the files that findings (or their labels) point into: their
+/// span trees were dropped after the per-file stages, and locating a finding needs them.
+fn reparse_files_with_findings(files: &mut BTreeMap<String, ParsedFile>, findings: &[Finding], options: &Options) {
+    let wanted: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .flat_map(|finding| {
+            std::iter::once(finding.location.file.as_str())
+                .chain(finding.labels.iter().map(|label| label.location.file.as_str()))
+        })
+        .collect();
+    let reparsed: Vec<(String, ParsedFile)> = wanted
+        .into_par_iter()
+        .filter_map(|path| {
+            let kept = files.get(path)?;
+            let text = kept.source.text.as_bytes();
+            Some((path.to_owned(), parse(path, text, &options.limits)))
+        })
+        .collect();
+    files.extend(reparsed);
 }
 
 /// The schema accepted what the types refuse: a defect of datacharter, reported rather than

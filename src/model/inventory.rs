@@ -165,3 +165,34 @@ fn index<T>(map: &mut HashMap<String, usize>, items: &[Located<T>], id: impl Fn(
         map.entry(id(&located.item).to_owned()).or_insert(i);
     }
 }
+
+impl Inventory {
+    /// The documents of one kind as JSON (file, document index, kind, value), rebuilt from
+    /// the typed documents: what custom rules read. Absent optional keys come out as `null`.
+    pub fn documents_as_json(
+        &self,
+        kind: super::DocumentKind,
+    ) -> Vec<(String, usize, super::DocumentKind, serde_json::Value)> {
+        fn rows<T: serde::Serialize>(
+            items: &[Located<T>],
+            kind: super::DocumentKind,
+        ) -> Vec<(String, usize, super::DocumentKind, serde_json::Value)> {
+            items
+                .iter()
+                .filter_map(|located| {
+                    let value = serde_json::to_value(&located.item).ok()?;
+                    Some((located.file.clone(), located.document, kind, value))
+                })
+                .collect()
+        }
+        use super::DocumentKind as K;
+        match kind {
+            K::Organisation => rows(&self.organisations, kind),
+            K::Party => rows(&self.parties, kind),
+            K::Source => rows(&self.sources, kind),
+            K::Processing => rows(&self.processings, kind),
+            K::Charter => rows(&self.charters, kind),
+            K::Policy => rows(&self.policies, kind),
+        }
+    }
+}

@@ -15,7 +15,8 @@ pub fn run(context: &Context<'_>, selection: &Selection, findings: &mut Vec<Find
             if !matches_filter(document.value, rule) {
                 continue;
             }
-            let value = document.value.pointer(&rule.path);
+            // `null` is how an absent optional key comes out of the typed document.
+            let value = document.value.pointer(&rule.path).filter(|v| !v.is_null());
             let failed = match (&rule.test, value) {
                 (Test::Schema(validator), Some(value)) => !validator.is_valid(value),
                 (Test::Schema(_), None) | (Test::Present, None) => true,

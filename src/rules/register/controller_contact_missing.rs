@@ -21,16 +21,17 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for organisation in &context.inventory.organisations {
         let has_name = organisation.item.name.as_deref().is_some_and(is_filled);
         let has_contact = organisation.item.contact.as_ref().is_some_and(reachable);
-        let name_help = "give the organisation's legal `name`";
-        let contact_help = "add a `contact:` with an `email` and a postal `address`";
-        let (missing, help) = match (has_name, has_contact) {
+        // Each case is a whole sentence in the catalogue, so that a translation need not
+        // assemble "no name" and "no contact details" with its own grammar.
+        let (message, label, help) = match (has_name, has_contact) {
             (true, true) => continue,
-            (false, true) => ("no name", name_help.to_owned()),
-            (true, false) => ("no contact details", contact_help.to_owned()),
-            (false, false) => (
-                "no name and no contact details",
-                format!("{name_help}, and {contact_help}"),
+            (false, true) => ("DC101.message.name", "DC101.label.name", "DC101.help.name"),
+            (true, false) => (
+                "DC101.message.contact",
+                "DC101.label.contact",
+                "DC101.help.contact",
             ),
+            (false, false) => ("DC101.message.both", "DC101.label.both", "DC101.help.both"),
         };
         // A blank name or an empty `contact:` is underlined itself; an absent one at the id.
         let pointer = match (has_name, &organisation.item.contact) {
@@ -38,16 +39,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             (true, Some(_)) => "/contact",
             _ => "/id",
         };
+        let locale = context.locale;
         findings.push(
             RULE.finding(
                 organisation.at(pointer),
-                format!(
-                    "the organisation `{}` has {missing}: the register must name the controller and say how to reach it (GDPR Art. 30(1)(a))",
-                    organisation.item.id
-                ),
+                crate::t!(locale, message, id = organisation.item.id),
             )
-            .with_label(missing)
-            .with_help(help),
+            .with_label(crate::t!(locale, label))
+            .with_help(crate::t!(locale, help)),
         );
     }
 }

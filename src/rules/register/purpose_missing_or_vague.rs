@@ -2,6 +2,7 @@
 //! (warning).
 
 use crate::finding::{Finding, Severity};
+use crate::i18n::Locale;
 use crate::model::{Located, Processing};
 use crate::rules::{Context, Docs, Family, Rule};
 
@@ -22,6 +23,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     let vague_words = &context.policy.governance.vague_descriptions;
     for processing in &context.inventory.processings {
         let item = &processing.item;
@@ -31,47 +33,43 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .map(str::trim)
             .filter(|d| !d.is_empty());
         let Some(purpose) = &item.purpose else {
-            findings.push(missing_purpose(processing));
+            findings.push(missing_purpose(processing, locale));
             continue;
         };
         match description {
             None if purpose.as_str() == OTHER_PURPOSE => findings.push(
                 warning(
                     processing.at("/purpose"),
-                    format!(
-                        "processing `{}` has the purpose `other` but no description: the register does not say what it is for",
-                        item.id
-                    ),
+                    crate::t!(locale, "DC102.other.message", processing = item.id),
                 )
-                .with_label("`other` needs a description")
-                .with_help("add a `description:` that says in a sentence what is done with the data and why, or choose a purpose of the vocabulary"),
+                .with_label(crate::t!(locale, "DC102.other.label"))
+                .with_help(crate::t!(locale, "DC102.other.help")),
             ),
             Some(text) if is_vague(text, vague_words) => findings.push(
                 warning(
                     processing.at("/description"),
-                    format!(
-                        "processing `{}` is described only as \"{text}\", which does not specify a purpose (GDPR Art. 5(1)(b))",
-                        item.id
+                    crate::t!(
+                        locale,
+                        "DC102.vague.message",
+                        processing = item.id,
+                        description = text
                     ),
                 )
-                .with_label("too vague to state a purpose")
-                .with_help("say in a sentence what is done with the data and why, e.g. \"Send the monthly programme to people who signed up for it\""),
+                .with_label(crate::t!(locale, "DC102.vague.label"))
+                .with_help(crate::t!(locale, "DC102.vague.help")),
             ),
             _ => {}
         }
     }
 }
 
-fn missing_purpose(processing: &Located<Processing>) -> Finding {
+fn missing_purpose(processing: &Located<Processing>, locale: Locale) -> Finding {
     RULE.finding(
         processing.at("/id"),
-        format!(
-            "processing `{}` states no purpose: the register must say what each processing is for (GDPR Art. 30(1)(b))",
-            processing.item.id
-        ),
+        crate::t!(locale, "DC102.missing.message", processing = processing.item.id),
     )
-    .with_label("no `purpose`")
-    .with_help("add `purpose:` with the closest purpose of the vocabulary (`datacharter policy show taxonomy` lists them), or `other` with a `description`")
+    .with_label(crate::t!(locale, "DC102.missing.label"))
+    .with_help(crate::t!(locale, "DC102.missing.help"))
 }
 
 /// The lower case of this rule: a purpose is stated, but says too little.

@@ -20,19 +20,9 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         let item = &processing.item;
-        for (empty, key, what, example) in [
-            (
-                item.data_subjects.is_empty(),
-                "data_subjects",
-                "whose data it processes",
-                "spectators, subscribers",
-            ),
-            (
-                item.data_categories.is_empty(),
-                "data_categories",
-                "which data it processes",
-                "identity.name, identity.email",
-            ),
+        for (empty, list) in [
+            (item.data_subjects.is_empty(), "subjects"),
+            (item.data_categories.is_empty(), "categories"),
         ] {
             if !empty {
                 continue;
@@ -41,13 +31,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     processing.at("/id"),
-                    format!(
-                        "processing `{}` does not say {what}: `{key}` is missing or empty (GDPR Art. 30(1)(c))",
-                        item.id
+                    crate::t!(
+                        context.locale,
+                        &format!("DC103.{list}.message"),
+                        processing = item.id
                     ),
                 )
-                .with_label(format!("no `{key}`"))
-                .with_help(format!("add `{key}: [{example}]` with the entries that apply, from the vocabulary")),
+                .with_label(crate::t!(context.locale, &format!("DC103.{list}.label")))
+                .with_help(crate::t!(context.locale, &format!("DC103.{list}.help"))),
             );
         }
     }
