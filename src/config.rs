@@ -3,6 +3,7 @@
 //! bad command-line value is a plain usage error.
 
 use crate::finding::{Finding, Location, Severity};
+use crate::i18n::Locale;
 use crate::lint::Options;
 use crate::model::Settings;
 use crate::rules::{REGISTRY, Selection, Selector};
@@ -20,6 +21,8 @@ pub struct Overrides {
     pub ignore: Vec<String>,
     /// `--no-ignores`.
     pub no_ignores: bool,
+    /// `--locale`: replaces the settings' `locale` (and the environment's language).
+    pub locale: Option<Locale>,
 }
 
 /// Why the configuration cannot be used.
@@ -51,12 +54,14 @@ pub fn options(
     today: jiff::civil::Date,
 ) -> Result<Options, ConfigError> {
     let rules = settings.rules.clone().unwrap_or_default();
+    let locale = crate::i18n::resolve(overrides.locale, settings.locale);
     let mut problems = Vec::new();
     let mut from_settings = |pointer: String, text: &str| -> Option<Selector> {
         match parse_selector(text) {
             Ok(selector) => Some(selector),
             Err(error) => {
-                problems.push(bad_setting(Location::node(settings_file, 0, pointer), error.to_string()));
+                let location = Location::node(settings_file, 0, pointer);
+                problems.push(bad_setting(location, error.to_string(), locale));
                 None
             }
         }
@@ -99,10 +104,11 @@ pub fn options(
         if crate::rules::find(code).is_none() && !code.starts_with('X') {
             let known = REGISTRY.iter().map(|rule| rule.code);
             let hint = crate::suggest::closest(code, known)
-                .map(|c| format!("; did you mean `{c}`?"))
+                .map(|c| crate::t!(locale, "foundation.did-you-mean", candidate = c))
                 .unwrap_or_default();
             let location = Location::node(settings_file, 0, format!("/rules/severity/{code}")).on_key();
-            problems.push(bad_setting(location, format!("`{code}` is not a rule code{hint}")));
+            let message = crate::t!(locale, "DC002.unknown-rule-code", code = code, suggestion = hint);
+            problems.push(bad_setting(location, message, locale));
             continue;
         }
         severity.insert(code.to_owned(), Severity::from(*level));
@@ -111,7 +117,8 @@ pub fn options(
         if !root.join(policy).is_file() {
             problems.push(bad_setting(
                 Location::node(settings_file, 0, format!("/policies/{i}")),
-                format!("the policy pack `{policy}` does not exist (paths are relative to the workspace root)"),
+                crate::t!(locale, "DC002.missing-policy-pack", policy = policy),
+                locale,
             ));
         }
     }
@@ -136,10 +143,12 @@ pub fn options(
 
     let mut options = Options::new(Selection::new(select, extend_select, ignore), today);
     options.severity = severity;
+    options.locale = locale;
     options.suppress = SuppressOptions {
         disregard_comments: overrides.no_ignores,
         require_reason: rules.require_reason,
         per_file_ignores,
+        locale,
     };
     Ok(options)
 }
@@ -164,7 +173,7 @@ pub fn unknown_custom_selectors(options: &Options, custom_codes: &[&str]) -> Vec
         .collect()
 }
 
-fn bad_setting(location: Location, message: String) -> Finding {
+fn bad_setting(location: Location, message: String, locale: Locale) -> Finding {
     Finding::new(crate::schema::CODE, crate::schema::NAME, Severity::Error, location, message)
-    .with_help("`datacharter rules` lists the rule codes; see the README's Settings section")
+        .with_help(crate::t!(locale, "DC002.setting-help"))
 }

@@ -42,6 +42,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
                 path_prefix: settings_root(args, &start, &path)
                     .map_or_else(String::new, |root| report::repository_prefix(&root)),
                 timings: None,
+                locale: crate::i18n::resolve(args.locale.map(Into::into), None),
             };
             render(args, &facts, findings)?;
             return Ok(ExitCode::from(2));
@@ -56,6 +57,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
         no_ignores: args.no_ignores,
+        locale: args.locale.map(Into::into),
     };
     let mut options =
         match config::options(&workspace.settings, &settings_file, &workspace.root, &overrides, today()?) {
@@ -66,7 +68,6 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
             }
         };
     options.threads = args.threads.map(usize::from);
-    options.locale = crate::i18n::resolve(args.locale.map(Into::into), workspace.settings.locale);
     let selection = options.selection.clone();
     let outcome = lint(&workspace, &options)?;
     let custom_codes: Vec<&str> = outcome.custom_rules.iter().map(|rule| rule.code.as_str()).collect();
@@ -104,6 +105,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         suppressed: outcome.suppressed,
         path_prefix: report::repository_prefix(&workspace.root),
         timings: args.timings.then_some(timings),
+        locale: options.locale,
     };
     let rendering = Instant::now();
     render(args, &facts, findings)?;
@@ -145,6 +147,7 @@ fn render_settings_problems(
         suppressed: 0,
         path_prefix: report::repository_prefix(&workspace.root),
         timings: None,
+        locale: crate::i18n::resolve(args.locale.map(Into::into), workspace.settings.locale),
     };
     render(args, &facts, findings)?;
     Ok(ExitCode::from(2))
@@ -229,6 +232,8 @@ struct RunFacts<'a> {
     path_prefix: String,
     /// Stage times, for the JSON report (`--timings`).
     timings: Option<Timings>,
+    /// The language of the summary line.
+    locale: crate::i18n::Locale,
 }
 
 /// Renders every requested report: each to a buffer first, so that a file is replaced in
@@ -248,6 +253,7 @@ fn render(
         diagnostics,
     );
     report.timings = facts.timings;
+    report.locale = facts.locale;
     let default = [ReportSpec {
         format: Format::Human,
         output: None,

@@ -3,8 +3,7 @@
 //! (`locales/en.yaml`, `locales/fr.yaml`, embedded), looked up by key; a test fails when a
 //! key exists in one language and not the other.
 
-use crate::syntax::{Limits, parse};
-use serde_json::Value;
+use saphyr::{LoadableYamlNode, Scalar, Yaml};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
@@ -95,32 +94,37 @@ pub fn catalogue(locale: Locale) -> &'static Catalogue {
 }
 
 /// Parses a catalogue's YAML into flat keys; an error names the problem.
+///
+/// Read with saphyr's plain loader, not with the `syntax` stage: that stage's own messages
+/// come from these catalogues.
 pub fn load(path: &str, text: &str) -> Result<Catalogue, String> {
-    let parsed = parse(path, text.as_bytes(), &Limits::default());
-    if let Some(finding) = parsed.findings.first() {
-        return Err(finding.message.clone());
-    }
+    let documents = Yaml::load_from_str(text).map_err(|error| format!("{path}: {error}"))?;
     let mut catalogue = Catalogue::new();
-    if let Some(document) = parsed.documents.first() {
-        flatten("", &document.value, &mut catalogue)?;
+    if let Some(document) = documents.first() {
+        flatten("", document, &mut catalogue).map_err(|error| format!("{path}: {error}"))?;
     }
     Ok(catalogue)
 }
 
-fn flatten(prefix: &str, value: &Value, into: &mut Catalogue) -> Result<(), String> {
-    match value {
-        Value::Object(map) => {
+fn flatten(prefix: &str, node: &Yaml<'_>, into: &mut Catalogue) -> Result<(), String> {
+    match node {
+        Yaml::Mapping(map) => {
             for (key, child) in map {
-                let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                let key = match key {
+                    Yaml::Value(Scalar::String(text)) => text.to_string(),
+                    Yaml::Value(Scalar::Integer(number)) => number.to_string(),
+                    other => return Err(format!("a key under `{prefix}` is not text: {other:?}")),
+                };
+                let path = if prefix.is_empty() { key } else { format!("{prefix}.{key}") };
                 flatten(&path, child, into)?;
             }
             Ok(())
         }
-        Value::String(text) => {
-            into.insert(prefix.to_owned(), text.clone());
+        Yaml::Value(Scalar::String(text)) => {
+            into.insert(prefix.to_owned(), text.to_string());
             Ok(())
         }
-        other => Err(format!("`{prefix}` must be text, found {other}")),
+        other => Err(format!("`{prefix}` must be text, found {other:?}")),
     }
 }
 

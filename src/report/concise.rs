@@ -19,7 +19,7 @@ pub fn render_concise(report: &Report, quiet: bool, out: &mut impl Write) -> io:
         )?;
     }
     if !quiet {
-        writeln!(out, "{}", report.summary)?;
+        writeln!(out, "{}", report.summary.line(report.locale))?;
     }
     Ok(())
 }

@@ -27,7 +27,7 @@ pub fn render_github(
         writeln!(out, "{}", workflow_command(diagnostic, path_prefix))?;
     }
     if !quiet {
-        writeln!(out, "{}", report.summary)?;
+        writeln!(out, "{}", report.summary.line(report.locale))?;
     }
     Ok(())
 }
@@ -85,7 +85,7 @@ pub fn render_step_summary(
     path_prefix: &str,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    writeln!(out, "### datacharter\n\n{}\n", report.summary)?;
+    writeln!(out, "### datacharter\n\n{}\n", report.summary.line(report.locale))?;
     if report.diagnostics.is_empty() {
         return Ok(());
     }

@@ -79,7 +79,7 @@ pub fn render_human(
             .map_err(|_| io::Error::other("could not render a diagnostic"))?;
         writeln!(out, "{text}")?;
     }
-    writeln!(out, "{}", report.summary)
+    writeln!(out, "{}", report.summary.line(report.locale))
 }
 
 /// One diagnostic as miette sees it: a headline, a file's text and underlined spans in it, and

@@ -34,6 +34,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Stage times, shown in the JSON report when `--timings` asks for them.
     pub timings: Option<crate::lint::Timings>,
+    /// The language of the summary line (English unless set).
+    pub locale: crate::i18n::Locale,
 }
 
 impl Report {
@@ -50,6 +52,7 @@ impl Report {
             summary: Summary::new(files, documents, suppressed, &diagnostics),
             diagnostics,
             timings: None,
+            locale: crate::i18n::Locale::default(),
         }
     }
 }

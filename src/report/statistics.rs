@@ -57,7 +57,7 @@ pub fn render_statistics(report: &Report, quiet: bool, out: &mut impl Write) -> 
         )?;
     }
     if !quiet {
-        writeln!(out, "{}", report.summary)?;
+        writeln!(out, "{}", report.summary.line(report.locale))?;
     }
     Ok(())
 }

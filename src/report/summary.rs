@@ -2,6 +2,8 @@
 
 use super::Diagnostic;
 use crate::finding::Severity;
+use crate::i18n::Locale;
+use crate::t;
 use serde::Serialize;
 use std::fmt;
 
@@ -42,9 +44,10 @@ impl Summary {
     }
 }
 
-/// `2 errors, 1 warning in 7 files (3 suppressed)`, or `No problems found in 7 files`.
-impl fmt::Display for Summary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Summary {
+    /// `2 errors, 1 warning in 7 files (3 suppressed)`, or `No problems found in 7 files`, in
+    /// `locale`.
+    pub fn line(&self, locale: Locale) -> String {
         let counts: Vec<String> = [
             (self.errors, "error"),
             (self.warnings, "warning"),
@@ -52,25 +55,70 @@ impl fmt::Display for Summary {
         ]
         .into_iter()
         .filter(|(count, _)| *count > 0)
-        .map(|(count, noun)| counted(count, noun))
+        .map(|(count, noun)| counted(locale, count, noun))
         .collect();
-        let files = counted(self.files, "file");
-        if counts.is_empty() {
-            write!(f, "No problems found in {files}")?;
+        let files = counted(locale, self.files, "file");
+        let mut line = if counts.is_empty() {
+            t!(locale, "summary.clean", files = files)
         } else {
-            write!(f, "{} in {files}", counts.join(", "))?;
+            t!(locale, "summary.found", counts = counts.join(", "), files = files)
+        };
+        match self.suppressed {
+            0 => {}
+            1 => line.push_str(&t!(locale, "summary.suppressed-one")),
+            count => line.push_str(&t!(locale, "summary.suppressed", count = count)),
         }
-        if self.suppressed > 0 {
-            write!(f, " ({} suppressed)", self.suppressed)?;
-        }
-        Ok(())
+        line
     }
 }
 
-fn counted(count: usize, noun: &str) -> String {
+/// The English summary line.
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.line(Locale::En))
+    }
+}
+
+/// "1 error", "3 errors": `summary.<noun>` for one, `summary.<noun>s` otherwise.
+fn counted(locale: Locale, count: usize, noun: &str) -> String {
     if count == 1 {
-        format!("1 {noun}")
+        t!(locale, &format!("summary.{noun}"))
     } else {
-        format!("{count} {noun}s")
+        t!(locale, &format!("summary.{noun}s"), count = count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Summary;
+    use crate::i18n::Locale;
+
+    fn summary(files: usize, errors: usize, warnings: usize, suppressed: usize) -> Summary {
+        Summary {
+            files,
+            errors,
+            warnings,
+            suppressed,
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn english_summary_line() {
+        assert_eq!(
+            summary(7, 2, 1, 3).to_string(),
+            "2 errors, 1 warning in 7 files (3 suppressed)"
+        );
+        assert_eq!(summary(1, 0, 0, 1).to_string(), "No problems found in 1 file (1 suppressed)");
+    }
+
+    #[test]
+    fn french_summary_line() {
+        assert_eq!(
+            summary(7, 2, 1, 3).line(Locale::Fr),
+            "2 erreurs, 1 avertissement dans 7 fichiers (3 ignorés)"
+        );
+        assert_eq!(summary(7, 0, 0, 0).line(Locale::Fr), "Aucun problème dans 7 fichiers");
+        assert_eq!(summary(1, 1, 0, 1).line(Locale::Fr), "1 erreur dans 1 fichier (1 ignoré)");
     }
 }

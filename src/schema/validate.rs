@@ -7,7 +7,9 @@
 
 use super::generate::{definition_name, document_schema, settings_schema};
 use crate::finding::{Finding, Location, Severity};
-use crate::model::{Date, DocumentKind, Duration, RuleCode};
+use crate::i18n::Locale;
+use crate::model::{Date, DocumentKind, RuleCode};
+use crate::t;
 use crate::suggest::closest;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
@@ -65,21 +67,21 @@ fn compile(schema: Value) -> Result<Compiled, String> {
         .map_err(|error| format!("the built-in schema does not compile: {error}"))
 }
 
-/// Validates one document of `file` (0-based `document` index) and returns every DC002.
+/// Validates one document of `file` (0-based `document` index) and returns every DC002, in
+/// English.
 pub fn validate_document(file: &str, document: usize, value: &Value) -> Vec<Finding> {
-    let report = Report { file, document };
+    validate_document_in(file, document, value, Locale::En)
+}
+
+/// [`validate_document`], with the messages in `locale`.
+pub fn validate_document_in(file: &str, document: usize, value: &Value, locale: Locale) -> Vec<Finding> {
+    let report = Report { file, document, locale };
     let Some(object) = value.as_object() else {
         return vec![report.finding(
             "",
             false,
-            format!(
-                "a document must be a mapping with a `kind`, but this one is {}",
-                found(value)
-            ),
-            format!(
-                "start the document with `kind:` and one of: {}",
-                kind_list()
-            ),
+            t!(locale, "DC002.not-a-mapping", found = found(value, locale)),
+            t!(locale, "DC002.not-a-mapping-help", kinds = kind_list()),
         )];
     };
     let kind = match object.get("kind") {
@@ -87,8 +89,8 @@ pub fn validate_document(file: &str, document: usize, value: &Value) -> Vec<Find
             return vec![report.finding(
                 "",
                 false,
-                "this document has no `kind`".into(),
-                format!("add `kind:` with one of: {}", kind_list()),
+                t!(locale, "DC002.no-kind"),
+                t!(locale, "DC002.no-kind-help", kinds = kind_list()),
             )];
         }
         Some(Value::String(text)) => match DocumentKind::parse(text) {
@@ -98,8 +100,8 @@ pub fn validate_document(file: &str, document: usize, value: &Value) -> Vec<Find
                 return vec![report.finding(
                     "/kind",
                     false,
-                    format!("unknown kind `{text}`{}", did_you_mean(text, names)),
-                    format!("the kinds are: {}", kind_list()),
+                    t!(locale, "DC002.unknown-kind", kind = text, suggestion = did_you_mean(text, names, locale)),
+                    t!(locale, "DC002.unknown-kind-help", kinds = kind_list()),
                 )];
             }
         },
@@ -107,8 +109,8 @@ pub fn validate_document(file: &str, document: usize, value: &Value) -> Vec<Find
             return vec![report.finding(
                 "/kind",
                 false,
-                format!("`kind` must be text, but it is {}", found(other)),
-                format!("write one of: {}", kind_list()),
+                t!(locale, "DC002.kind-not-text", found = found(other, locale)),
+                t!(locale, "DC002.kind-not-text-help", kinds = kind_list()),
             )];
         }
     };
@@ -117,27 +119,32 @@ pub fn validate_document(file: &str, document: usize, value: &Value) -> Vec<Find
         Err(error) => return vec![report.internal(error)],
     };
     match compiled {
-        Some(compiled) => report.all_errors(compiled, value, &format!("this {kind}")),
-        None => vec![report.internal("no schema for this kind")],
+        Some(compiled) => {
+            let root_name = t!(locale, &format!("DC002.this.{}", kind.as_str()));
+            report.all_errors(compiled, value, &root_name)
+        }
+        None => vec![report.internal(&t!(locale, "DC002.no-schema-for-kind"))],
     }
 }
 
-/// Validates the settings of `datacharter.yaml` and returns every DC002.
+/// Validates the settings of `datacharter.yaml` and returns every DC002, in English.
 pub fn validate_settings(file: &str, value: &Value) -> Vec<Finding> {
-    let report = Report { file, document: 0 };
+    validate_settings_in(file, value, Locale::En)
+}
+
+/// [`validate_settings`], with the messages in `locale`.
+pub fn validate_settings_in(file: &str, value: &Value, locale: Locale) -> Vec<Finding> {
+    let report = Report { file, document: 0, locale };
     if !value.is_object() {
         return vec![report.finding(
             "",
             false,
-            format!(
-                "the settings must be a mapping of keys, starting with `datacharter: 1`, but this is {}",
-                found(value)
-            ),
-            "write `datacharter: 1` on the first line, then the settings you need".into(),
+            t!(locale, "DC002.settings-not-a-mapping", found = found(value, locale)),
+            t!(locale, "DC002.settings-not-a-mapping-help"),
         )];
     }
     match &validators().settings {
-        Ok(compiled) => report.all_errors(compiled, value, "the settings"),
+        Ok(compiled) => report.all_errors(compiled, value, &t!(locale, "DC002.place.settings")),
         Err(error) => vec![report.internal(error)],
     }
 }
@@ -149,6 +156,7 @@ fn kind_list() -> String {
 struct Report<'a> {
     file: &'a str,
     document: usize,
+    locale: Locale,
 }
 
 /// One error turned into words: where, what, and how to fix it.
@@ -172,15 +180,15 @@ impl Report<'_> {
         self.finding(
             "",
             false,
-            format!("internal error: {error}"),
-            "please report this bug to the datacharter project".into(),
+            t!(self.locale, "DC002.internal", error = error),
+            t!(self.locale, "DC002.internal-help"),
         )
     }
 
     fn all_errors(&self, compiled: &Compiled, value: &Value, root_name: &str) -> Vec<Finding> {
         let mut explained: Vec<Explained> = Vec::new();
         for error in compiled.validator.iter_errors(value) {
-            explain(&error, &compiled.schema, root_name, &mut explained);
+            explain(&error, &compiled.schema, root_name, self.locale, &mut explained);
         }
         // Stable order whatever the validator's traversal; identical duplicates (the same
         // problem reached twice) are dropped.
@@ -208,11 +216,17 @@ fn pointer_sort_key(pointer: &str) -> Vec<(u8, usize, &str)> {
         .collect()
 }
 
-fn explain(error: &ValidationError<'_>, schema: &Value, root_name: &str, out: &mut Vec<Explained>) {
+fn explain(
+    error: &ValidationError<'_>,
+    schema: &Value,
+    root_name: &str,
+    locale: Locale,
+    out: &mut Vec<Explained>,
+) {
     let pointer = error.instance_path().as_str().to_owned();
     let instance = error.instance().as_ref();
     let target = SchemaAt::resolve(schema, &pointer);
-    let place = place_name(&pointer, root_name);
+    let place = place_name(&pointer, root_name, locale);
     let what = target.noun;
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected }
@@ -224,25 +238,22 @@ fn explain(error: &ValidationError<'_>, schema: &Value, root_name: &str, out: &m
                 let (suggestion, help) = if keyed_by_code {
                     let upper = key.to_uppercase();
                     let suggestion = match RuleCode::new(upper.as_str()) {
-                        Ok(_) => format!("; did you mean `{upper}`?"),
+                        Ok(_) => t!(locale, "foundation.did-you-mean", candidate = upper),
                         Err(_) => String::new(),
                     };
-                    (
-                        suggestion,
-                        "each key here is a full rule code, like `DC204`".to_owned(),
-                    )
+                    (suggestion, t!(locale, "DC002.rule-code-keys-help"))
                 } else if allowed.is_empty() {
-                    (String::new(), "remove this key".to_owned())
+                    (String::new(), t!(locale, "DC002.remove-key-help"))
                 } else {
                     (
-                        did_you_mean(key, allowed.iter().copied()),
-                        format!("the keys allowed here are: {}", quoted_list(&allowed)),
+                        did_you_mean(key, allowed.iter().copied(), locale),
+                        t!(locale, "DC002.allowed-keys-help", keys = quoted_list(&allowed)),
                     )
                 };
                 out.push(Explained {
                     pointer: format!("{pointer}/{}", escape(key)),
                     on_key: true,
-                    message: format!("unknown key `{key}` in {place}{suggestion}"),
+                    message: t!(locale, "DC002.unknown-key", key = key, place = place, suggestion = suggestion),
                     help,
                 });
             }
@@ -254,13 +265,18 @@ fn explain(error: &ValidationError<'_>, schema: &Value, root_name: &str, out: &m
             let help = match SchemaAt::resolve(schema, &format!("{pointer}/{}", escape(&key)))
                 .description
             {
-                Some(description) => format!("add `{key}`: {}", first_sentence(description)),
-                None => format!("add `{key}`"),
+                Some(description) => t!(
+                    locale,
+                    "DC002.missing-help-described",
+                    key = key,
+                    description = first_sentence(description)
+                ),
+                None => t!(locale, "DC002.missing-help", key = key),
             };
             out.push(Explained {
                 pointer,
                 on_key: false,
-                message: format!("{} needs `{key}`, which is missing", capitalised(&place)),
+                message: capitalised(&t!(locale, "DC002.missing", place = place, key = key)),
                 help,
             });
         }
@@ -270,59 +286,67 @@ fn explain(error: &ValidationError<'_>, schema: &Value, root_name: &str, out: &m
                 other => vec![scalar_text(other)],
             };
             let suggestion = match instance {
-                Value::String(text) => did_you_mean(text, accepted.iter().map(String::as_str)),
+                Value::String(text) => did_you_mean(text, accepted.iter().map(String::as_str), locale),
                 _ => String::new(),
             };
             out.push(Explained {
                 pointer,
                 on_key: false,
-                message: format!(
-                    "{} is not an accepted value for {place}{suggestion}",
-                    short(instance)
+                message: t!(
+                    locale,
+                    "DC002.not-accepted",
+                    value = short(instance, locale),
+                    place = place,
+                    suggestion = suggestion
                 ),
-                help: format!("accepted values: {}", quoted_list(&accepted)),
+                help: t!(locale, "DC002.accepted-help", values = quoted_list(&accepted)),
             });
         }
         ValidationErrorKind::Constant { expected_value } => out.push(Explained {
             pointer,
             on_key: false,
-            message: format!(
-                "{place} must be `{}`, not {}",
-                scalar_text(expected_value),
-                short(instance)
+            message: t!(
+                locale,
+                "DC002.constant",
+                place = place,
+                expected = scalar_text(expected_value),
+                value = short(instance, locale)
             ),
-            help: format!("write `{}`", scalar_text(expected_value)),
+            help: t!(locale, "DC002.constant-help", expected = scalar_text(expected_value)),
         }),
         ValidationErrorKind::Type { kind } => {
             let expected = match kind {
                 TypeKind::Single(single) => vec![single.as_str()],
                 TypeKind::Multiple(set) => set.iter().map(|t| t.as_str()).collect(),
             };
-            let expected_words: Vec<&str> = expected
+            let expected_words = expected
                 .iter()
                 .filter(|name| **name != "null")
-                .map(|name| type_words(name))
-                .collect();
+                .map(|name| type_words(name, locale))
+                .reduce(|first, second| t!(locale, "DC002.type.either", first = first, second = second))
+                .unwrap_or_default();
             out.push(Explained {
                 pointer,
                 on_key: false,
-                message: format!(
-                    "expected {} for {place}, found {}",
-                    expected_words.join(" or "),
-                    found(instance)
+                message: t!(
+                    locale,
+                    "DC002.wrong-type",
+                    expected = expected_words,
+                    place = place,
+                    found = found(instance, locale)
                 ),
-                help: type_help(&expected, target.description),
+                help: type_help(&expected, target.description, locale),
             });
         }
         // A date that is not even laid out YYYY-MM-DD already has its `pattern` error.
         ValidationErrorKind::Format { .. }
             if !instance.as_str().is_some_and(Date::has_iso_layout) => {}
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
-            let (message, help) = bad_form(instance, what, target.description, error.kind());
+            let (message, help) = bad_form(instance, what, target.description, error.kind(), locale);
             out.push(Explained {
                 pointer,
                 on_key: false,
-                message: format!("{message} (in {place})"),
+                message: t!(locale, "DC002.bad-form", problem = message, place = place),
                 help,
             });
         }
@@ -334,13 +358,13 @@ fn explain(error: &ValidationError<'_>, schema: &Value, root_name: &str, out: &m
                 .collect();
             if let [branch] = branches.as_slice() {
                 for inner in branch.iter() {
-                    explain(inner, schema, root_name, out);
+                    explain(inner, schema, root_name, locale, out);
                 }
             } else {
-                out.push(generic(error, pointer, &place));
+                out.push(generic(error, pointer, &place, locale));
             }
         }
-        _ => out.push(generic(error, pointer, &place)),
+        _ => out.push(generic(error, pointer, &place, locale)),
     }
 }
 
@@ -348,12 +372,13 @@ fn is_null_type_error(error: &ValidationError<'_>) -> bool {
     matches!(error.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.as_str() == "null")
 }
 
-fn generic(error: &ValidationError<'_>, pointer: String, place: &str) -> Explained {
+/// An error the explanations above do not cover: the validator's own (English) words.
+fn generic(error: &ValidationError<'_>, pointer: String, place: &str, locale: Locale) -> Explained {
     Explained {
         pointer,
         on_key: false,
-        message: format!("{place}: {error}"),
-        help: "see the schema for the expected form".into(),
+        message: t!(locale, "DC002.generic", place = place, error = error),
+        help: t!(locale, "DC002.generic-help"),
     }
 }
 
@@ -363,22 +388,26 @@ fn bad_form(
     noun: Option<&'static str>,
     description: Option<&str>,
     kind: &ValidationErrorKind,
+    locale: Locale,
 ) -> (String, String) {
     let noun = noun.unwrap_or("value");
     if noun == "date" && matches!(kind, ValidationErrorKind::Format { .. }) {
         return (
-            format!("{} is not a real calendar date", short(instance)),
-            "check the day and the month (written YYYY-MM-DD)".into(),
+            t!(locale, "DC002.not-a-date", value = short(instance, locale)),
+            t!(locale, "DC002.not-a-date-help"),
         );
     }
     let help = match (noun, description) {
-        ("duration", _) => Duration::ACCEPTED_FORMS.to_owned(),
-        (_, Some(description)) => {
-            format!("expected {}", lowercase_first(first_sentence(description)))
-        }
-        (_, None) => "check the expected form in the schema".into(),
+        ("duration", _) => t!(locale, "DC002.duration-forms"),
+        (_, Some(description)) => t!(
+            locale,
+            "DC002.expected-described",
+            description = lowercase_first(first_sentence(description))
+        ),
+        (_, None) => t!(locale, "DC002.form-help"),
     };
-    (format!("{} is not a valid {noun}", short(instance)), help)
+    let noun = t!(locale, &format!("DC002.noun.{noun}"));
+    (t!(locale, "DC002.not-valid", value = short(instance, locale), noun = noun), help)
 }
 
 /// What the schema says about one place of the instance.
@@ -387,7 +416,8 @@ struct SchemaAt<'a> {
     schema: Option<&'a Value>,
     /// The closest description: the definition's, else the field's.
     description: Option<&'a str>,
-    /// A word for the kind of value, from the definition's name (`duration`, `date`, `id`…).
+    /// The kind of value, from the definition's name (`duration`, `date`, `id`…): the last
+    /// part of its `DC002.noun.*` key.
     noun: Option<&'static str>,
 }
 
@@ -472,58 +502,58 @@ fn noun_for(definition: &str) -> Option<&'static str> {
         "Duration" => "duration",
         "Date" => "date",
         "Id" => "id",
-        "CategoryId" => "data category",
-        "PurposeId" => "purpose id",
-        "SubjectId" => "data-subject id",
-        "FunctionId" => "function id",
-        "SecurityMeasure" => "security measure",
-        "CountryCode" => "country code",
-        "RuleSelector" => "rule code or prefix",
-        "RuleCode" => "rule code",
-        "CustomRuleCode" => "custom rule code",
+        "CategoryId" => "data-category",
+        "PurposeId" => "purpose-id",
+        "SubjectId" => "subject-id",
+        "FunctionId" => "function-id",
+        "SecurityMeasure" => "security-measure",
+        "CountryCode" => "country-code",
+        "RuleSelector" => "rule-selector",
+        "RuleCode" => "rule-code",
+        "CustomRuleCode" => "custom-rule-code",
         "ByteSize" => "size",
         _ => return None,
     })
 }
 
 /// "this processing", "`dpo`", "entry 2 of `retention`".
-fn place_name(pointer: &str, root_name: &str) -> String {
+fn place_name(pointer: &str, root_name: &str, locale: Locale) -> String {
     let tokens: Vec<String> = pointer.split('/').skip(1).map(unescape).collect();
     match tokens.as_slice() {
         [] => root_name.to_owned(),
         [.., parent, last] if last.parse::<usize>().is_ok() && parent.parse::<usize>().is_err() => {
             let position = last.parse::<usize>().map_or(0, |index| index + 1);
-            format!("entry {position} of `{parent}`")
+            t!(locale, "DC002.place.entry", position = position, list = parent)
         }
-        [.., last] => format!("`{last}`"),
+        [.., last] => t!(locale, "DC002.place.key", key = last),
     }
 }
 
-fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, locale: Locale) -> String {
     closest(word, candidates)
-        .map(|candidate| format!("; did you mean `{candidate}`?"))
+        .map(|candidate| t!(locale, "foundation.did-you-mean", candidate = candidate))
         .unwrap_or_default()
 }
 
 /// The value's type in words, with the value itself when it is short.
-fn found(value: &Value) -> String {
+fn found(value: &Value, locale: Locale) -> String {
     match value {
-        Value::Null => "nothing (an empty value)".into(),
-        Value::Bool(flag) => format!("`{flag}`"),
-        Value::Number(number) => format!("the number `{number}`"),
-        Value::String(text) if text.chars().count() <= 40 => format!("the text `{text}`"),
-        Value::String(_) => "a text".into(),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "a mapping".into(),
+        Value::Null => t!(locale, "DC002.found.nothing"),
+        Value::Bool(flag) => t!(locale, "DC002.found.boolean", value = flag),
+        Value::Number(number) => t!(locale, "DC002.found.number", value = number),
+        Value::String(text) if text.chars().count() <= 40 => t!(locale, "DC002.found.text", value = text),
+        Value::String(_) => t!(locale, "DC002.found.long-text"),
+        Value::Array(_) => t!(locale, "DC002.found.list"),
+        Value::Object(_) => t!(locale, "DC002.found.mapping"),
     }
 }
 
 /// A value as it would appear in a message: `text` in backticks, or its type in words.
-fn short(value: &Value) -> String {
+fn short(value: &Value, locale: Locale) -> String {
     match value {
         Value::String(text) if text.chars().count() <= 60 => format!("`{text}`"),
         Value::Bool(_) | Value::Number(_) => format!("`{value}`"),
-        other => found(other),
+        other => found(other, locale),
     }
 }
 
@@ -534,32 +564,29 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
-fn type_words(name: &str) -> &'static str {
-    match name {
-        "object" => "a mapping (`key: value` lines)",
-        "array" => "a list",
-        "string" => "text",
-        "integer" => "a whole number",
-        "number" => "a number",
-        "boolean" => "`true` or `false`",
-        _ => "nothing",
-    }
+/// A JSON Schema type name in words.
+fn type_words(name: &str, locale: Locale) -> String {
+    let key = match name {
+        "object" | "array" | "string" | "integer" | "number" | "boolean" => name,
+        _ => "other",
+    };
+    t!(locale, &format!("DC002.type.{key}"))
 }
 
-fn type_help(expected: &[&str], description: Option<&str>) -> String {
-    let example = match expected.first().copied() {
-        Some("array") => "write a list, like `[a, b]` or one `- item` per line",
-        Some("object") => "write indented `key: value` lines, or `{ key: value }`",
-        Some("boolean") => "write `true` or `false`",
-        Some("string") => "write text (quote it if it looks like a number or a date)",
-        _ => "write a value of the expected type",
+fn type_help(expected: &[&str], description: Option<&str>, locale: Locale) -> String {
+    let key = match expected.first().copied() {
+        Some(name @ ("array" | "object" | "boolean" | "string")) => name,
+        _ => "other",
     };
+    let example = t!(locale, &format!("DC002.type-help.{key}"));
     match description {
-        Some(description) => format!(
-            "{example}; {}",
-            lowercase_first(first_sentence(description))
+        Some(description) => t!(
+            locale,
+            "DC002.type-help.described",
+            example = example,
+            description = lowercase_first(first_sentence(description))
         ),
-        None => example.into(),
+        None => example,
     }
 }
 

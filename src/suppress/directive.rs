@@ -1,6 +1,7 @@
 //! Reading one `# datacharter: ignore[…] reason` comment.
 
 use crate::finding::{TextPos, TextRange};
+use crate::i18n::Locale;
 use crate::syntax::Comment;
 
 /// What a suppression covers.
@@ -23,24 +24,45 @@ pub struct Directive {
     pub range: TextRange,
 }
 
+/// Why a `datacharter:` comment is not a valid suppression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirectiveError {
+    /// Neither `ignore[…]` nor `ignore-file[…]`.
+    Malformed,
+    /// The list of codes has no closing `]`.
+    Unclosed,
+    /// `ignore[]`.
+    NoCodes,
+}
+
+impl DirectiveError {
+    /// The DC008 message.
+    pub fn message(self, locale: Locale) -> String {
+        let key = match self {
+            DirectiveError::Malformed => "DC008.malformed",
+            DirectiveError::Unclosed => "DC008.unclosed",
+            DirectiveError::NoCodes => "DC008.no-codes",
+        };
+        crate::t!(locale, key)
+    }
+}
+
 const MARKER: &str = "datacharter:";
 
 /// `None` for an ordinary comment; `Some(Err(why))` for a `datacharter:` comment that is not
 /// a valid suppression. `text` is the file's text: a comment on a line of its own applies to
 /// the next line that holds YAML.
-pub fn parse_directive(comment: &Comment, text: &str) -> Option<Result<Directive, String>> {
+pub fn parse_directive(comment: &Comment, text: &str) -> Option<Result<Directive, DirectiveError>> {
     let body = comment.text.trim_start().strip_prefix(MARKER)?.trim_start();
     let (file_wide, rest) = if let Some(rest) = body.strip_prefix("ignore-file[") {
         (true, rest)
     } else if let Some(rest) = body.strip_prefix("ignore[") {
         (false, rest)
     } else {
-        return Some(Err(
-            "a `datacharter:` comment must be `ignore[CODES] reason` or `ignore-file[CODES] reason`".into(),
-        ));
+        return Some(Err(DirectiveError::Malformed));
     };
     let Some((list, reason)) = rest.split_once(']') else {
-        return Some(Err("the list of codes is not closed with `]`".into()));
+        return Some(Err(DirectiveError::Unclosed));
     };
     let codes: Vec<String> = list
         .split(',')
@@ -48,7 +70,7 @@ pub fn parse_directive(comment: &Comment, text: &str) -> Option<Result<Directive
         .filter(|code| !code.is_empty())
         .collect();
     if codes.is_empty() {
-        return Some(Err("the suppression names no rule code".into()));
+        return Some(Err(DirectiveError::NoCodes));
     }
     let reason = reason.trim();
     let scope = if file_wide {

@@ -6,9 +6,11 @@
 
 mod directive;
 
-pub use directive::{Directive, Scope, comment_range, parse_directive};
+pub use directive::{Directive, DirectiveError, Scope, comment_range, parse_directive};
 
 use crate::finding::{Finding, Location, Target, TextRange};
+use crate::i18n::Locale;
+use crate::t;
 use crate::rules::Selector;
 use crate::syntax::{ParsedFile, escape_token, pointer_tokens};
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,6 +27,8 @@ pub struct SuppressOptions {
     pub require_reason: bool,
     /// `rules.per-file-ignores`: findings of these codes in files matching the glob are dropped.
     pub per_file_ignores: Vec<(glob::Pattern, Vec<Selector>)>,
+    /// The language of the DC007 / DC008 messages.
+    pub locale: Locale,
 }
 
 /// The findings that remain, and how many comments suppressed.
@@ -59,6 +63,7 @@ pub fn apply(
         };
     }
 
+    let locale = options.locale;
     let mut problems = Vec::new();
     let mut active: BTreeMap<&str, Vec<Active>> = BTreeMap::new();
     for (path, file) in files {
@@ -67,7 +72,9 @@ pub fn apply(
                 continue;
             };
             match parsed {
-                Err(problem) => problems.push(invalid(path, comment_range(comment), problem)),
+                Err(problem) => {
+                    problems.push(invalid(path, comment_range(comment), problem.message(locale), locale))
+                }
                 Ok(mut directive) => {
                     let range = directive.range;
                     directive.codes.retain(|code| {
@@ -76,17 +83,14 @@ pub fn apply(
                             problems.push(invalid(
                                 path,
                                 range,
-                                format!("`{code}` is not a rule code; this suppression is ignored"),
+                                t!(locale, "DC008.unknown-code", code = code),
+                                locale,
                             ));
                         }
                         known
                     });
                     if options.require_reason && directive.reason.is_none() {
-                        problems.push(invalid(
-                            path,
-                            range,
-                            "this suppression gives no reason, and `rules.require-reason` is on; it is ignored".into(),
-                        ));
+                        problems.push(invalid(path, range, t!(locale, "DC008.no-reason"), locale));
                         continue;
                     }
                     if !directive.codes.is_empty() {
@@ -133,7 +137,7 @@ pub fn apply(
     for entry in active.values().flat_map(|list| list.iter()) {
         for code in &entry.directive.codes {
             if !entry.used.contains(code) {
-                findings.push(unused(&entry.file, entry.directive.range, code, entry.directive.scope));
+                findings.push(unused(&entry.file, entry.directive.range, code, entry.directive.scope, locale));
             }
         }
     }
@@ -183,7 +187,7 @@ fn finding_lines(finding: &Finding, file: &ParsedFile) -> Vec<usize> {
     }
 }
 
-fn invalid(file: &str, range: TextRange, message: String) -> Finding {
+fn invalid(file: &str, range: TextRange, message: String, locale: Locale) -> Finding {
     Finding::new(
         INVALID.0,
         INVALID.1,
@@ -191,24 +195,24 @@ fn invalid(file: &str, range: TextRange, message: String) -> Finding {
         Location::text(file, None, range),
         message,
     )
-    .with_label("invalid suppression")
-    .with_help("write `# datacharter: ignore[DC201] the reason` (or `ignore-file[…]`), with codes that `datacharter rules` lists")
+    .with_label(t!(locale, "DC008.label"))
+    .with_help(t!(locale, "DC008.help"))
 }
 
-fn unused(file: &str, range: TextRange, code: &str, scope: Scope) -> Finding {
-    let what = match scope {
-        Scope::File => "in this file",
-        Scope::Line(_) => "on the node it is attached to",
+fn unused(file: &str, range: TextRange, code: &str, scope: Scope, locale: Locale) -> Finding {
+    let key = match scope {
+        Scope::File => "DC007.message-file",
+        Scope::Line(_) => "DC007.message-node",
     };
     Finding::new(
         UNUSED.0,
         UNUSED.1,
         crate::finding::Severity::Warning,
         Location::text(file, None, range),
-        format!("this suppression of {code} suppresses nothing: no {code} finding {what}"),
+        t!(locale, key, code = code),
     )
-    .with_label("unused suppression")
-    .with_help("remove it (the problem is gone), or move it onto the line of the node the finding points at, or the line just above it")
+    .with_label(t!(locale, "DC007.label"))
+    .with_help(t!(locale, "DC007.help"))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use super::comments::collect_comments;
 use super::{Document, Entry, Node, NodeKind, ParsedFile, SourceText};
 use super::messages::friendly_scan_error;
 use crate::finding::{Finding, Location, Severity, TextPos, TextRange};
+use crate::i18n::Locale;
 use saphyr::Scalar;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span};
 use serde_json::{Map, Number, Value};
@@ -36,14 +37,20 @@ pub(crate) const SYNTAX_NAME: &str = "yaml-syntax";
 const DUPLICATE_CODE: &str = "DC003";
 const DUPLICATE_NAME: &str = "duplicate-key";
 
-/// Parses a file's bytes. Never fails: problems become DC001 / DC003 findings on the file.
+/// Parses a file's bytes, with English messages. Never fails: problems become DC001 / DC003
+/// findings on the file.
 pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
+    parse_in(path, bytes, limits, Locale::En)
+}
+
+/// [`parse`], with the findings' messages in `locale`.
+pub fn parse_in(path: &str, bytes: &[u8], limits: &Limits, locale: Locale) -> ParsedFile {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
-        Err(error) => return invalid_utf8(path, bytes, error),
+        Err(error) => return invalid_utf8(path, bytes, error, locale),
     };
     let source = SourceText::new(path, text);
-    let mut builder = Builder::new(path, &source, limits);
+    let mut builder = Builder::new(path, &source, limits, locale);
     let mut parser = Parser::new_from_str(&source.text);
     let mut error = None;
     for event in &mut parser {
@@ -51,7 +58,7 @@ pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
             Ok((event, span)) => builder.on_event(event, span),
             Err(scan) => Err(LoadError {
                 at: pos(scan.marker()),
-                message: friendly_scan_error(scan.info()),
+                message: friendly_scan_error(scan.info(), locale),
                 detail: Some(scan.info().to_owned()),
             }),
         };
@@ -74,15 +81,13 @@ pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
             Location::text(path, document_in_progress, range),
             problem.message,
         )
-        .with_label("the YAML parser stopped here")
-        .with_help(
-            "fix the YAML at this position; documents before it in this file are still checked",
-        );
+        .with_label(crate::t!(locale, "DC001.label"))
+        .with_help(crate::t!(locale, "DC001.help"));
         // Show the parser's own words too, unless the message already is them.
         if let Some(detail) = problem.detail
             && !finding.message.ends_with(detail.as_str())
         {
-            finding.label = format!("parser: {detail}");
+            finding.label = crate::t!(locale, "DC001.parser-label", detail = detail);
         }
         findings.push(finding);
     }
@@ -99,7 +104,7 @@ pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
 }
 
 /// A file that is not UTF-8: one DC001 at the first bad byte, no documents.
-fn invalid_utf8(path: &str, bytes: &[u8], error: std::str::Utf8Error) -> ParsedFile {
+fn invalid_utf8(path: &str, bytes: &[u8], error: std::str::Utf8Error, locale: Locale) -> ParsedFile {
     let valid = &bytes[..error.valid_up_to()];
     // `valid` is UTF-8 by construction; the lossy call cannot alter it.
     let prefix = String::from_utf8_lossy(valid);
@@ -116,13 +121,10 @@ fn invalid_utf8(path: &str, bytes: &[u8], error: std::str::Utf8Error) -> ParsedF
         SYNTAX_NAME,
         Severity::Error,
         Location::text(path, None, TextRange { start: at, end: at }),
-        format!(
-            "this file is not valid UTF-8 text (byte {} cannot be read)",
-            error.valid_up_to()
-        ),
+        crate::t!(locale, "DC001.not-utf8", offset = error.valid_up_to()),
     )
-    .with_label("unreadable byte here")
-    .with_help("save the file as UTF-8 (most editors have an \"encoding\" option); if it is not a YAML file, rename it or exclude it in datacharter.yaml");
+    .with_label(crate::t!(locale, "DC001.not-utf8-label"))
+    .with_help(crate::t!(locale, "DC001.not-utf8-help"));
     ParsedFile {
         source: SourceText::new(path, text),
         documents: Vec::new(),
@@ -197,6 +199,7 @@ struct Builder<'a> {
     path: &'a str,
     source: &'a SourceText,
     limits: &'a Limits,
+    locale: Locale,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Built>,
     alias_budget: usize,
@@ -209,11 +212,12 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(path: &'a str, source: &'a SourceText, limits: &'a Limits) -> Self {
+    fn new(path: &'a str, source: &'a SourceText, limits: &'a Limits, locale: Locale) -> Self {
         Builder {
             path,
             source,
             limits,
+            locale,
             stack: Vec::new(),
             anchors: HashMap::new(),
             alias_budget: limits.max_alias_nodes,
@@ -252,7 +256,7 @@ impl<'a> Builder<'a> {
                     None => {
                         return Err(LoadError::at(
                             pos(&span.start),
-                            format!("the value `{text}` does not match its tag"),
+                            crate::t!(self.locale, "DC001.tag-mismatch", value = text),
                         ));
                     }
                 };
@@ -313,16 +317,13 @@ impl<'a> Builder<'a> {
                 let Some(target) = self.anchors.get(&id) else {
                     return Err(LoadError::at(
                         pos(&span.start),
-                        "this alias (`*name`) refers to an anchor (`&name`) that is not defined before it",
+                        crate::t!(self.locale, "DC001.scan.unknown-anchor"),
                     ));
                 };
                 if target.size > self.alias_budget {
                     return Err(LoadError::at(
                         pos(&span.start),
-                        format!(
-                            "aliases in this file expand to more than {} values; this looks like an \"alias bomb\" and is not loaded",
-                            self.limits.max_alias_nodes
-                        ),
+                        crate::t!(self.locale, "DC001.alias-bomb", limit = self.limits.max_alias_nodes),
                     ));
                 }
                 self.alias_budget -= target.size;
@@ -338,10 +339,7 @@ impl<'a> Builder<'a> {
         if self.stack.len() >= self.limits.max_depth {
             return Err(LoadError::at(
                 pos(&span.start),
-                format!(
-                    "the YAML is nested more than {} levels deep; datacharter documents never need that many",
-                    self.limits.max_depth
-                ),
+                crate::t!(self.locale, "DC001.too-deep", limit = self.limits.max_depth),
             ));
         }
         Ok(())
@@ -411,6 +409,7 @@ impl<'a> Builder<'a> {
     /// Hands a finished node to its parent, or makes it the document root.
     fn finish(&mut self, built: Built) -> Result<(), LoadError> {
         let path = self.path;
+        let locale = self.locale;
         let document = self.documents.len();
         match self.stack.last_mut() {
             None => {
@@ -438,7 +437,7 @@ impl<'a> Builder<'a> {
                     let Some((text, _)) = &built.scalar else {
                         return Err(LoadError::at(
                             built.node.range.start,
-                            "a mapping key must be plain text, not a list or a mapping",
+                            crate::t!(locale, "DC001.complex-key"),
                         ));
                     };
                     let key = match &built.value {
@@ -469,14 +468,14 @@ impl<'a> Builder<'a> {
                             DUPLICATE_NAME,
                             Severity::Error,
                             Location::text(path, Some(document), key_range),
-                            format!("the key `{key}` appears twice in the same mapping"),
+                            crate::t!(locale, "DC003.message", key = key),
                         )
-                        .with_label("repeated here")
-                        .with_help("keep one of the two entries: YAML keeps only the last one, silently");
+                        .with_label(crate::t!(locale, "DC003.label"))
+                        .with_help(crate::t!(locale, "DC003.help"));
                         if let Some(first) = first {
                             finding = finding.with_secondary(
                                 Location::text(path, Some(document), first),
-                                "first defined here",
+                                crate::t!(locale, "DC003.secondary"),
                             );
                         }
                         self.findings.push(finding);

@@ -8,7 +8,7 @@ mod loader;
 mod source;
 
 pub use comments::Comment;
-pub use loader::{Limits, parse};
+pub use loader::{Limits, parse, parse_in};
 pub use source::SourceText;
 
 use crate::finding::{Finding, TextRange};

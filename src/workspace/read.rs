@@ -1,5 +1,6 @@
 //! Bounded reading: a file is checked before it is opened, and never read past the limit.
 
+use crate::i18n::Locale;
 use std::fs::{self, File, FileType};
 use std::io::{self, Read};
 use std::path::Path;
@@ -7,17 +8,33 @@ use std::path::Path;
 /// `max-file-size` when the settings do not say: 10 MiB, far above any hand-written YAML.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = crate::model::ByteSize::DEFAULT.0;
 
-/// Why a workspace file was not read. Its message becomes a DC001 finding on the file.
+/// Why a workspace file was not read. Its message becomes a DC001 finding on the file; it
+/// displays in English, [`ReadProblem::message`] gives it in another language.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadProblem {
-    #[error(
-        "file is {size} bytes, over the {limit}-byte limit (`max-file-size` in datacharter.yaml); not read"
-    )]
+    #[error("{}", self.message(Locale::En))]
     TooLarge { size: u64, limit: u64 },
-    #[error("not a regular file ({kind}); not read")]
+    /// `kind` is the last part of a `DC001.file-kind.*` key (`pipe`, `directory`…).
+    #[error("{}", self.message(Locale::En))]
     NotAFile { kind: &'static str },
-    #[error("cannot read file: {0}")]
+    #[error("{}", self.message(Locale::En))]
     Io(#[from] io::Error),
+}
+
+impl ReadProblem {
+    /// The problem in words, in `locale` (an I/O error keeps the system's own wording).
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            ReadProblem::TooLarge { size, limit } => {
+                crate::t!(locale, "DC001.too-large", size = size, limit = limit)
+            }
+            ReadProblem::NotAFile { kind } => {
+                let kind = crate::t!(locale, &format!("DC001.file-kind.{kind}"));
+                crate::t!(locale, "DC001.not-a-file", kind = kind)
+            }
+            ReadProblem::Io(error) => crate::t!(locale, "DC001.io", error = error),
+        }
+    }
 }
 
 /// Reads at most `limit` bytes of a regular file. The size is checked from metadata first so
@@ -55,18 +72,18 @@ fn describe(file_type: FileType) -> &'static str {
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return "a named pipe";
+            return "pipe";
         }
         if file_type.is_socket() {
-            return "a socket";
+            return "socket";
         }
         if file_type.is_block_device() || file_type.is_char_device() {
-            return "a device";
+            return "device";
         }
     }
     if file_type.is_dir() {
-        "a directory"
+        "directory"
     } else {
-        "a special file"
+        "special"
     }
 }

@@ -5,12 +5,17 @@ use super::WorkspaceError;
 use super::files::{DEFAULT_INCLUDE, Matcher, compile_glob};
 use super::read::{DEFAULT_MAX_FILE_SIZE, read_bounded};
 use crate::finding::{Finding, Location, Severity};
+use crate::i18n::Locale;
 use crate::model::{Settings, settings_from_value};
 use crate::schema::validate_settings;
 use crate::syntax::{self, Limits, escape_token};
 use glob::Pattern;
 use serde_json::{Map, Value};
 use std::path::Path;
+
+/// The settings file's findings are in English: they are made before the settings say
+/// which language the run speaks.
+const SETTINGS_LOCALE: Locale = Locale::En;
 
 /// Settings ready for use, with their globs compiled.
 #[derive(Debug)]
@@ -59,7 +64,7 @@ pub(crate) fn load(path: &Path, name: &str) -> Result<Loaded, WorkspaceError> {
     if let Some(extra) = parsed.documents.get(1) {
         findings.push(violation(
             Location::node(name, extra.index, ""),
-            format!("{name} must hold a single YAML document; remove the `---` separators"),
+            crate::t!(SETTINGS_LOCALE, "DC002.settings-single-document", file = name),
         ));
     }
     findings.extend(validate_settings(name, &value));
@@ -130,10 +135,7 @@ fn compile_list(file: &str, key: &str, value: &Value, findings: &mut Vec<Finding
 }
 
 fn glob_violation(location: Location, message: String) -> Finding {
-    violation(location, message).with_help(
-        "globs are relative to the workspace root and use `/`; `*` stays within a folder, \
-         `**` spans folders (e.g. `drafts/**`)",
-    )
+    violation(location, message).with_help(crate::t!(SETTINGS_LOCALE, "DC002.glob-help"))
 }
 
 fn violation(location: Location, message: String) -> Finding {

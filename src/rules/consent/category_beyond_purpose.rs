@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     let policy = context.policy;
     for processing in &context.inventory.processings {
         let item = &processing.item;
@@ -35,21 +36,27 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             if !policy.categories.contains_key(category) || is_allowed(policy, entry, category) {
                 continue;
             }
-            let reason = entry
-                .reason
-                .as_deref()
-                .map(|reason| format!(" ({reason})"))
-                .unwrap_or_default();
+            let message = match entry.reason.as_deref() {
+                Some(reason) => crate::t!(
+                    locale,
+                    "DC506.message-with-reason",
+                    id = item.id,
+                    category = category,
+                    purpose = purpose,
+                    reason = reason
+                ),
+                None => crate::t!(
+                    locale,
+                    "DC506.message",
+                    id = item.id,
+                    category = category,
+                    purpose = purpose
+                ),
+            };
             findings.push(
-                RULE.finding(
-                    processing.at(format!("/data_categories/{index}")),
-                    format!(
-                        "processing `{}` uses `{category}`, which the purpose `{purpose}` does not need{reason} (data minimisation, GDPR Art. 5(1)(c))",
-                        item.id
-                    ),
-                )
-                .with_label(format!("not needed for `{purpose}`"))
-                .with_help("remove this category and stop collecting it for this purpose; if it is truly needed, say why in `description` and suppress DC506 here with that reason, or extend the purpose's `minimisation` entry in your own policy pack"),
+                RULE.finding(processing.at(format!("/data_categories/{index}")), message)
+                    .with_label(crate::t!(locale, "DC506.label", purpose = purpose))
+                    .with_help(crate::t!(locale, "DC506.help")),
             );
         }
     }

@@ -2,6 +2,7 @@
 //! using it needs.
 
 use crate::finding::{Finding, Severity};
+use crate::i18n::Locale;
 use crate::rules::{Context, Docs, Family, Rule};
 use std::collections::{HashMap, HashSet};
 
@@ -60,15 +61,17 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     source.at(format!("/fields/{index}/category")),
-                    format!(
-                        "source `{}` holds `{category}` (field `{}`), but none of the processings using it needs that category: {}",
-                        item.id,
-                        field.name,
-                        listing(&used.processings)
+                    crate::t!(
+                        context.locale,
+                        "DC503.message",
+                        source = item.id,
+                        category = category,
+                        field = field.name,
+                        processings = listing(context.locale, &used.processings)
                     ),
                 )
-                .with_label("collected, used by no processing")
-                .with_help("stop collecting this field and delete the data already held, or add the category to the `data_categories` of the processing that needs it"),
+                .with_label(crate::t!(context.locale, "DC503.label"))
+                .with_help(crate::t!(context.locale, "DC503.help")),
             );
         }
     }
@@ -80,18 +83,23 @@ fn self_and_ancestors(category: &str) -> impl Iterator<Item = &str> {
 }
 
 /// "`a`, `b` and 3 more": enough to recognise the processings without flooding the message.
-fn listing(ids: &[&str]) -> String {
+fn listing(locale: Locale, ids: &[&str]) -> String {
     const SHOWN: usize = 3;
-    let mut text = ids
+    let listed = ids
         .iter()
         .take(SHOWN)
         .map(|id| format!("`{id}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    if ids.len() > SHOWN {
-        text.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    if ids.len() <= SHOWN {
+        return listed;
     }
-    text
+    crate::t!(
+        locale,
+        "consent.listing-more",
+        listed = listed,
+        count = ids.len() - SHOWN
+    )
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     for processing in &context.inventory.processings {
         let item = &processing.item;
         if item.legal_basis != Some(LegalBasis::Consent) {
@@ -30,42 +31,35 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     processing.at("/legal_basis"),
-                    format!("processing `{id}` relies on consent but says neither where consents are recorded nor how they are withdrawn (GDPR Art. 7(1), 7(3))"),
+                    crate::t!(locale, "DC501.no-section.message", id = id),
                 )
-                .with_label("consent, with no record and no withdrawal described")
-                .with_help("add a `consent` section with `record` (where the proof of each consent is kept: date, time, form and wording shown) and `withdrawal` (how a person withdraws, as easily as they consented)"),
+                .with_label(crate::t!(locale, "DC501.no-section.label"))
+                .with_help(crate::t!(locale, "DC501.no-section.help")),
             );
             continue;
         };
-        let missing: Vec<&str> = [
-            ("record", is_blank(consent.record.as_ref())),
-            ("withdrawal", is_blank(consent.withdrawal.as_ref())),
-        ]
-        .into_iter()
-        .filter_map(|(key, blank)| blank.then_some(key))
-        .collect();
-        let message = match missing.as_slice() {
-            [] => continue,
-            ["record"] => format!(
-                "processing `{id}` relies on consent but does not say where consents are recorded: a consent that cannot be proven is no legal basis (GDPR Art. 7(1))"
-            ),
-            ["withdrawal"] => format!(
-                "processing `{id}` relies on consent but does not say how a person withdraws it (GDPR Art. 7(3))"
-            ),
-            _ => format!(
-                "processing `{id}` relies on consent but says neither where consents are recorded nor how they are withdrawn (GDPR Art. 7(1), 7(3))"
-            ),
+        // Each combination has its own sentences: languages do not join the two keys alike.
+        let missing = match (
+            is_blank(consent.record.as_ref()),
+            is_blank(consent.withdrawal.as_ref()),
+        ) {
+            (false, false) => continue,
+            (true, false) => "missing-record",
+            (false, true) => "missing-withdrawal",
+            (true, true) => "missing-both",
         };
-        let keys = missing
-            .iter()
-            .map(|key| format!("`{key}`"))
-            .collect::<Vec<_>>()
-            .join(" and ");
+        let key = |part: &str| format!("DC501.{missing}.{part}");
         findings.push(
-            RULE.finding(processing.at("/consent").on_key(), message)
-                .with_label(format!("no {keys} here"))
-                .with_secondary(processing.at("/legal_basis"), "the legal basis is consent")
-                .with_help(format!("add {keys} to the `consent` section: `record` is where the proof of each consent is kept (date, time, form and wording shown), `withdrawal` how a person withdraws, as easily as they consented")),
+            RULE.finding(
+                processing.at("/consent").on_key(),
+                crate::t!(locale, &key("message"), id = id),
+            )
+            .with_label(crate::t!(locale, &key("label")))
+            .with_secondary(
+                processing.at("/legal_basis"),
+                crate::t!(locale, "consent.basis-is-consent"),
+            )
+            .with_help(crate::t!(locale, &key("help"))),
         );
     }
 }

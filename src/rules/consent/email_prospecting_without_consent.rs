@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     // The purposes that send commercial messages, the people with whom there is no customer
     // relationship and the categories that make it electronic mail: the `consent` tables.
     let tables = &context.policy.consent;
@@ -58,15 +59,20 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 processing.at("/legal_basis"),
-                format!(
-                    "processing `{}` ({purpose}) emails prospects on the basis `{}`; electronic prospecting of individuals needs their prior consent (French CPCE L34-5)",
-                    item.id,
-                    basis_name(basis)
+                crate::t!(
+                    locale,
+                    "DC502.message",
+                    id = item.id,
+                    purpose = purpose,
+                    basis = basis_name(basis)
                 ),
             )
-            .with_label("prospects need consent, not this basis")
-            .with_secondary(processing.at(format!("/data_subjects/{prospects}")), "people who are not yet customers")
-            .with_help("set `legal_basis: consent` and collect it before the first email (unticked box or double opt-in); existing customers offered similar shows may stay on an opt-out basis, but list them as `spectators` or `subscribers`, not `prospects`"),
+            .with_label(crate::t!(locale, "DC502.label"))
+            .with_secondary(
+                processing.at(format!("/data_subjects/{prospects}")),
+                crate::t!(locale, "DC502.secondary"),
+            )
+            .with_help(crate::t!(locale, "DC502.help")),
         );
     }
 }

@@ -30,13 +30,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 processing.at("/legal_basis"),
-                format!(
-                    "processing `{}` relies on legitimate interests but names no balancing test showing that the people's interests do not override it (GDPR Art. 6(1)(f), 5(2))",
-                    item.id
-                ),
+                crate::t!(context.locale, "DC504.message", id = item.id),
             )
-            .with_label("legitimate interests, with no assessment referenced")
-            .with_help("write the balancing test (interest, necessity, the people's reasonable expectations) and give its reference in `legitimate_interest_assessment`"),
+            .with_label(crate::t!(context.locale, "DC504.label"))
+            .with_help(crate::t!(context.locale, "DC504.help")),
         );
     }
 }

@@ -20,10 +20,12 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     // Who may be a minor and the age of digital consent: the `consent` tables.
     let tables = &context.policy.consent;
-    let under_age = tables.digital_consent_age.map_or_else(
-        || "below the age of digital consent".to_owned(),
-        |age| format!("under {age}"),
-    );
+    let locale = context.locale;
+    // Who is concerned, worded once for the message and once for the help.
+    let under_age = |part: &str| match tables.digital_consent_age {
+        Some(age) => crate::t!(locale, &format!("DC505.under-age.{part}"), age = age),
+        None => crate::t!(locale, &format!("DC505.below-consent-age.{part}")),
+    };
     for processing in &context.inventory.processings {
         let item = &processing.item;
         if item.legal_basis != Some(LegalBasis::Consent) {
@@ -46,14 +48,23 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 processing.at(format!("/data_subjects/{minors}")),
-                format!(
-                    "processing `{}` relies on the consent of minors but collects no parental consent; {under_age}, consent must be given jointly by the minor and a parent (GDPR Art. 8; French law, art. 45)",
-                    item.id
+                crate::t!(
+                    locale,
+                    "DC505.message",
+                    id = item.id,
+                    under_age = under_age("in-message")
                 ),
             )
-            .with_label("minors, consenting alone")
-            .with_secondary(processing.at("/legal_basis"), "the legal basis is consent")
-            .with_help(format!("collect a parent's consent together with the minor's for those {under_age}, keep it with the consent record, and set `parental: true` in the `consent` section")),
+            .with_label(crate::t!(locale, "DC505.label"))
+            .with_secondary(
+                processing.at("/legal_basis"),
+                crate::t!(locale, "consent.basis-is-consent"),
+            )
+            .with_help(crate::t!(
+                locale,
+                "DC505.help",
+                under_age = under_age("in-help")
+            )),
         );
     }
 }

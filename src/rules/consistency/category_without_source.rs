@@ -4,6 +4,7 @@ use crate::finding::{Finding, Severity};
 use crate::model::Source;
 use crate::policy::PolicyTables;
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC801",
@@ -19,7 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let inventory = context.inventory;
+    let (inventory, locale) = (context.inventory, context.locale);
     for processing in &inventory.processings {
         let item = &processing.item;
         if item.data_categories.is_empty() {
@@ -32,9 +33,17 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 .map(|c| format!("`{c}`"))
                 .collect();
             findings.push(
-                RULE.finding(processing.at("/id"), format!("processing `{}` names no source: the data map does not say where its data ({}) is kept", item.id, listed.join(", ")))
-                    .with_label("no `sources` for this processing")
-                    .with_help("list in `sources` the tools and files the data comes from (declare them as `kind: source` documents if needed)"),
+                RULE.finding(
+                    processing.at("/id"),
+                    t!(
+                        locale,
+                        "DC801.no-source.message",
+                        id = item.id,
+                        categories = listed.join(", ")
+                    ),
+                )
+                .with_label(t!(locale, "DC801.no-source.label"))
+                .with_help(t!(locale, "DC801.no-source.help")),
             );
             continue;
         }
@@ -59,10 +68,19 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             }
             let names: Vec<String> = sources.iter().map(|s| format!("`{}`", s.id)).collect();
             findings.push(
-                RULE.finding(processing.at(format!("/data_categories/{i}")), format!("processing `{}` uses `{category}`, but none of its sources ({}) holds it", item.id, names.join(", ")))
-                    .with_label("held by no source of this processing")
-                    .with_secondary(processing.at("/sources"), "the sources that were searched")
-                    .with_help("add the field to the source that holds it, list the right source in `sources`, or remove the category"),
+                RULE.finding(
+                    processing.at(format!("/data_categories/{i}")),
+                    t!(
+                        locale,
+                        "DC801.unheld.message",
+                        id = item.id,
+                        category = category,
+                        sources = names.join(", ")
+                    ),
+                )
+                .with_label(t!(locale, "DC801.unheld.label"))
+                .with_secondary(processing.at("/sources"), t!(locale, "DC801.unheld.secondary"))
+                .with_help(t!(locale, "DC801.unheld.help")),
             );
         }
     }

@@ -3,6 +3,7 @@
 use crate::finding::{Finding, Location, Severity};
 use crate::model::{Charter, Commitments, Duration, Located, RetentionRule, Sensitivity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC806",
@@ -32,14 +33,15 @@ fn check_commitments(
     commitments: &Commitments,
     findings: &mut Vec<Finding>,
 ) {
-    let inventory = context.inventory;
+    let (inventory, locale) = (context.inventory, context.locale);
     let promise = |key: &str| charter.at(format!("/commitments/{key}"));
+    // `label` and `help` are catalogue keys.
     let contradiction =
-        |location: Location, message: String, label: &str, key: &str, help: &str| {
+        |location: Location, message: String, label: &str, commitment: &str, help: &str| {
             RULE.finding(location, message)
-                .with_label(label.to_owned())
-                .with_secondary(promise(key), "the charter's commitment")
-                .with_help(help.to_owned())
+                .with_label(t!(locale, label))
+                .with_secondary(promise(commitment), t!(locale, "DC806.secondary"))
+                .with_help(t!(locale, help))
         };
     let is_special =
         |category: &str| context.policy.sensitivity(category) == Some(Sensitivity::Art9);
@@ -50,19 +52,25 @@ fn check_commitments(
             if commitments.no_free_text && field.free_text {
                 findings.push(contradiction(
                     source.at(format!("/fields/{i}/free_text")),
-                    format!("source `{}` has a free-text field `{}`, but the charter commits to no free text", item.id, field.name),
-                    "free text",
+                    t!(locale, "DC806.free-text.message", id = item.id, field = field.name),
+                    "DC806.free-text.label",
                     "no_free_text",
-                    "replace the free-text field by a closed list of choices, or remove it",
+                    "DC806.free-text.help",
                 ));
             }
             if commitments.no_special_categories && is_special(field.category.as_str()) {
                 findings.push(contradiction(
                     source.at(format!("/fields/{i}/category")),
-                    format!("source `{}` holds `{}` in field `{}`, but the charter commits to no special-category data", item.id, field.category, field.name),
-                    "special-category data",
+                    t!(
+                        locale,
+                        "DC806.special-source.message",
+                        id = item.id,
+                        category = field.category,
+                        field = field.name
+                    ),
+                    "DC806.special-source.label",
                     "no_special_categories",
-                    "remove the field (record the service needed, `accessibility-needs`, rather than a health detail)",
+                    "DC806.special-source.help",
                 ));
             }
         }
@@ -85,10 +93,10 @@ fn check_commitments(
             {
                 findings.push(contradiction(
                     location,
-                    format!("source `{}` is hosted in {country}, outside the EEA, but the charter commits to hosting in the EEA", item.id),
-                    "hosted outside the EEA",
+                    t!(locale, "DC806.hosting.message", id = item.id, country = country),
+                    "DC806.hosting.label",
                     "hosting_in_eea",
-                    "move the hosting to a provider in the EEA, or change the charter (and document the transfer)",
+                    "DC806.hosting.help",
                 ));
             }
         }
@@ -101,10 +109,15 @@ fn check_commitments(
                 if is_special(category.as_str()) {
                     findings.push(contradiction(
                         processing.at(format!("/data_categories/{i}")),
-                        format!("processing `{}` uses `{category}`, but the charter commits to no special-category data", item.id),
-                        "special-category data",
+                        t!(
+                            locale,
+                            "DC806.special-processing.message",
+                            id = item.id,
+                            category = category
+                        ),
+                        "DC806.special-processing.label",
                         "no_special_categories",
-                        "stop processing the category, or change the charter deliberately",
+                        "DC806.special-processing.help",
                     ));
                 }
             }
@@ -115,10 +128,16 @@ fn check_commitments(
                 if kept > ceiling {
                     findings.push(contradiction(
                         processing.at(format!("/retention/{i}/duration")),
-                        format!("processing `{}` keeps data for {kept}, archive included, but the charter caps every retention at {ceiling}", item.id),
-                        "longer than the charter allows",
+                        t!(
+                            locale,
+                            "DC806.retention.message",
+                            id = item.id,
+                            kept = kept,
+                            ceiling = ceiling
+                        ),
+                        "DC806.retention.label",
                         "max_retention",
-                        "shorten the retention (or its archive stage) to the charter's ceiling",
+                        "DC806.retention.help",
                     ));
                 }
             }

@@ -2,6 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC803",
@@ -29,15 +30,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 source.at("/accessible"),
-                format!(
-                    "source `{}` is marked inaccessible but does not say why",
-                    item.id
-                ),
+                t!(context.locale, "DC803.message", id = item.id),
             )
-            .with_label("inaccessible, with no `access_note`")
-            .with_help(
-                "add `access_note`: who holds the data, under which contract, and what you receive",
-            ),
+            .with_label(t!(context.locale, "DC803.label"))
+            .with_help(t!(context.locale, "DC803.help")),
         );
     }
 }

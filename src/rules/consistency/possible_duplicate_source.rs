@@ -3,6 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::model::{Located, Source};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 use std::collections::{BTreeSet, HashMap};
 
 pub static RULE: Rule = Rule {
@@ -22,6 +23,7 @@ pub static RULE: Rule = Rule {
 type Signature<'a> = (BTreeSet<&'a str>, BTreeSet<&'a str>);
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     let mut first_with: HashMap<Signature<'_>, &Located<Source>> = HashMap::new();
     for source in &context.inventory.sources {
         let item = &source.item;
@@ -34,10 +36,13 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         );
         match first_with.get(&signature) {
             Some(first) => findings.push(
-                RULE.finding(source.at("/id"), format!("source `{}` holds the same data categories about the same people as `{}`: is it a copy?", item.id, first.item.id))
-                    .with_label("same subjects and categories as another source")
-                    .with_secondary(first.at("/id"), "the other source")
-                    .with_help("keep one source of truth and delete the copy, or say in `description` why both exist"),
+                RULE.finding(
+                    source.at("/id"),
+                    t!(locale, "DC805.message", id = item.id, first = first.item.id),
+                )
+                .with_label(t!(locale, "DC805.label"))
+                .with_secondary(first.at("/id"), t!(locale, "DC805.secondary"))
+                .with_help(t!(locale, "DC805.help")),
             ),
             None => {
                 first_with.insert(signature, source);

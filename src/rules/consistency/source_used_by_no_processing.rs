@@ -2,6 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
@@ -30,9 +31,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         findings.push(
-            RULE.finding(source.at("/id"), format!("source `{}` ({}) feeds no processing of the register", item.id, item.name))
-                .with_label("listed in no processing's `sources`")
-                .with_help("list it in the `sources` of the processing that uses it, declare that processing, or delete the data if nothing uses it"),
+            RULE.finding(
+                source.at("/id"),
+                t!(context.locale, "DC802.message", id = item.id, name = item.name),
+            )
+            .with_label(t!(context.locale, "DC802.label"))
+            .with_help(t!(context.locale, "DC802.help")),
         );
     }
 }

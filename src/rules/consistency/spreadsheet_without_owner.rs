@@ -3,6 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::model::SourceType;
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC804",
@@ -18,6 +19,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     for source in &context.inventory.sources {
         let item = &source.item;
         if item.source_type != SourceType::Spreadsheet {
@@ -25,22 +27,30 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         }
         let mut missing = Vec::new();
         if item.owner.is_none() {
-            missing.push("who is responsible for it (`owner`)");
+            missing.push(t!(locale, "DC804.missing.owner"));
         }
         if item
             .location
             .as_deref()
             .is_none_or(|location| location.trim().is_empty())
         {
-            missing.push("where it is kept (`location`)");
+            missing.push(t!(locale, "DC804.missing.location"));
         }
         if missing.is_empty() {
             continue;
         }
         findings.push(
-            RULE.finding(source.at("/type"), format!("the spreadsheet `{}` does not say {}", item.id, missing.join(" nor ")))
-                .with_label("a spreadsheet nobody answers for")
-                .with_help("set `owner` to the person who maintains the file and `location` to the one place it is kept"),
+            RULE.finding(
+                source.at("/type"),
+                t!(
+                    locale,
+                    "DC804.message",
+                    id = item.id,
+                    missing = missing.join(&t!(locale, "DC804.separator"))
+                ),
+            )
+            .with_label(t!(locale, "DC804.label"))
+            .with_help(t!(locale, "DC804.help")),
         );
     }
 }

@@ -17,15 +17,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     let organisations = &context.inventory.organisations;
     let Some(first) = organisations.first() else {
         findings.push(
             RULE.finding(
                 Location::whole_file(context.settings_file),
-                "the workspace has no `organisation` document: the register has no controller",
+                crate::t!(locale, "DC006.missing"),
             )
-            .with_label("no organisation in this workspace")
-            .with_help("add an `organisation.yaml` with `kind: organisation`, `id`, `name` and `contact` (see `datacharter init`)"),
+            .with_label(crate::t!(locale, "DC006.missing-label"))
+            .with_help(crate::t!(locale, "DC006.missing-help")),
         );
         return;
     };
@@ -33,14 +34,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 extra.at("/kind"),
-                format!(
-                    "a second organisation `{}` is declared; a workspace describes exactly one controller",
-                    extra.item.id
-                ),
+                crate::t!(locale, "DC006.second", id = extra.item.id),
             )
-            .with_label("second organisation")
-            .with_secondary(first.at("/kind"), "first organisation")
-            .with_help("keep one organisation; describe other organisations as `kind: party` documents"),
+            .with_label(crate::t!(locale, "DC006.second-label"))
+            .with_secondary(first.at("/kind"), crate::t!(locale, "DC006.second-secondary"))
+            .with_help(crate::t!(locale, "DC006.second-help")),
         );
     }
 }

@@ -2,6 +2,7 @@
 //! entry that does not exist.
 
 use crate::finding::{Finding, Location, Severity};
+use crate::i18n::Locale;
 use crate::rules::{Context, Docs, Family, Rule};
 
 pub static RULE: Rule = Rule {
@@ -30,25 +31,28 @@ enum Target {
 }
 
 impl Target {
-    fn noun(self) -> &'static str {
+    /// The part of its `DC005.target.*` keys.
+    fn slug(self) -> &'static str {
         match self {
             Target::Person => "person",
             Target::Party => "party",
             Target::Source => "source",
-            Target::Category => "data category",
+            Target::Category => "category",
             Target::Purpose => "purpose",
-            Target::Subject => "data subject",
+            Target::Subject => "subject",
             Target::Function => "function",
         }
     }
 
-    fn help(self) -> &'static str {
+    fn text(self, locale: Locale, part: &str) -> String {
+        crate::t!(locale, &format!("DC005.target.{}.{part}", self.slug()))
+    }
+
+    fn help(self, locale: Locale) -> String {
         match self {
-            Target::Person => "add the person to `people` in the organisation document, or correct the id",
-            Target::Party => "declare the organisation as a `kind: party` document, or correct the id",
-            Target::Source => "declare the source as a `kind: source` document, or correct the id",
+            Target::Person | Target::Party | Target::Source => self.text(locale, "help"),
             Target::Category | Target::Purpose | Target::Subject | Target::Function => {
-                "use an id of the vocabulary (`datacharter policy show taxonomy` lists them), or add your own entry in a `kind: policy` document"
+                crate::t!(locale, "DC005.vocabulary-help")
             }
         }
     }
@@ -94,16 +98,23 @@ impl Checker<'_, '_> {
         if self.exists(target, id) {
             return;
         }
+        let locale = self.context.locale;
         let candidates = self.candidates(target);
-        let suggestion = crate::suggest::closest(id, candidates.iter().copied());
-        let mut message = format!("{holder} refers to the {} `{id}`, which is not defined", target.noun());
-        if let Some(suggestion) = suggestion {
-            message.push_str(&format!("; did you mean `{suggestion}`?"));
-        }
+        let suggestion = crate::suggest::closest(id, candidates.iter().copied())
+            .map(|candidate| crate::t!(locale, "foundation.did-you-mean", candidate = candidate))
+            .unwrap_or_default();
+        let message = crate::t!(
+            locale,
+            "DC005.message",
+            holder = holder,
+            target = target.text(locale, "the"),
+            id = id,
+            suggestion = suggestion
+        );
         self.findings.push(
             RULE.finding(location, message)
-                .with_label(format!("unknown {}", target.noun()))
-                .with_help(target.help()),
+                .with_label(target.text(locale, "label"))
+                .with_help(target.help(locale)),
         );
     }
 
@@ -123,19 +134,21 @@ impl Checker<'_, '_> {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let mut checker = Checker { context, findings };
     let inventory = context.inventory;
+    let locale = context.locale;
+    let holder_of = |kind: &str, id: &str| crate::t!(locale, &format!("DC005.holder.{kind}"), id = id);
     for organisation in &inventory.organisations {
-        let holder = format!("organisation `{}`", organisation.item.id);
+        let holder = holder_of("organisation", organisation.item.id.as_str());
         for (p, person) in organisation.item.people.iter().enumerate() {
             checker.each(Target::Function, &person.functions, |i| organisation.at(format!("/people/{p}/functions/{i}")), &holder);
         }
     }
     for party in &inventory.parties {
-        let holder = format!("party `{}`", party.item.id);
+        let holder = holder_of("party", party.item.id.as_str());
         checker.each(Target::Party, &party.item.processor_of, |i| party.at(format!("/processor_of/{i}")), &holder);
     }
     for source in &inventory.sources {
         let item = &source.item;
-        let holder = format!("source `{}`", item.id);
+        let holder = holder_of("source", item.id.as_str());
         if let Some(vendor) = &item.vendor {
             checker.check(Target::Party, vendor.as_str(), source.at("/vendor"), &holder);
         }
@@ -153,7 +166,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &inventory.processings {
         let item = &processing.item;
         let at = |pointer: String| processing.at(pointer);
-        let holder = format!("processing `{}`", item.id);
+        let holder = holder_of("processing", item.id.as_str());
         if let Some(purpose) = &item.purpose {
             checker.check(Target::Purpose, purpose.as_str(), at("/purpose".into()), &holder);
         }
@@ -180,7 +193,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     }
     for charter in &inventory.charters {
         let item = &charter.item;
-        let holder = "the charter";
+        let holder = &crate::t!(locale, "DC005.holder.charter");
         if let Some(dpo) = &item.dpo {
             if let Some(person) = &dpo.person {
                 checker.check(Target::Person, person.as_str(), charter.at("/dpo/person"), holder);
@@ -201,7 +214,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     }
     for policy in &inventory.policies {
         let item = &policy.item;
-        let holder = format!("policy `{}`", item.id);
+        let holder = holder_of("policy", item.id.as_str());
         for (m, entry) in item.minimisation.iter().enumerate() {
             checker.check(Target::Purpose, entry.purpose.as_str(), policy.at(format!("/minimisation/{m}/purpose")), &holder);
             checker.each(Target::Category, &entry.allowed, |i| policy.at(format!("/minimisation/{m}/allowed/{i}")), &holder);

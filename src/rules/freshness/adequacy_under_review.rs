@@ -3,7 +3,9 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{AdequacyDecision, Safeguard};
+use crate::i18n::Locale;
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC903",
@@ -19,7 +21,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let decisions = &context.policy.transfers.adequacy;
+    let (decisions, locale) = (&context.policy.transfers.adequacy, context.locale);
     for processing in &context.inventory.processings {
         for (t, transfer) in processing.item.transfers.iter().enumerate() {
             if !matches!(transfer.safeguard, None | Some(Safeguard::Adequacy)) {
@@ -29,17 +31,25 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 continue;
             };
             for decision in decisions.iter().filter(|d| &d.country == country) {
-                let Some(status) = status(decision, context.today) else {
+                let Some(status) = status(decision, context.today, locale) else {
                     continue;
                 };
                 let name = decision.decision.as_deref().unwrap_or(decision.id.as_str());
                 findings.push(
                     RULE.finding(
                         processing.at(format!("/transfers/{t}/country")),
-                        format!("the transfer of processing `{}` to {country} relies on the adequacy decision `{}` ({name}), which {status}", processing.item.id, decision.id),
+                        t!(
+                            locale,
+                            "DC903.message",
+                            id = processing.item.id,
+                            country = country,
+                            decision = decision.id,
+                            name = name,
+                            status = status
+                        ),
                     )
-                    .with_label("adequacy under review")
-                    .with_help("prepare a fallback (standard contractual clauses and a transfer impact assessment, or a provider in the EEA) and follow the decision's fate"),
+                    .with_label(t!(locale, "DC903.label"))
+                    .with_help(t!(locale, "DC903.help")),
                 );
             }
         }
@@ -47,20 +57,29 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 }
 
 /// Why the decision is fragile, in words; `None` when it is not.
-fn status(decision: &AdequacyDecision, today: jiff::civil::Date) -> Option<String> {
+fn status(
+    decision: &AdequacyDecision,
+    today: jiff::civil::Date,
+    locale: Locale,
+) -> Option<String> {
     let sunset = decision.sunset.map(|sunset| {
         if sunset.civil() < today {
-            format!("lapsed on {sunset}")
+            t!(locale, "DC903.lapsed", date = sunset)
         } else {
-            format!("lapses on {sunset} unless renewed")
+            t!(locale, "DC903.lapses", date = sunset)
         }
     });
     let challenge = decision
         .challenge
         .as_ref()
-        .map(|challenge| format!("is challenged: {challenge}"));
+        .map(|challenge| t!(locale, "DC903.challenged", challenge = challenge));
     match (sunset, challenge) {
-        (Some(sunset), Some(challenge)) => Some(format!("{sunset} and {challenge}")),
+        (Some(sunset), Some(challenge)) => Some(t!(
+            locale,
+            "DC903.both",
+            sunset = sunset,
+            challenge = challenge
+        )),
         (one, other) => one.or(other),
     }
 }

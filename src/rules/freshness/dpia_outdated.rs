@@ -5,6 +5,7 @@ use crate::model::DpiaStatus;
 use crate::rules::freshness::date_after;
 use crate::rules::retention::in_words;
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC902",
@@ -43,10 +44,20 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 processing.at("/dpia/date"),
-                format!("the DPIA of processing `{}` dates from {date}, more than `{interval}` ago: review it against the processing as it runs today", processing.item.id),
+                t!(
+                    context.locale,
+                    "DC902.message",
+                    id = processing.item.id,
+                    date = date,
+                    interval = interval
+                ),
             )
-            .with_label(format!("DPIA older than {}", in_words(interval)))
-            .with_help("review and update the DPIA, then set `dpia.date` to the date of the review"),
+            .with_label(t!(
+                context.locale,
+                "DC902.label",
+                duration = in_words(interval)
+            ))
+            .with_help(t!(context.locale, "DC902.help")),
         );
     }
 }

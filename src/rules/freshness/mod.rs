@@ -23,7 +23,25 @@ pub(crate) fn date_after(from: jiff::civil::Date, after: Duration) -> Option<jif
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
+    use crate::rules::Family;
+    use crate::rules::security::{assert_family_speaks_french, lint_only_in};
     use jiff::civil::date;
+
+    #[test]
+    fn the_freshness_rules_speak_french() {
+        assert_family_speaks_french(Family::Freshness);
+        let never = lint_only_in("DC901", "kind: processing\nid: p\nname: P\n", Locale::Fr);
+        assert_eq!(never.len(), 1);
+        assert_eq!(
+            never[0].message,
+            "le traitement `p` n'a jamais été revu : pas de date `last_reviewed` (fréquence de revue : `1y`)"
+        );
+        let old = "kind: processing\nid: p\nname: P\ndpia: { status: done, date: 2022-01-01 }\n";
+        let outdated = lint_only_in("DC902", old, Locale::Fr);
+        assert_eq!(outdated.len(), 1);
+        assert_eq!(outdated[0].label, "AIPD de plus de 3 ans");
+    }
 
     #[test]
     fn adds_months_then_days() {

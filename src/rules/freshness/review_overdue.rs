@@ -3,7 +3,9 @@
 use crate::finding::{Finding, Location, Severity};
 use crate::model::{Date, Duration};
 use crate::rules::freshness::date_after;
+use crate::i18n::Locale;
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC901",
@@ -33,6 +35,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         return; // no cadence at all: a workspace pack removed the default
     };
     let review = Review {
+        locale: context.locale,
         today: context.today,
         every,
         cadence_place: from_charter.map(|(_, place)| place),
@@ -40,7 +43,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for source in &context.inventory.sources {
         review.check(
             findings,
-            &format!("source `{}`", source.item.id),
+            Entry::Source(source.item.id.as_str()),
             source.item.last_reviewed,
             |p| source.at(p),
         );
@@ -48,14 +51,23 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         review.check(
             findings,
-            &format!("processing `{}`", processing.item.id),
+            Entry::Processing(processing.item.id.as_str()),
             processing.item.last_reviewed,
             |p| processing.at(p),
         );
     }
 }
 
+/// What is reviewed, by id: each kind has its own messages, so that a translation can make
+/// its words agree with the noun.
+#[derive(Clone, Copy)]
+enum Entry<'a> {
+    Source(&'a str),
+    Processing(&'a str),
+}
+
 struct Review {
+    locale: Locale,
     today: jiff::civil::Date,
     every: Duration,
     /// The charter's `review_every`, when the cadence comes from there.
@@ -66,15 +78,19 @@ impl Review {
     fn check(
         &self,
         findings: &mut Vec<Finding>,
-        holder: &str,
+        entry: Entry<'_>,
         last_reviewed: Option<Date>,
         at: impl Fn(&str) -> Location,
     ) {
-        let every = self.every;
+        let (every, locale) = (self.every, self.locale);
+        let (never, overdue, id) = match entry {
+            Entry::Source(id) => ("DC901.never.source", "DC901.overdue.source", id),
+            Entry::Processing(id) => ("DC901.never.processing", "DC901.overdue.processing", id),
+        };
         let finding = match last_reviewed {
             None => RULE
-                .finding(at("/id"), format!("{holder} has never been reviewed: no `last_reviewed` date (review cadence: `{every}`)"))
-                .with_label("no `last_reviewed`"),
+                .finding(at("/id"), t!(locale, never, id = id, every = every))
+                .with_label(t!(locale, "DC901.never.label")),
             Some(last) => {
                 let Some(due) = date_after(last.civil(), every) else {
                     return;
@@ -82,15 +98,16 @@ impl Review {
                 if due >= self.today {
                     return;
                 }
-                RULE.finding(at("/last_reviewed"), format!("{holder} was last reviewed on {last}; with a review every `{every}`, the next one was due on {due}"))
-                    .with_label("review overdue")
+                RULE.finding(
+                    at("/last_reviewed"),
+                    t!(locale, overdue, id = id, last = last, every = every, due = due),
+                )
+                .with_label(t!(locale, "DC901.overdue.label"))
             }
         };
-        let finding = finding.with_help(
-            "review the entry against reality, correct it, and set `last_reviewed` to today's date",
-        );
+        let finding = finding.with_help(t!(locale, "DC901.help"));
         findings.push(match &self.cadence_place {
-            Some(place) => finding.with_secondary(place.clone(), "the charter's review cadence"),
+            Some(place) => finding.with_secondary(place.clone(), t!(locale, "DC901.secondary")),
             None => finding,
         });
     }

@@ -43,7 +43,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 organisation.at(pointer),
-                crate::t!(locale, message, id = organisation.item.id),
+                crate::t!(locale, message, organisation = organisation.item.id),
             )
             .with_label(crate::t!(locale, label))
             .with_help(crate::t!(locale, help)),

@@ -24,13 +24,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 processing.at("/id"),
-                format!(
-                    "processing `{}` states no legal basis: it is lawful only on one of the six bases of GDPR Art. 6(1)",
-                    processing.item.id
+                crate::t!(
+                    context.locale,
+                    "DC108.message",
+                    processing = processing.item.id
                 ),
             )
-            .with_label("no `legal_basis`")
-            .with_help("add `legal_basis:` with `consent`, `contract`, `legal-obligation`, `vital-interests`, `public-task` or `legitimate-interests`"),
+            .with_label(crate::t!(context.locale, "DC108.label"))
+            .with_help(crate::t!(context.locale, "DC108.help")),
         );
     }
 }

@@ -14,7 +14,17 @@ pub mod transfer_incomplete;
 /// 2026-06-01 as `tests/rule_docs.rs` does: the unit tests of this family share it.
 #[cfg(test)]
 pub(crate) fn lint_only(code: &str, yaml: &str) -> Vec<crate::finding::Finding> {
-    match crate::lint::lint_example(&[code], yaml, jiff::civil::date(2026, 6, 1)) {
+    lint_only_in(code, yaml, crate::i18n::Locale::En)
+}
+
+/// [`lint_only`], with the messages in `locale`.
+#[cfg(test)]
+pub(crate) fn lint_only_in(
+    code: &str,
+    yaml: &str,
+    locale: crate::i18n::Locale,
+) -> Vec<crate::finding::Finding> {
+    match crate::lint::lint_example_in(&[code], yaml, jiff::civil::date(2026, 6, 1), locale) {
         Ok(findings) => findings,
         Err(error) => panic!("built-in packs do not load: {error}"),
     }
@@ -68,6 +78,47 @@ pub(crate) fn render_failing_examples(family: crate::rules::Family) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::lint_only_in;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn findings_speak_french() {
+        let findings = lint_only_in(
+            "DC105",
+            "kind: processing\nid: p\nname: P\ntransfers:\n  - { country: US }\n",
+            Locale::Fr,
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].message,
+            "il manque le destinataire à un transfert vers US du traitement `p` : le registre doit identifier le pays tiers et qui reçoit les données (RGPD art. 30(1)(e))"
+        );
+        assert_eq!(findings[0].label, "pas de destinataire");
+    }
+
+    /// Every documented failing example of the family: each message, label, help line and
+    /// secondary label differs from the English one, so none was left as a literal.
+    #[test]
+    fn every_failing_example_is_translated() {
+        for rule in crate::rules::REGISTRY
+            .iter()
+            .filter(|rule| rule.family == crate::rules::Family::Register)
+        {
+            let english = lint_only_in(rule.code, rule.docs.failing, Locale::En);
+            let french = lint_only_in(rule.code, rule.docs.failing, Locale::Fr);
+            assert!(!french.is_empty(), "{}: no finding", rule.code);
+            assert_eq!(english.len(), french.len(), "{}", rule.code);
+            for (en, fr) in english.iter().zip(&french) {
+                assert_ne!(en.message, fr.message, "{}", rule.code);
+                assert_ne!(en.label, fr.label, "{}", rule.code);
+                assert_ne!(en.help, fr.help, "{}", rule.code);
+                for (en, fr) in en.labels.iter().zip(&fr.labels) {
+                    assert_ne!(en.message, fr.message, "{}", rule.code);
+                }
+            }
+        }
+    }
+
     #[test]
     fn rendered_failing_examples() {
         insta::assert_snapshot!(super::render_failing_examples(

@@ -66,7 +66,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 fn missing_purpose(processing: &Located<Processing>, locale: Locale) -> Finding {
     RULE.finding(
         processing.at("/id"),
-        crate::t!(locale, "DC102.missing.message", processing = processing.item.id),
+        crate::t!(
+            locale,
+            "DC102.missing.message",
+            processing = processing.item.id
+        ),
     )
     .with_label(crate::t!(locale, "DC102.missing.label"))
     .with_help(crate::t!(locale, "DC102.missing.help"))

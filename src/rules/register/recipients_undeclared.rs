@@ -25,13 +25,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 processing.at("/id"),
-                format!(
-                    "processing `{}` does not say who receives its data (GDPR Art. 30(1)(d))",
-                    processing.item.id
+                crate::t!(
+                    context.locale,
+                    "DC104.message",
+                    processing = processing.item.id
                 ),
             )
-            .with_label("no `recipients`")
-            .with_help("add `recipients: { internal: [services], external: [party ids] }`; write empty lists if nobody receives the data"),
+            .with_label(crate::t!(context.locale, "DC104.label"))
+            .with_help(crate::t!(context.locale, "DC104.help")),
         );
     }
 }

@@ -28,13 +28,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     processing.at("/id"),
-                    format!(
-                        "processing `{}` says nothing about how long its data is kept (GDPR Art. 30(1)(f))",
-                        item.id
-                    ),
+                    crate::t!(context.locale, "DC106.none.message", processing = item.id),
                 )
-                .with_label("no `retention`")
-                .with_help("add `retention:` rules like `{ categories: [identity], duration: 3y, from: last-contact, then: delete }` covering every data category"),
+                .with_label(crate::t!(context.locale, "DC106.none.label"))
+                .with_help(crate::t!(context.locale, "DC106.none.help")),
             );
             continue;
         }
@@ -49,15 +46,22 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     processing.at(format!("/data_categories/{index}")),
-                    format!(
-                        "processing `{}` uses `{category}` but none of its retention rules says how long it is kept (GDPR Art. 30(1)(f))",
-                        item.id
+                    crate::t!(
+                        context.locale,
+                        "DC106.uncovered.message",
+                        processing = item.id,
+                        category = category
                     ),
                 )
-                .with_label("no retention rule covers this category")
-                .with_secondary(processing.at("/retention"), "the retention rules")
-                .with_help(format!(
-                    "add `{category}` (or a parent category) to a retention rule, or add a rule `{{ categories: [{category}], duration: …, from: …, then: delete }}`"
+                .with_label(crate::t!(context.locale, "DC106.uncovered.label"))
+                .with_secondary(
+                    processing.at("/retention"),
+                    crate::t!(context.locale, "DC106.uncovered.secondary"),
+                )
+                .with_help(crate::t!(
+                    context.locale,
+                    "DC106.uncovered.help",
+                    category = category
                 )),
             );
         }

@@ -24,13 +24,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 processing.at("/id"),
-                format!(
-                    "processing `{}` describes no security measures (GDPR Art. 30(1)(g), 32)",
-                    processing.item.id
+                crate::t!(
+                    context.locale,
+                    "DC107.message",
+                    processing = processing.item.id
                 ),
             )
-            .with_label("no `security`")
-            .with_help("add `security: [access-control, encryption-in-transit, backups]` with the measures actually in place"),
+            .with_label(crate::t!(context.locale, "DC107.label"))
+            .with_help(crate::t!(context.locale, "DC107.help")),
         );
     }
 }

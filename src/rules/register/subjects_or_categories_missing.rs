@@ -20,9 +20,19 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         let item = &processing.item;
-        for (empty, list) in [
-            (item.data_subjects.is_empty(), "subjects"),
-            (item.data_categories.is_empty(), "categories"),
+        for (empty, message, label, help) in [
+            (
+                item.data_subjects.is_empty(),
+                "DC103.subjects.message",
+                "DC103.subjects.label",
+                "DC103.subjects.help",
+            ),
+            (
+                item.data_categories.is_empty(),
+                "DC103.categories.message",
+                "DC103.categories.label",
+                "DC103.categories.help",
+            ),
         ] {
             if !empty {
                 continue;
@@ -31,14 +41,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     processing.at("/id"),
-                    crate::t!(
-                        context.locale,
-                        &format!("DC103.{list}.message"),
-                        processing = item.id
-                    ),
+                    crate::t!(context.locale, message, processing = item.id),
                 )
-                .with_label(crate::t!(context.locale, &format!("DC103.{list}.label")))
-                .with_help(crate::t!(context.locale, &format!("DC103.{list}.help"))),
+                .with_label(crate::t!(context.locale, label))
+                .with_help(crate::t!(context.locale, help)),
             );
         }
     }

@@ -19,27 +19,34 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         for (index, transfer) in processing.item.transfers.iter().enumerate() {
-            let missing = match (&transfer.country, &transfer.recipient) {
+            let locale = context.locale;
+            let (missing, label) = match (&transfer.country, &transfer.recipient) {
                 (Some(_), Some(_)) => continue,
-                (None, Some(_)) => "country",
-                (Some(_), None) => "recipient",
-                (None, None) => "country and recipient",
+                (None, Some(_)) => ("DC105.missing.country", "DC105.label.country"),
+                (Some(_), None) => ("DC105.missing.recipient", "DC105.label.recipient"),
+                (None, None) => ("DC105.missing.both", "DC105.label.both"),
             };
+            // Whatever the transfer does say about where the data goes.
             let to = match (&transfer.recipient, &transfer.country) {
-                (Some(recipient), _) => format!(" to `{recipient}`"),
-                (None, Some(country)) => format!(" to {country}"),
+                (Some(recipient), _) => {
+                    crate::t!(locale, "DC105.to.recipient", recipient = recipient)
+                }
+                (None, Some(country)) => crate::t!(locale, "DC105.to.country", country = country),
                 (None, None) => String::new(),
             };
             findings.push(
                 RULE.finding(
                     processing.at(format!("/transfers/{index}")),
-                    format!(
-                        "a transfer{to} of processing `{}` has no {missing}: the register must identify the third country and who receives the data (GDPR Art. 30(1)(e))",
-                        processing.item.id
+                    crate::t!(
+                        locale,
+                        "DC105.message",
+                        to = to,
+                        processing = processing.item.id,
+                        missing = crate::t!(locale, missing)
                     ),
                 )
-                .with_label(format!("no {missing}"))
-                .with_help("give the transfer its `country` (ISO code, like `US`) and its `recipient` (a party id)"),
+                .with_label(crate::t!(locale, label))
+                .with_help(crate::t!(locale, "DC105.help")),
             );
         }
     }

@@ -1,11 +1,12 @@
 //! DC305 accounting-under-retention: accounting records kept less than the legal minimum.
 
 use super::common::{
-    applies, cited, in_words, kept_categories, lookup_keys, name_categories, reference_in_words,
+    applies, cited, in_words_in, kept_categories, lookup_keys, name_categories, reference_in_words,
     total_kept,
 };
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC305",
@@ -55,23 +56,27 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             if short.is_empty() && !categories.is_empty() {
                 continue;
             }
+            let locale = context.locale;
+            let limit = reference_in_words(minimum, locale);
             findings.push(
                 RULE.finding(
                     processing.at(format!("/retention/{index}/duration")),
-                    format!(
-                        "accounting processing `{}` keeps {} for {}; accounting records must be kept {}{}",
-                        item.id,
-                        name_categories(&short),
-                        in_words(kept),
-                        reference_in_words(minimum),
-                        cited(minimum),
+                    t!(
+                        locale,
+                        "DC305.message",
+                        processing = item.id,
+                        categories = name_categories(&short, locale),
+                        duration = in_words_in(kept, locale),
+                        limit = limit,
+                        source = cited(minimum, locale),
                     ),
                 )
-                .with_label(format!("shorter than the {} minimum", in_words(minimum.duration)))
-                .with_help(format!(
-                    "keep them {}: the current year in the active base, then `then: archive` with `archive: {{ duration: …, access: … }}` for the rest",
-                    reference_in_words(minimum)
-                )),
+                .with_label(t!(
+                    locale,
+                    "DC305.label",
+                    duration = in_words_in(minimum.duration, locale)
+                ))
+                .with_help(t!(locale, "DC305.help", limit = limit)),
             );
         }
     }

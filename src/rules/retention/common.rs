@@ -2,8 +2,10 @@
 //! reference durations and ceilings of the `retention` pack apply to them, and durations and
 //! start events in plain words.
 
+use crate::i18n::Locale;
 use crate::model::{Duration, Processing, RetentionReference, RetentionRule, RetentionStart};
 use crate::policy::PolicyTables;
+use crate::t;
 
 /// The categories a retention rule keeps, as precisely as the processing declares them.
 ///
@@ -69,9 +71,13 @@ pub(super) fn total_kept(rule: &RetentionRule) -> Duration {
 
 /// " (6 years with the archive)" when the rule has an archive stage: a label under the active
 /// `duration` must say that the total is what was compared.
-pub(super) fn archive_note(rule: &RetentionRule) -> String {
+pub(super) fn archive_note(rule: &RetentionRule, locale: Locale) -> String {
     if rule.archive.is_some() {
-        format!(" ({} with the archive)", in_words(total_kept(rule)))
+        t!(
+            locale,
+            "retention.with-archive",
+            duration = in_words_in(total_kept(rule), locale)
+        )
     } else {
         String::new()
     }
@@ -160,9 +166,9 @@ pub(super) fn group_by_reference<'r, 'c>(
 }
 
 /// "`identity.email`, `identity.name`", or "its data" when there is no category to name.
-pub(super) fn name_categories(categories: &[&str]) -> String {
+pub(super) fn name_categories(categories: &[&str], locale: Locale) -> String {
     if categories.is_empty() {
-        return "its data".to_owned();
+        return t!(locale, "retention.its-data");
     }
     categories
         .iter()
@@ -171,42 +177,40 @@ pub(super) fn name_categories(categories: &[&str]) -> String {
         .join(", ")
 }
 
-/// A duration in words: "3 years", "13 months", "30 days", "72 hours".
+/// A duration in English words: "3 years", "13 months", "30 days", "72 hours". Other
+/// families' messages use it; [`in_words_in`] speaks the run's language.
 pub(crate) fn in_words(duration: Duration) -> String {
-    let plural = |count: u32, unit: &str| {
+    in_words_in(duration, Locale::En)
+}
+
+/// A duration in words in `locale`: "3 years" / "3 ans". A duration mixing months and hours
+/// has no words; it keeps its YAML spelling.
+pub(crate) fn in_words_in(duration: Duration, locale: Locale) -> String {
+    let counted = |count: u32, unit: &str| {
         if count == 1 {
-            format!("1 {unit}")
+            t!(locale, &format!("retention.duration.{unit}"))
         } else {
-            format!("{count} {unit}s")
+            t!(locale, &format!("retention.duration.{unit}s"), count = count)
         }
     };
     match duration {
-        Duration::Indefinite => "indefinitely".to_owned(),
+        Duration::Indefinite => t!(locale, "retention.duration.indefinite"),
         Duration::Finite {
             months: 0,
             hours: 0,
-        } => "0 days".to_owned(),
-        Duration::Finite { months, hours: 0 } if months % 12 == 0 => plural(months / 12, "year"),
-        Duration::Finite { months, hours: 0 } => plural(months, "month"),
-        Duration::Finite { months: 0, hours } if hours % 24 == 0 => plural(hours / 24, "day"),
-        Duration::Finite { months: 0, hours } => plural(hours, "hour"),
+        } => counted(0, "day"),
+        Duration::Finite { months, hours: 0 } if months % 12 == 0 => counted(months / 12, "year"),
+        Duration::Finite { months, hours: 0 } => counted(months, "month"),
+        Duration::Finite { months: 0, hours } if hours % 24 == 0 => counted(hours / 24, "day"),
+        Duration::Finite { months: 0, hours } => counted(hours, "hour"),
         mixed => mixed.to_string(),
     }
 }
 
-/// The event a retention counts from, in words: "the end of the contract".
-pub(super) fn start_in_words(from: RetentionStart) -> &'static str {
-    match from {
-        RetentionStart::Collection => "collection",
-        RetentionStart::LastContact => "the last contact",
-        RetentionStart::EndOfContract => "the end of the contract",
-        RetentionStart::Transaction => "the transaction",
-        RetentionStart::Event => "the event",
-        RetentionStart::Debit => "the debit",
-        RetentionStart::EndOfFiscalYear => "the end of the fiscal year",
-        RetentionStart::Withdrawal => "the withdrawal",
-        RetentionStart::Request => "the request",
-    }
+/// The event a retention counts from, as the words that follow a duration: "from the end of
+/// the contract".
+fn start_in_words(from: RetentionStart, locale: Locale) -> String {
+    t!(locale, &format!("retention.from.{}", start_key(from)))
 }
 
 /// The event as written in YAML: `end-of-contract`.
@@ -225,33 +229,41 @@ pub(super) fn start_key(from: RetentionStart) -> &'static str {
 }
 
 /// A reference duration in words with its start event: "3 years from the last contact".
-pub(super) fn reference_in_words(reference: &RetentionReference) -> String {
+pub(super) fn reference_in_words(reference: &RetentionReference, locale: Locale) -> String {
+    let duration = in_words_in(reference.duration, locale);
     match reference.from {
-        Some(from) => format!(
-            "{} from {}",
-            in_words(reference.duration),
-            start_in_words(from)
+        Some(from) => t!(
+            locale,
+            "retention.counted",
+            duration = duration,
+            from = start_in_words(from, locale)
         ),
-        None => in_words(reference.duration),
+        None => duration,
     }
 }
 
 /// " (source)" when the reference names its source, for the end of a message.
-pub(super) fn cited(reference: &RetentionReference) -> String {
+pub(super) fn cited(reference: &RetentionReference, locale: Locale) -> String {
     reference
         .source
         .as_deref()
-        .map(|source| format!(" ({source})"))
+        .map(|source| t!(locale, "retention.cited", source = source))
         .unwrap_or_default()
 }
 
 #[cfg(test)]
 pub(super) mod testing {
     use crate::finding::Finding;
+    use crate::i18n::Locale;
 
     /// Runs one rule on a YAML workspace (documents separated by `---`), today = 2026-06-01.
     pub fn lint(code: &str, yaml: &str) -> Vec<Finding> {
-        match crate::lint::lint_example(&[code], yaml, jiff::civil::date(2026, 6, 1)) {
+        lint_in(code, yaml, Locale::En)
+    }
+
+    /// [`lint`], with the messages in `locale`.
+    pub fn lint_in(code: &str, yaml: &str, locale: Locale) -> Vec<Finding> {
+        match crate::lint::lint_example_in(&[code], yaml, jiff::civil::date(2026, 6, 1), locale) {
             Ok(findings) => findings,
             Err(error) => panic!("built-in packs must load: {error}"),
         }
@@ -339,5 +351,21 @@ mod tests {
             kept_categories(&processing, &processing.retention[1]),
             ["identity.name", "identity.email", "transaction"]
         );
+    }
+}
+
+#[cfg(test)]
+mod french {
+    use super::testing::lint_in;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn print() {
+        for rule in crate::rules::REGISTRY.iter().filter(|r| r.code.starts_with("DC3")) {
+            for f in lint_in(rule.code, rule.docs.failing, Locale::Fr) {
+                eprintln!("{}: {}\n  label: {:?}\n  help: {:?}", f.code, f.message, f.labels, f.help);
+            }
+        }
+        panic!();
     }
 }

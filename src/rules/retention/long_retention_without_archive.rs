@@ -1,10 +1,11 @@
 //! DC306 long-retention-without-archive: data kept in the active base for years, with no
 //! intermediate archive stage.
 
-use super::common::{in_words, kept_categories, name_categories};
+use super::common::{in_words_in, kept_categories, name_categories};
 use crate::finding::{Finding, Severity};
 use crate::model::RetentionEnd;
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC306",
@@ -38,31 +39,24 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             let categories = kept_categories(item, rule);
             // `then: archive` without its `archive:` stage says there is one but not what it is.
             let (pointer, label) = if rule.then == Some(RetentionEnd::Archive) {
-                (
-                    format!("/retention/{index}/then"),
-                    "archive announced but not described",
-                )
+                (format!("/retention/{index}/then"), "DC306.label.announced")
             } else {
-                (
-                    format!("/retention/{index}/duration"),
-                    "all of it in the active base",
-                )
+                (format!("/retention/{index}/duration"), "DC306.label.active")
             };
+            let locale = context.locale;
             findings.push(
                 RULE.finding(
                     processing.at(pointer),
-                    format!(
-                        "processing `{}` keeps {} in its active base for {}, with no intermediate archive stage",
-                        item.id,
-                        name_categories(&categories),
-                        in_words(rule.duration)
+                    t!(
+                        locale,
+                        "DC306.message",
+                        processing = item.id,
+                        categories = name_categories(&categories, locale),
+                        duration = in_words_in(rule.duration, locale),
                     ),
                 )
-                .with_label(label)
-                .with_help(format!(
-                    "keep at most {} in the active base, then move the data to an intermediate archive: `then: archive` with `archive: {{ duration: …, access: … }}`",
-                    in_words(limit)
-                )),
+                .with_label(t!(locale, label))
+                .with_help(t!(locale, "DC306.help", limit = in_words_in(limit, locale))),
             );
         }
     }

@@ -2,11 +2,12 @@
 //! purpose, data subjects and categories, with no `justification`.
 
 use super::common::{
-    archive_note, cited, group_by_reference, in_words, kept_categories, limiting_reference,
+    archive_note, cited, group_by_reference, in_words_in, kept_categories, limiting_reference,
     lookup_keys, name_categories, reference_in_words, total_kept,
 };
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC301",
@@ -41,27 +42,32 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     .map(|reference| (reference, category))
             });
             for (reference, categories) in group_by_reference(exceeded) {
-                let message = format!(
-                    "processing `{}` keeps {} for {}; the reference `{}` is {}{}",
-                    item.id,
-                    name_categories(&categories),
-                    in_words(kept),
-                    reference.id,
-                    reference_in_words(reference),
-                    cited(reference),
+                let locale = context.locale;
+                let limit = reference_in_words(reference, locale);
+                let message = t!(
+                    locale,
+                    "DC301.message",
+                    processing = item.id,
+                    categories = name_categories(&categories, locale),
+                    duration = in_words_in(kept, locale),
+                    reference = reference.id,
+                    limit = limit,
+                    source = cited(reference, locale),
                 );
                 let note = reference
                     .note
                     .as_deref()
-                    .map(|note| format!(" (reference: {note})"))
+                    .map(|note| t!(locale, "DC301.note", note = note))
                     .unwrap_or_default();
                 findings.push(
                     RULE.finding(processing.at(format!("/retention/{index}/duration")), message)
-                        .with_label(format!("longer than the reference of {}{}", in_words(reference.duration), archive_note(rule)))
-                        .with_help(format!(
-                            "shorten it to {}{note}; if a longer period is really needed, say why in `justification:` on this retention rule",
-                            reference_in_words(reference)
-                        )),
+                        .with_label(t!(
+                            locale,
+                            "DC301.label",
+                            duration = in_words_in(reference.duration, locale),
+                            archive = archive_note(rule, locale),
+                        ))
+                        .with_help(t!(locale, "DC301.help", limit = limit, note = note)),
                 );
             }
         }

@@ -2,11 +2,12 @@
 //! trackers, exempt audience measurement), which no justification lifts.
 
 use super::common::{
-    applies, archive_note, cited, group_by_reference, in_words, kept_categories, lookup_keys,
+    applies, archive_note, cited, group_by_reference, in_words_in, kept_categories, lookup_keys,
     name_categories, reference_in_words, total_kept,
 };
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC304",
@@ -44,28 +45,33 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                         .map(move |category| (ceiling, category))
                 });
             for (ceiling, categories) in group_by_reference(exceeded) {
+                let locale = context.locale;
+                let limit = reference_in_words(ceiling, locale);
                 let note = ceiling
                     .note
                     .as_deref()
-                    .map(|note| format!("; {note}"))
+                    .map(|note| t!(locale, "DC304.note", note = note))
                     .unwrap_or_default();
                 findings.push(
                     RULE.finding(
                         processing.at(format!("/retention/{index}/duration")),
-                        format!(
-                            "processing `{}` keeps {} for {}, beyond the legal maximum of {}{}",
-                            item.id,
-                            name_categories(&categories),
-                            in_words(kept),
-                            reference_in_words(ceiling),
-                            cited(ceiling),
+                        t!(
+                            locale,
+                            "DC304.message",
+                            processing = item.id,
+                            categories = name_categories(&categories, locale),
+                            duration = in_words_in(kept, locale),
+                            limit = limit,
+                            source = cited(ceiling, locale),
                         ),
                     )
-                    .with_label(format!("over the {} maximum{}", in_words(ceiling.duration), archive_note(rule)))
-                    .with_help(format!(
-                        "keep it at most {}{note}; this is a legal maximum that a `justification` does not lift",
-                        reference_in_words(ceiling)
-                    )),
+                    .with_label(t!(
+                        locale,
+                        "DC304.label",
+                        duration = in_words_in(ceiling.duration, locale),
+                        archive = archive_note(rule, locale),
+                    ))
+                    .with_help(t!(locale, "DC304.help", limit = limit, note = note)),
                 );
             }
         }

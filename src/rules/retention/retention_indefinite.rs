@@ -6,6 +6,7 @@ use super::common::{
 use crate::finding::{Finding, Severity};
 use crate::model::{Located, Processing, RetentionRule};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC302",
@@ -29,7 +30,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     processing,
                     rule,
                     format!("/retention/{index}/duration"),
-                    "keeps",
+                    "DC302.message.active",
                 ));
             }
             if rule
@@ -42,42 +43,46 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     processing,
                     rule,
                     format!("/retention/{index}/archive/duration"),
-                    "archives",
+                    "DC302.message.archive",
                 ));
             }
         }
     }
 }
 
+/// `message_key` says which stage has no end: the active period or the archive.
 fn finding(
     context: &Context<'_>,
     processing: &Located<Processing>,
     rule: &RetentionRule,
     pointer: String,
-    verb: &str,
+    message_key: &str,
 ) -> Finding {
+    let locale = context.locale;
     let item = &processing.item;
     let categories = kept_categories(item, rule);
-    let message = format!(
-        "processing `{}` {verb} {} with no end (`indefinite`): personal data must have one (GDPR Art. 5(1)(e))",
-        item.id,
-        name_categories(&categories)
+    let message = t!(
+        locale,
+        message_key,
+        processing = item.id,
+        categories = name_categories(&categories, locale),
     );
     // Suggest the reference of the first category that has one.
     let reference = lookup_keys(&categories)
         .into_iter()
         .find_map(|category| limiting_reference(context.policy, item, rule, category));
     let help = match reference {
-        Some(reference) => format!(
-            "set a duration; the reference `{}` is {}{}",
-            reference.id,
-            reference_in_words(reference),
-            cited(reference)
+        Some(reference) => t!(
+            locale,
+            "DC302.help.reference",
+            reference = reference.id,
+            limit = reference_in_words(reference, locale),
+            source = cited(reference, locale),
         ),
-        None => "set a duration, the event it counts from (`from:`) and what happens then (`then: delete`, `anonymise` or `archive`)".to_owned(),
+        None => t!(locale, "DC302.help.generic"),
     };
     RULE.finding(processing.at(pointer), message)
-        .with_label("no end")
+        .with_label(t!(locale, "DC302.label"))
         .with_help(help)
 }
 

@@ -1,8 +1,11 @@
 //! DC303 retention-without-start: a retention that does not say from which event it counts.
 
-use super::common::{applies, in_words, kept_categories, lookup_keys, name_categories, start_key};
+use super::common::{
+    applies, in_words_in, kept_categories, lookup_keys, name_categories, start_key,
+};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC303",
@@ -41,25 +44,25 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     }
                 }
             }
+            let locale = context.locale;
             let help = if starts.is_empty() {
-                "add `from:` with the event that starts the clock: `collection`, `last-contact`, `end-of-contract`, `transaction`, `event`, `debit`, `end-of-fiscal-year`, `withdrawal` or `request`".to_owned()
+                t!(locale, "DC303.help.generic")
             } else {
-                format!(
-                    "add `from:` with the event that starts the clock; the references for these data use {}",
-                    starts.join(", ")
-                )
+                t!(locale, "DC303.help.references", starts = starts.join(", "))
             };
+            let duration = in_words_in(rule.duration, locale);
             findings.push(
                 RULE.finding(
                     processing.at(format!("/retention/{index}/duration")),
-                    format!(
-                        "processing `{}` keeps {} for {} without saying from when",
-                        item.id,
-                        name_categories(&categories),
-                        in_words(rule.duration)
+                    t!(
+                        locale,
+                        "DC303.message",
+                        processing = item.id,
+                        categories = name_categories(&categories, locale),
+                        duration = duration,
                     ),
                 )
-                .with_label(format!("{} from when?", in_words(rule.duration)))
+                .with_label(t!(locale, "DC303.label", duration = duration))
                 .with_help(help),
             );
         }

@@ -2,7 +2,9 @@
 
 use crate::finding::{Finding, Location, Severity};
 use crate::model::Duration;
+use crate::i18n::Locale;
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC702",
@@ -18,7 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let inventory = context.inventory;
+    let (inventory, locale) = (context.inventory, context.locale);
     // The Art. 33(1) deadline, from the `governance` pack; without one only the procedure's
     // presence is checked.
     let legal = context
@@ -28,7 +30,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         .as_ref()
         .map(|max| max.duration);
     let within = legal
-        .map(|deadline| format!(" within {}", in_words(deadline)))
+        .map(|deadline| t!(locale, "DC702.within", deadline = in_words(deadline, locale)))
         .unwrap_or_default();
     let written = legal.map_or_else(|| "…".to_owned(), as_written);
     if inventory.charters.is_empty() {
@@ -37,9 +39,9 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             None => Location::whole_file(context.settings_file),
         };
         findings.push(
-            RULE.finding(location, format!("the workspace has no charter, so no breach procedure: a breach must be notified to the authority{within} (Art. 33)"))
-                .with_label("no breach procedure for this organisation")
-                .with_help(format!("add a `kind: charter` document with `breach: {{ notify_authority_within: {written}, register: …, contact: … }}`")),
+            RULE.finding(location, t!(locale, "DC702.no-charter.message", within = within))
+                .with_label(t!(locale, "DC702.no-charter.label"))
+                .with_help(t!(locale, "DC702.no-charter.help", written = written)),
         );
         return;
     }
@@ -51,9 +53,9 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         };
         let Some(breach) = &charter.item.breach else {
             findings.push(
-                RULE.finding(charter.at(anchor), format!("the charter describes no breach procedure: a breach must be notified to the authority{within} and recorded (Art. 33)"))
-                    .with_label("no `breach` section in this charter")
-                    .with_help(format!("add `breach: {{ notify_authority_within: {written}, register: <where breaches are recorded>, contact: <person id> }}`")),
+                RULE.finding(charter.at(anchor), t!(locale, "DC702.no-breach.message", within = within))
+                    .with_label(t!(locale, "DC702.no-breach.label"))
+                    .with_help(t!(locale, "DC702.no-breach.help", written = written)),
             );
             continue;
         };
@@ -61,35 +63,42 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             && let Some(legal) = legal
             && deadline > legal
         {
-            let allowed = in_words(legal);
+            let allowed = in_words(legal, locale);
             findings.push(
                 RULE.finding(
                     charter.at("/breach/notify_authority_within"),
-                    format!("the charter gives `{deadline}` to notify a breach to the authority; the GDPR allows {allowed} from becoming aware of it (Art. 33(1))"),
+                    t!(locale, "DC702.too-late.message", deadline = deadline, allowed = allowed),
                 )
-                .with_label(format!("longer than {allowed}"))
-                .with_help(format!("set `notify_authority_within: {written}` (or less)")),
+                .with_label(t!(locale, "DC702.too-late.label", allowed = allowed))
+                .with_help(t!(locale, "DC702.too-late.help", written = written)),
             );
         }
         let mut missing = Vec::new();
         if breach.notify_authority_within.is_none() {
-            missing.push("the deadline to notify the authority (`notify_authority_within`)");
+            missing.push(t!(locale, "DC702.missing.deadline"));
         }
         if breach
             .register
             .as_deref()
             .is_none_or(|r| r.trim().is_empty())
         {
-            missing.push("the register where breaches are recorded (`register`, Art. 33(5))");
+            missing.push(t!(locale, "DC702.missing.register"));
         }
         if breach.contact.is_none() {
-            missing.push("the person to alert (`contact`)");
+            missing.push(t!(locale, "DC702.missing.contact"));
         }
         if !missing.is_empty() {
             findings.push(
-                RULE.finding(charter.at("/breach"), format!("the charter's breach procedure does not say {}", missing.join(", nor ")))
-                    .with_label("incomplete breach procedure")
-                    .with_help(format!("complete `breach` with `notify_authority_within: {written}`, `register` and `contact`")),
+                RULE.finding(
+                    charter.at("/breach"),
+                    t!(
+                        locale,
+                        "DC702.incomplete.message",
+                        missing = missing.join(&t!(locale, "DC702.incomplete.separator"))
+                    ),
+                )
+                .with_label(t!(locale, "DC702.incomplete.label"))
+                .with_help(t!(locale, "DC702.incomplete.help", written = written)),
             );
         }
     }
@@ -97,13 +106,13 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 /// The deadline as the law words it: "72 hours" (Art. 33(1) counts in hours, where the
 /// canonical short form would say `3d`).
-fn in_words(deadline: Duration) -> String {
+fn in_words(deadline: Duration, locale: Locale) -> String {
     match deadline {
         Duration::Finite {
             months: 0,
             hours: 1,
-        } => "1 hour".to_owned(),
-        Duration::Finite { months: 0, hours } => format!("{hours} hours"),
+        } => t!(locale, "DC702.hours.one", count = 1),
+        Duration::Finite { months: 0, hours } => t!(locale, "DC702.hours.other", count = hours),
         other => format!("`{other}`"),
     }
 }

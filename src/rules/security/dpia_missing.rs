@@ -4,6 +4,7 @@ use crate::finding::{Finding, Location, Severity};
 use crate::model::{DpiaStatus, Located, Processing, Sensitivity};
 use crate::policy::PolicyTables;
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC701",
@@ -35,8 +36,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         let (criteria, special) = criteria(
+            context,
             processing,
-            context.policy,
             organisation_large_scale.map(|o| o.at("/large_scale")),
         );
         let severity = match criteria.len() {
@@ -47,22 +48,31 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         };
         let id = processing.item.id.as_str();
         let listed: Vec<&str> = criteria.iter().map(|c| c.what.as_str()).collect();
+        let locale = context.locale;
         let state = match dpia.map(|dpia| dpia.status) {
-            Some(DpiaStatus::NotRequired) => "is marked not required",
-            Some(DpiaStatus::Planned) => "is only planned",
-            Some(DpiaStatus::Required) => "is required but not done",
-            Some(DpiaStatus::Done) | None => "is not recorded",
+            Some(DpiaStatus::NotRequired) => "DC701.state.not-required",
+            Some(DpiaStatus::Planned) => "DC701.state.planned",
+            Some(DpiaStatus::Required) => "DC701.state.required",
+            Some(DpiaStatus::Done) | None => "DC701.state.not-recorded",
         };
+        let state = t!(locale, state);
+        let criteria_listed = listed.join(", ");
         let message = if severity == Severity::Error {
-            format!(
-                "processing `{id}` meets {} criteria of high risk ({}) but its DPIA {state} (Art. 35, EDPB WP248)",
-                criteria.len(),
-                listed.join(", ")
+            t!(
+                locale,
+                "DC701.message.error",
+                id = id,
+                count = criteria.len(),
+                criteria = criteria_listed,
+                state = state
             )
         } else {
-            format!(
-                "processing `{id}` handles {} and its DPIA {state}: one criterion of high risk may be enough to require one (Art. 35, EDPB WP248)",
-                listed.join(", ")
+            t!(
+                locale,
+                "DC701.message.warning",
+                id = id,
+                criteria = criteria_listed,
+                state = state
             )
         };
         let location = match dpia {
@@ -71,8 +81,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         };
         let mut finding = RULE
             .finding(location, message)
-            .with_label("no DPIA done")
-            .with_help("carry out the DPIA and record it as `dpia: { status: done, date: …, reference: … }`");
+            .with_label(t!(locale, "DC701.label"))
+            .with_help(t!(locale, "DC701.help"));
         for criterion in criteria {
             finding = finding.with_secondary(criterion.location, criterion.what);
         }
@@ -83,10 +93,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 /// The criteria a processing meets, and whether one of them is Art. 9 or Art. 10 data.
 fn criteria(
+    context: &Context<'_>,
     processing: &Located<Processing>,
-    policy: &PolicyTables,
     organisation_large_scale: Option<Location>,
 ) -> (Vec<Criterion>, bool) {
+    let (policy, locale) = (context.policy, context.locale);
     let item = &processing.item;
     let mut met = Vec::new();
     let mut special = false;
@@ -104,7 +115,7 @@ fn criteria(
     if let Some((i, category, sensitivity)) = sensitive {
         special = sensitivity != Sensitivity::NationalId;
         met.push(Criterion {
-            what: format!("sensitive data (`{category}`)"),
+            what: t!(locale, "DC701.criterion.sensitive", category = category),
             location: processing.at(format!("/data_categories/{i}")),
         });
     }
@@ -117,36 +128,36 @@ fn criteria(
         .position(|s| risk.vulnerable_subjects.contains(s))
     {
         met.push(Criterion {
-            what: format!("vulnerable data subjects (`{}`)", item.data_subjects[i]),
+            what: t!(locale, "DC701.criterion.vulnerable", subject = item.data_subjects[i]),
             location: processing.at(format!("/data_subjects/{i}")),
         });
     }
     if item.sources.len() >= 2 {
         met.push(Criterion {
-            what: format!("{} sources combined", item.sources.len()),
+            what: t!(locale, "DC701.criterion.sources", count = item.sources.len()),
             location: processing.at("/sources"),
         });
     }
     if item.large_scale {
         met.push(Criterion {
-            what: "large scale".into(),
+            what: t!(locale, "DC701.criterion.large-scale"),
             location: processing.at("/large_scale"),
         });
     } else if let Some(location) = organisation_large_scale {
         met.push(Criterion {
-            what: "large scale (declared by the organisation)".into(),
+            what: t!(locale, "DC701.criterion.large-scale-organisation"),
             location,
         });
     }
     if item.profiling {
         met.push(Criterion {
-            what: "profiling".into(),
+            what: t!(locale, "DC701.criterion.profiling"),
             location: processing.at("/profiling"),
         });
     }
     if item.systematic_monitoring {
         met.push(Criterion {
-            what: "systematic monitoring".into(),
+            what: t!(locale, "DC701.criterion.monitoring"),
             location: processing.at("/systematic_monitoring"),
         });
     } else if let Some(purpose) = item
@@ -155,7 +166,7 @@ fn criteria(
         .filter(|p| risk.monitoring_purposes.contains(p))
     {
         met.push(Criterion {
-            what: format!("systematic monitoring (purpose `{purpose}`)"),
+            what: t!(locale, "DC701.criterion.monitoring-purpose", purpose = purpose),
             location: processing.at("/purpose"),
         });
     }
@@ -166,12 +177,12 @@ fn criteria(
     });
     if item.innovative_technology {
         met.push(Criterion {
-            what: "innovative technology".into(),
+            what: t!(locale, "DC701.criterion.innovative"),
             location: processing.at("/innovative_technology"),
         });
     } else if let Some(i) = innovative_category {
         met.push(Criterion {
-            what: format!("innovative technology (`{}`)", item.data_categories[i]),
+            what: t!(locale, "DC701.criterion.innovative-category", category = item.data_categories[i]),
             location: processing.at(format!("/data_categories/{i}")),
         });
     }

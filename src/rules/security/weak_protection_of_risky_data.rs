@@ -5,6 +5,7 @@ use crate::finding::{Finding, Location, Severity};
 use crate::model::SecurityMeasure;
 use crate::policy::PolicyTables;
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC703",
@@ -20,7 +21,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let policy = context.policy;
+    let (policy, locale) = (context.policy, context.locale);
     for source in &context.inventory.sources {
         let item = &source.item;
         let risky = item
@@ -30,7 +31,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .find(|(_, field)| is_risky(policy, field.category.as_str()))
             .map(|(i, field)| {
                 (
-                    format!("`{}` (`{}`)", field.name, field.category),
+                    t!(
+                        locale,
+                        "DC703.what.field",
+                        field = field.name,
+                        category = field.category
+                    ),
                     source.at(format!("/fields/{i}/category")),
                 )
             });
@@ -42,8 +48,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             };
             report(
                 findings,
-                policy,
-                &format!("source `{}`", item.id),
+                context,
+                t!(locale, "DC703.holder.source", id = item.id),
                 &item.security,
                 what,
                 place,
@@ -60,14 +66,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .find(|(_, category)| is_risky(policy, category.as_str()))
             .map(|(i, category)| {
                 (
-                    format!("`{category}`"),
+                    t!(locale, "DC703.what.category", category = category),
                     processing.at(format!("/data_categories/{i}")),
                 )
             })
             .or_else(|| {
                 item.large_scale.then(|| {
                     (
-                        "data on a large scale".to_owned(),
+                        t!(locale, "DC703.what.large-scale"),
                         processing.at("/large_scale"),
                     )
                 })
@@ -80,8 +86,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             };
             report(
                 findings,
-                policy,
-                &format!("processing `{}`", item.id),
+                context,
+                t!(locale, "DC703.holder.processing", id = item.id),
                 &item.security,
                 what,
                 place,
@@ -114,14 +120,14 @@ fn is_one_of(measures: &[SecurityMeasure], declared: &SecurityMeasure) -> bool {
 
 fn report(
     findings: &mut Vec<Finding>,
-    policy: &PolicyTables,
-    holder: &str,
+    context: &Context<'_>,
+    holder: String,
     security: &[SecurityMeasure],
     what: String,
     place: Location,
     anchor: Location,
 ) {
-    let risk = &policy.risk;
+    let (risk, locale) = (&context.policy.risk, context.locale);
     let encrypted = security
         .iter()
         .any(|m| is_one_of(&risk.encryption_measures, m));
@@ -130,15 +136,19 @@ fn report(
         .any(|m| is_one_of(&risk.access_control_measures, m));
     let lacking = match (encrypted, controlled) {
         (true, true) => return,
-        (false, true) => "no encryption",
-        (true, false) => "no access control",
-        (false, false) => "neither encryption nor access control",
+        (false, true) => "DC703.lacking.encryption",
+        (true, false) => "DC703.lacking.access-control",
+        (false, false) => "DC703.lacking.both",
     };
+    let lacking = t!(locale, lacking);
     findings.push(
-        RULE.finding(anchor, format!("{holder} holds {what} but its security measures declare {lacking} (Art. 32)"))
-            .with_label(lacking)
-            .with_secondary(place, "risky data held here")
-            .with_help("protect the data and declare it in `security`, e.g. `[access-control, encryption-at-rest]`; or remove the data if it is not needed"),
+        RULE.finding(
+            anchor,
+            t!(locale, "DC703.message", holder = holder, what = what, lacking = lacking),
+        )
+        .with_label(lacking)
+        .with_secondary(place, t!(locale, "DC703.secondary"))
+        .with_help(t!(locale, "DC703.help")),
     );
 }
 

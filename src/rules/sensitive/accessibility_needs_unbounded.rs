@@ -2,6 +2,7 @@
 //! explicit consent or kept longer than the event plus a short follow-up.
 
 use crate::finding::{Finding, Severity};
+use crate::i18n::Locale;
 use crate::model::{
     Duration, Located, Processing, RetentionEnd, RetentionReference, RetentionStart,
 };
@@ -35,14 +36,25 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         else {
             continue;
         };
-        check_consent(processing, index, findings);
+        check_consent(processing, index, context.locale, findings);
         if let Some(reference) = reference(context.policy, &processing.item, category.as_str()) {
-            check_retention(processing, category.as_str(), reference, findings);
+            check_retention(
+                processing,
+                category.as_str(),
+                reference,
+                context.locale,
+                findings,
+            );
         }
     }
 }
 
-fn check_consent(processing: &Located<Processing>, index: usize, findings: &mut Vec<Finding>) {
+fn check_consent(
+    processing: &Located<Processing>,
+    index: usize,
+    locale: Locale,
+    findings: &mut Vec<Finding>,
+) {
     let consent = processing.item.consent.as_ref();
     if consent.is_some_and(|consent| consent.explicit) {
         return;
@@ -54,13 +66,15 @@ fn check_consent(processing: &Located<Processing>, index: usize, findings: &mut 
     findings.push(
         RULE.finding(
             location,
-            format!(
-                "processing `{}` records the service a spectator needs (`{ACCESSIBILITY_NEEDS}`) without their explicit consent",
-                processing.item.id
+            crate::t!(
+                locale,
+                "DC205.consent.message",
+                processing = processing.item.id,
+                category = ACCESSIBILITY_NEEDS
             ),
         )
-        .with_label("no explicit consent")
-        .with_help("ask with a separate, unticked box saying what the data is for, record it, and set `consent.explicit: true`"),
+        .with_label(crate::t!(locale, "DC205.consent.label"))
+        .with_help(crate::t!(locale, "DC205.consent.help")),
     );
 }
 
@@ -68,13 +82,14 @@ fn check_retention(
     processing: &Located<Processing>,
     category: &str,
     reference: &RetentionReference,
+    locale: Locale,
     findings: &mut Vec<Finding>,
 ) {
-    let reference_text = kept_from(reference.duration, reference.from);
+    let reference_text = kept_from(reference.duration, reference.from, locale);
     let cited = reference
         .source
         .as_deref()
-        .map(|source| format!("; source: {source}"))
+        .map(|source| crate::t!(locale, "DC205.retention.cited", source = source))
         .unwrap_or_default();
     for (index, rule) in processing.item.retention.iter().enumerate() {
         let covers = rule.categories.is_empty()
@@ -95,19 +110,25 @@ fn check_retention(
         if kept <= reference.duration && !starts_later {
             continue;
         }
-        let kept_text = kept_from(kept, rule.from);
         findings.push(
             RULE.finding(
                 processing.at(format!("/retention/{index}/duration")),
-                format!(
-                    "processing `{}` keeps `{category}` for {kept_text}; the service needed is kept at most {reference_text}{cited}",
-                    processing.item.id
+                crate::t!(
+                    locale,
+                    "DC205.retention.message",
+                    processing = processing.item.id,
+                    category = category,
+                    kept = kept_from(kept, rule.from, locale),
+                    reference = reference_text,
+                    cited = cited
                 ),
             )
-            .with_label("longer than the performance needs")
-            .with_help(format!(
-                "give `{category}` its own retention rule: `{{ categories: [{category}], duration: {}, from: event, then: delete }}`",
-                reference.duration
+            .with_label(crate::t!(locale, "DC205.retention.label"))
+            .with_help(crate::t!(
+                locale,
+                "DC205.retention.help",
+                category = category,
+                duration = reference.duration
             )),
         );
     }
@@ -184,43 +205,64 @@ fn no_later_than_event(start: RetentionStart) -> bool {
 }
 
 /// "3 months from the event", "13 months" when the start is not said.
-fn kept_from(duration: Duration, from: Option<RetentionStart>) -> String {
+fn kept_from(duration: Duration, from: Option<RetentionStart>, locale: Locale) -> String {
+    let duration = in_words(duration, locale);
     match from {
-        Some(start) => format!("{} from {}", in_words(duration), describe_start(start)),
-        None => in_words(duration),
+        Some(start) => crate::t!(
+            locale,
+            "sensitive.counted",
+            duration = duration,
+            from = crate::t!(locale, from_key(start))
+        ),
+        None => duration,
     }
 }
 
 /// A duration in words: "3 years", "13 months", "42 days"; a mix of months and hours keeps its
 /// short form.
-fn in_words(duration: Duration) -> String {
-    let count = |amount: u32, unit: &str| match amount {
-        1 => format!("1 {unit}"),
-        _ => format!("{amount} {unit}s"),
+fn in_words(duration: Duration, locale: Locale) -> String {
+    // Each unit has a singular and a plural template: 1 takes the first, any other count the
+    // second (the same rule as before the catalogue, so English output does not change).
+    let count = |amount: u32, one: &str, many: &str| {
+        crate::t!(locale, if amount == 1 { one } else { many }, count = amount)
     };
     match duration {
-        Duration::Indefinite => "an indefinite time".to_owned(),
-        Duration::Finite { months, hours: 0 } if months > 0 && months % 12 == 0 => {
-            count(months / 12, "year")
+        Duration::Indefinite => crate::t!(locale, "sensitive.duration.indefinite"),
+        Duration::Finite { months, hours: 0 } if months > 0 && months % 12 == 0 => count(
+            months / 12,
+            "sensitive.duration.year",
+            "sensitive.duration.years",
+        ),
+        Duration::Finite { months, hours: 0 } if months > 0 => count(
+            months,
+            "sensitive.duration.month",
+            "sensitive.duration.months",
+        ),
+        Duration::Finite { months: 0, hours } if hours % 24 == 0 => count(
+            hours / 24,
+            "sensitive.duration.day",
+            "sensitive.duration.days",
+        ),
+        Duration::Finite { months: 0, hours } => {
+            count(hours, "sensitive.duration.hour", "sensitive.duration.hours")
         }
-        Duration::Finite { months, hours: 0 } if months > 0 => count(months, "month"),
-        Duration::Finite { months: 0, hours } if hours % 24 == 0 => count(hours / 24, "day"),
-        Duration::Finite { months: 0, hours } => count(hours, "hour"),
         mixed => mixed.to_string(),
     }
 }
 
-fn describe_start(start: RetentionStart) -> &'static str {
+/// The catalogue key of "from the last contact" and the like: the preposition is part of each
+/// phrase, since French contracts it with the article ("du dernier contact", "de la collecte").
+fn from_key(start: RetentionStart) -> &'static str {
     match start {
-        RetentionStart::Collection => "collection",
-        RetentionStart::LastContact => "the last contact",
-        RetentionStart::EndOfContract => "the end of the contract",
-        RetentionStart::Transaction => "the transaction",
-        RetentionStart::Event => "the event",
-        RetentionStart::Debit => "the debit",
-        RetentionStart::EndOfFiscalYear => "the end of the fiscal year",
-        RetentionStart::Withdrawal => "the withdrawal",
-        RetentionStart::Request => "the request",
+        RetentionStart::Collection => "sensitive.from.collection",
+        RetentionStart::LastContact => "sensitive.from.last-contact",
+        RetentionStart::EndOfContract => "sensitive.from.end-of-contract",
+        RetentionStart::Transaction => "sensitive.from.transaction",
+        RetentionStart::Event => "sensitive.from.event",
+        RetentionStart::Debit => "sensitive.from.debit",
+        RetentionStart::EndOfFiscalYear => "sensitive.from.end-of-fiscal-year",
+        RetentionStart::Withdrawal => "sensitive.from.withdrawal",
+        RetentionStart::Request => "sensitive.from.request",
     }
 }
 

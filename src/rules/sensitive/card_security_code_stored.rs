@@ -26,22 +26,22 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if !PolicyTables::covers(CARD_SECURITY_CODE, used.category) {
             continue;
         }
+        let locale = context.locale;
         let help = match reference_source(context.policy) {
-            Some(source) => format!(
-                "remove it and delete the codes stored: the code is never kept after the transaction, not even encrypted; source: {source}"
-            ),
-            None => "remove it and delete the codes stored: the code is never kept after the transaction, not even encrypted".to_owned(),
+            Some(source) => crate::t!(locale, "DC208.help.cited", source = source),
+            None => crate::t!(locale, "DC208.help.plain"),
         };
         findings.push(
             RULE.finding(
                 used.location,
-                format!(
-                    "{} holds the card security code (`{}`); it must never be kept after the transaction",
-                    used.holder.describe(),
-                    used.category,
+                crate::t!(
+                    locale,
+                    "DC208.message",
+                    holder = used.holder.describe(locale),
+                    category = used.category
                 ),
             )
-            .with_label("card security code")
+            .with_label(crate::t!(locale, "DC208.label"))
             .with_help(help),
         );
     }

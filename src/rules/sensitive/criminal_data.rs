@@ -26,14 +26,15 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 used.location,
-                format!(
-                    "{} holds {}: data on criminal convictions and offences, which only an official authority or a specific law may process (GDPR Art. 10)",
-                    used.holder.describe(),
-                    describe_category(context.policy, used.category),
+                crate::t!(
+                    context.locale,
+                    "DC203.message",
+                    holder = used.holder.describe(context.locale),
+                    category = describe_category(context.policy, used.category, context.locale)
                 ),
             )
-            .with_label("criminal-offence data")
-            .with_help("remove it; if a check is required, record only that it was done and when, never the extract or the offence"),
+            .with_label(crate::t!(context.locale, "DC203.label"))
+            .with_help(crate::t!(context.locale, "DC203.help")),
         );
     }
 }

@@ -29,23 +29,23 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if !PolicyTables::covers(HEALTH, used.category) || !used.holder.is_audience(context) {
             continue;
         }
-        let what = match used.holder {
-            Holder::Source { .. } => "replace this field by the service needed",
-            Holder::Processing(_) => "list the service needed instead",
+        let help = match used.holder {
+            Holder::Source { .. } => "DC204.help.source",
+            Holder::Processing(_) => "DC204.help.processing",
         };
+        let locale = context.locale;
         findings.push(
             RULE.finding(
                 used.location,
-                format!(
-                    "{} holds {} about the audience: record the service a spectator needs, not their impairment or health (GDPR Art. 9(1), 5(1)(c))",
-                    used.holder.describe(),
-                    describe_category(context.policy, used.category),
+                crate::t!(
+                    locale,
+                    "DC204.message",
+                    holder = used.holder.describe(locale),
+                    category = describe_category(context.policy, used.category, locale)
                 ),
             )
-            .with_label("health data about spectators")
-            .with_help(format!(
-                "{what}, from a closed list (wheelchair space, induction loop, companion seat…), declared as `{SERVICE_NEEDED}`"
-            )),
+            .with_label(crate::t!(locale, "DC204.label"))
+            .with_help(crate::t!(locale, help, service = SERVICE_NEEDED)),
         );
     }
 }

@@ -20,21 +20,22 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let inventory = context.inventory;
+    let locale = context.locale;
     for processing in &inventory.processings {
         if claims_explicit_consent(&processing.item) && !records_consent(&processing.item) {
             let id = &processing.item.id;
             let mut finding = RULE
                 .finding(
                     processing.at("/art9_exception/basis"),
-                    format!(
-                        "processing `{id}` relies on explicit consent (GDPR Art. 9(2)(a)) for special-category data but says nowhere how consents are recorded"
-                    ),
+                    crate::t!(locale, "DC202.processing.message", processing = id),
                 )
-                .with_label("explicit consent claimed here")
-                .with_help("add `consent.record`: where each consent is kept, with its date and the wording shown (GDPR Art. 7(1))");
+                .with_label(crate::t!(locale, "DC202.label"))
+                .with_help(crate::t!(locale, "DC202.processing.help"));
             if processing.item.consent.is_some() {
-                finding = finding
-                    .with_secondary(processing.at("/consent"), "no `record` in this consent");
+                finding = finding.with_secondary(
+                    processing.at("/consent"),
+                    crate::t!(locale, "DC202.processing.secondary"),
+                );
             }
             findings.push(finding);
         }
@@ -61,14 +62,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     source.at("/art9_exception/basis"),
-                    format!(
-                        "source `{id}` relies on explicit consent (GDPR Art. 9(2)(a)) but no processing using it says how consents are recorded"
-                    ),
+                    crate::t!(locale, "DC202.source.message", source = id),
                 )
-                .with_label("explicit consent claimed here")
-                .with_help(format!(
-                    "describe the consent in the processing that collects this data (`sources: [{id}]`), with `consent.record` saying where each consent is kept"
-                )),
+                .with_label(crate::t!(locale, "DC202.label"))
+                .with_help(crate::t!(locale, "DC202.source.help", source = id)),
             );
         }
     }

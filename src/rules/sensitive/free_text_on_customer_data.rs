@@ -41,13 +41,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     source.at(pointer),
-                    format!(
-                        "{} is free text on audience data: staff may type health details, opinions or judgements about a person there (GDPR Art. 5(1)(c), 9)",
-                        holder.describe()
+                    crate::t!(
+                        context.locale,
+                        "DC206.message",
+                        holder = holder.describe(context.locale)
                     ),
                 )
-                .with_label("free text")
-                .with_help("replace it by a closed list of choices; if it must stay, set entry rules in the charter (`entry_rules`) and review its content regularly"),
+                .with_label(crate::t!(context.locale, "DC206.label"))
+                .with_help(crate::t!(context.locale, "DC206.help")),
             );
         }
     }

@@ -15,6 +15,7 @@ pub mod sensitive_field_name;
 pub mod special_category_without_exception;
 
 use crate::finding::Location;
+use crate::i18n::Locale;
 use crate::model::{Field, Inventory, Located, Processing, Sensitivity, Source, SubjectId};
 use crate::policy::PolicyTables;
 use crate::rules::Context;
@@ -31,12 +32,19 @@ pub(super) enum Holder<'a> {
 
 impl Holder<'_> {
     /// The holder in words: "field `handicap` of source `ticketing`", "processing `newsletter`".
-    pub(super) fn describe(&self) -> String {
+    pub(super) fn describe(&self, locale: Locale) -> String {
         match self {
-            Holder::Source { source, field } => {
-                format!("field `{}` of source `{}`", field.name, source.item.id)
-            }
-            Holder::Processing(processing) => format!("processing `{}`", processing.item.id),
+            Holder::Source { source, field } => crate::t!(
+                locale,
+                "sensitive.holder.field",
+                field = field.name,
+                source = source.item.id
+            ),
+            Holder::Processing(processing) => crate::t!(
+                locale,
+                "sensitive.holder.processing",
+                processing = processing.item.id
+            ),
         }
     }
 
@@ -102,22 +110,34 @@ pub(super) fn category_uses(inventory: &Inventory) -> impl Iterator<Item = Categ
     fields.chain(processings)
 }
 
-/// A category in words: "`special.health` (Health)", or just the id when the vocabulary does
-/// not know it (DC005 reports that).
-pub(super) fn describe_category(policy: &PolicyTables, category: &str) -> String {
+/// A category in words: "`special.health` (Health)", with the vocabulary's label in `locale`,
+/// or just the id when the vocabulary does not know it (DC005 reports that).
+pub(super) fn describe_category(policy: &PolicyTables, category: &str, locale: Locale) -> String {
     match policy.categories.get(category) {
-        Some(entry) => format!("`{category}` ({})", entry.label.en),
+        Some(entry) => {
+            let label = match locale {
+                Locale::En => &entry.label.en,
+                Locale::Fr => &entry.label.fr,
+            };
+            crate::t!(
+                locale,
+                "sensitive.category",
+                category = category,
+                label = label
+            )
+        }
         None => format!("`{category}`"),
     }
 }
 
 /// What a sensitivity means, with its article.
-pub(super) fn describe_sensitivity(sensitivity: Sensitivity) -> &'static str {
-    match sensitivity {
-        Sensitivity::Art9 => "a special category of personal data (GDPR Art. 9(1))",
-        Sensitivity::Art10 => "data on criminal convictions and offences (GDPR Art. 10)",
-        Sensitivity::NationalId => "a national identification number (GDPR Art. 87)",
-    }
+pub(super) fn describe_sensitivity(sensitivity: Sensitivity, locale: Locale) -> String {
+    let key = match sensitivity {
+        Sensitivity::Art9 => "sensitive.sensitivity.art9",
+        Sensitivity::Art10 => "sensitive.sensitivity.art10",
+        Sensitivity::NationalId => "sensitive.sensitivity.national-id",
+    };
+    crate::t!(locale, key)
 }
 
 /// The lowercase words of a field name or keyword: split on anything that is not a letter or
@@ -160,10 +180,16 @@ pub(super) fn name_contains(name: &[String], phrase: &str) -> bool {
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::finding::Finding;
+    use crate::i18n::Locale;
 
     /// Lints a one-file workspace with only `code` enabled, today being 2026-06-01.
     pub fn lint_only(code: &str, yaml: &str) -> Vec<Finding> {
-        match crate::lint::lint_example(&[code], yaml, jiff::civil::date(2026, 6, 1)) {
+        lint_only_in(code, yaml, Locale::En)
+    }
+
+    /// [`lint_only`], with the messages in `locale`.
+    pub fn lint_only_in(code: &str, yaml: &str, locale: Locale) -> Vec<Finding> {
+        match crate::lint::lint_example_in(&[code], yaml, jiff::civil::date(2026, 6, 1), locale) {
             Ok(findings) => findings,
             Err(error) => panic!("built-in packs do not load: {error}"),
         }
@@ -180,7 +206,60 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
+    use super::testing::lint_only_in;
     use super::*;
+
+    #[test]
+    fn findings_speak_french() {
+        let yaml = "kind: source\nid: billetterie\nname: Billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: allergies, category: identity }\n";
+        let findings = lint_only_in("DC209", yaml, Locale::Fr);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].message,
+            "le champ `allergies` de la source `billetterie` est déclaré comme `identity` (Identité et coordonnées), mais son nom (`allergies`) évoque `special.health` (Santé), une catégorie particulière de données personnelles (RGPD art. 9(1))"
+        );
+        assert_eq!(
+            findings[0].labels[0].message,
+            "ce nom évoque des données sensibles"
+        );
+    }
+
+    #[test]
+    fn durations_and_their_start_are_in_french() {
+        let yaml = "kind: processing\nid: acc\nname: Accès\npurpose: accessibility-services\ndata_subjects: [spectators]\ndata_categories: [accessibility-needs]\nconsent: { explicit: true, record: \"Billetel\" }\nretention:\n  - { duration: 1y, from: last-contact }\n";
+        let findings = lint_only_in("DC205", yaml, Locale::Fr);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.starts_with(
+                "le traitement `acc` conserve `accessibility-needs` pendant 1 an à compter du dernier contact ; le service nécessaire se conserve au plus 3 mois à compter de l'événement ; source : "
+            ),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    /// Every documented failing example of the family: each message, label, help line and
+    /// secondary label differs from the English one, so none was left as a literal.
+    #[test]
+    fn every_failing_example_is_translated() {
+        for rule in crate::rules::REGISTRY
+            .iter()
+            .filter(|rule| rule.family == crate::rules::Family::Sensitive)
+        {
+            let english = lint_only_in(rule.code, rule.docs.failing, Locale::En);
+            let french = lint_only_in(rule.code, rule.docs.failing, Locale::Fr);
+            assert!(!french.is_empty(), "{}: no finding", rule.code);
+            assert_eq!(english.len(), french.len(), "{}", rule.code);
+            for (en, fr) in english.iter().zip(&french) {
+                assert_ne!(en.message, fr.message, "{}", rule.code);
+                assert_ne!(en.label, fr.label, "{}", rule.code);
+                assert_ne!(en.help, fr.help, "{}", rule.code);
+                for (en, fr) in en.labels.iter().zip(&fr.labels) {
+                    assert_ne!(en.message, fr.message, "{}", rule.code);
+                }
+            }
+        }
+    }
 
     #[test]
     fn words_split_separators_and_camel_case() {

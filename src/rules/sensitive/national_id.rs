@@ -29,14 +29,15 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 used.location,
-                format!(
-                    "{} holds {} of audience or customers; its use is limited by law to purposes such as social protection and payroll (GDPR Art. 87, French NIR decree)",
-                    used.holder.describe(),
-                    describe_category(context.policy, used.category),
+                crate::t!(
+                    context.locale,
+                    "DC207.message",
+                    holder = used.holder.describe(context.locale),
+                    category = describe_category(context.policy, used.category, context.locale)
                 ),
             )
-            .with_label("national identification number")
-            .with_help("remove it and delete the numbers collected; identify people by your own customer number (`identity.customer-id`)"),
+            .with_label(crate::t!(context.locale, "DC207.label"))
+            .with_help(crate::t!(context.locale, "DC207.help")),
         );
     }
 }

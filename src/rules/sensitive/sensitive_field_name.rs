@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let policy = context.policy;
+    let locale = context.locale;
     let sensitive: Vec<(&str, Sensitivity, &[String])> = policy
         .categories
         .iter()
@@ -52,20 +53,23 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     source.at(format!("/fields/{index}/category")),
-                    format!(
-                        "field `{}` of source `{}` is declared as {}, but its name (`{keyword}`) suggests {}, {}",
-                        field.name,
-                        source.item.id,
-                        describe_category(policy, declared),
-                        describe_category(policy, suggested),
-                        describe_sensitivity(sensitivity),
+                    crate::t!(
+                        locale,
+                        "DC209.message",
+                        field = field.name,
+                        source = source.item.id,
+                        declared = describe_category(policy, declared, locale),
+                        keyword = keyword,
+                        suggested = describe_category(policy, suggested, locale),
+                        sensitivity = describe_sensitivity(sensitivity, locale)
                     ),
                 )
-                .with_label("not a sensitive category")
-                .with_secondary(source.at(format!("/fields/{index}/name")), "this name suggests sensitive data")
-                .with_help(format!(
-                    "if the field holds what its name says, declare it as `{suggested}`; if not, rename it so nobody types sensitive data in it"
-                )),
+                .with_label(crate::t!(locale, "DC209.label"))
+                .with_secondary(
+                    source.at(format!("/fields/{index}/name")),
+                    crate::t!(locale, "DC209.secondary"),
+                )
+                .with_help(crate::t!(locale, "DC209.help", category = suggested)),
             );
         }
     }

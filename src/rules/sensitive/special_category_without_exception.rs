@@ -31,23 +31,34 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if exception.is_some() {
             continue;
         }
-        let (document, kind) = match used.holder {
-            Holder::Source { source, .. } => (source.item.id.as_str(), "source"),
-            Holder::Processing(processing) => (processing.item.id.as_str(), "processing"),
+        // One sentence per kind of document: "la source" and "le traitement" do not take the
+        // same article, nor the same preposition ("à la", "au").
+        let (document, message, help) = match used.holder {
+            Holder::Source { source, .. } => (
+                source.item.id.as_str(),
+                "DC201.message.source",
+                "DC201.help.source",
+            ),
+            Holder::Processing(processing) => (
+                processing.item.id.as_str(),
+                "DC201.message.processing",
+                "DC201.help.processing",
+            ),
         };
+        let locale = context.locale;
         findings.push(
             RULE.finding(
                 used.location,
-                format!(
-                    "{} holds {}, a special category of personal data (GDPR Art. 9(1)), but {kind} `{document}` documents no Art. 9(2) exception",
-                    used.holder.describe(),
-                    describe_category(context.policy, used.category),
+                crate::t!(
+                    locale,
+                    message,
+                    holder = used.holder.describe(locale),
+                    category = describe_category(context.policy, used.category, locale),
+                    document = document
                 ),
             )
-            .with_label("special-category data")
-            .with_help(format!(
-                "if this data is not needed, remove it; otherwise add `art9_exception: {{ basis, description, reference }}` to {kind} `{document}`, naming the letter of Art. 9(2) that applies (e.g. `a` for explicit consent)"
-            )),
+            .with_label(crate::t!(locale, "DC201.label"))
+            .with_help(crate::t!(locale, help, document = document)),
         );
     }
 }

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     for party in &context.inventory.parties {
         let item = &party.item;
         let Some(expires) = item.dpa.as_ref().and_then(|dpa| dpa.expires) else {
@@ -28,13 +29,16 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 party.at("/dpa/expires"),
-                format!(
-                    "the data-processing agreement with `{}` ({}) expired on {expires}; the processing continues without its Art. 28 guarantees",
-                    item.id, item.name
+                crate::t!(
+                    locale,
+                    "DC602.message",
+                    id = item.id,
+                    name = item.name,
+                    expires = expires
                 ),
             )
-            .with_label(format!("expired on {expires}"))
-            .with_help("renew the agreement (or confirm its tacit renewal in writing) and update `signed` and `expires`; if the vendor is no longer used, obtain the return or deletion of the data"),
+            .with_label(crate::t!(locale, "DC602.label", expires = expires))
+            .with_help(crate::t!(locale, "DC602.help")),
         );
     }
 }

@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     // The first processing naming each party as a joint controller.
     let mut named_by: HashMap<&str, Location> = HashMap::new();
     for processing in &context.inventory.processings {
@@ -53,15 +54,13 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let mut finding = RULE
             .finding(
                 location,
-                format!(
-                    "party `{}` ({}) is a joint controller but no arrangement setting out each controller's responsibilities is referenced (GDPR Art. 26)",
-                    item.id, item.name
-                ),
+                crate::t!(locale, "DC606.message", id = item.id, name = item.name),
             )
-            .with_label("joint controller, no `arrangement`")
-            .with_help("write and sign the Art. 26 arrangement (who informs the people, who answers their requests, the contact point), publish its essence, and give its reference in `arrangement`");
+            .with_label(crate::t!(locale, "DC606.label"))
+            .with_help(crate::t!(locale, "DC606.help"));
         if let Some(reference) = reference {
-            finding = finding.with_secondary(reference.clone(), "named as a joint controller here");
+            finding =
+                finding.with_secondary(reference.clone(), crate::t!(locale, "DC606.secondary"));
         }
         findings.push(finding);
     }

@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     // The first processing naming each party as its processor: shown as the reason it is one.
     let mut named_by: HashMap<&str, Location> = HashMap::new();
     for processing in &context.inventory.processings {
@@ -42,34 +43,20 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         let (location, label) = match (&item.dpa, role) {
-            (Some(_), _) => (
-                party.at("/dpa").on_key(),
-                "a DPA with no `signed` date".to_owned(),
-            ),
-            (None, Some(index)) => (
-                party.at(format!("/roles/{index}")),
-                "a processor, with no data-processing agreement".to_owned(),
-            ),
-            (None, None) => (
-                party.at("/id"),
-                "named as a processor, with no data-processing agreement".to_owned(),
-            ),
+            (Some(_), _) => (party.at("/dpa").on_key(), "DC601.label.unsigned"),
+            (None, Some(index)) => (party.at(format!("/roles/{index}")), "DC601.label.role"),
+            (None, None) => (party.at("/id"), "DC601.label.named"),
         };
         let mut finding = RULE
             .finding(
                 location,
-                format!(
-                    "party `{}` ({}) processes personal data on the organisation's behalf but has no signed data-processing agreement (GDPR Art. 28(3))",
-                    item.id, item.name
-                ),
+                crate::t!(locale, "DC601.message", id = item.id, name = item.name),
             )
-            .with_label(label)
-            .with_help("sign a data-processing agreement with the Art. 28(3) clauses (vendors often publish one to accept online) and record it as `dpa: { signed: YYYY-MM-DD, reference: \"where it is kept\" }`");
+            .with_label(crate::t!(locale, label))
+            .with_help(crate::t!(locale, "DC601.help"));
         if let Some(reference) = reference {
-            finding = finding.with_secondary(
-                reference.clone(),
-                "a processing uses it as a processor here",
-            );
+            finding =
+                finding.with_secondary(reference.clone(), crate::t!(locale, "DC601.secondary"));
         }
         findings.push(finding);
     }

@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     for processing in &context.inventory.processings {
         let item = &processing.item;
         for (index, transfer) in item.transfers.iter().enumerate() {
@@ -26,25 +27,31 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             if !(derogation && transfer.regular) {
                 continue;
             }
-            let destination = transfer
-                .country
-                .as_ref()
-                .map(|c| format!(" to {c}"))
-                .unwrap_or_default();
+            let message = match &transfer.country {
+                Some(country) => crate::t!(
+                    locale,
+                    "DC605.message-to-country",
+                    id = item.id,
+                    country = country
+                ),
+                None => crate::t!(locale, "DC605.message", id = item.id),
+            };
+            let exception = if transfer.derogation.is_some() {
+                "derogation"
+            } else {
+                "safeguard"
+            };
             findings.push(
                 RULE.finding(
                     processing.at(format!("/transfers/{index}/regular")),
-                    format!(
-                        "processing `{}` transfers data{destination} regularly on an Art. 49 derogation; derogations are for occasional transfers only (GDPR Art. 49, EDPB Guidelines 2/2018)",
-                        item.id
-                    ),
+                    message,
                 )
-                .with_label("a regular transfer")
+                .with_label(crate::t!(locale, "DC605.label"))
                 .with_secondary(
-                    processing.at(format!("/transfers/{index}/{}", if transfer.derogation.is_some() { "derogation" } else { "safeguard" })),
-                    "an exception meant for occasional transfers",
+                    processing.at(format!("/transfers/{index}/{exception}")),
+                    crate::t!(locale, "DC605.secondary"),
                 )
-                .with_help("put the regular transfer under the standard contractual clauses (`safeguard: scc`) or another Art. 46 safeguard, or choose a recipient in the EEA or in an adequate country"),
+                .with_help(crate::t!(locale, "DC605.help")),
             );
         }
     }

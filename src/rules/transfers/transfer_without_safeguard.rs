@@ -3,7 +3,7 @@
 
 use super::{adequacy_covers, decisions_in_force, in_eea};
 use crate::finding::{Finding, Severity};
-use crate::model::{Party, Safeguard, Transfer};
+use crate::model::{Party, Safeguard};
 use crate::rules::{Context, Docs, Family, Rule};
 
 pub static RULE: Rule = Rule {
@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     let policy = context.policy;
     for processing in &context.inventory.processings {
         let item = &processing.item;
@@ -39,7 +40,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             let (pointer, label) = match transfer.safeguard {
                 None if !adequacy_covers(policy, country, recipient, context.today) => (
                     "country",
-                    format!("{country}: outside the EEA, no safeguard"),
+                    crate::t!(locale, "DC603.label.no-safeguard", country = country),
                 ),
                 // Adequacy limited to certified organisations, claimed for an uncertified
                 // recipient, is DC604's finding.
@@ -50,39 +51,49 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 {
                     (
                         "safeguard",
-                        format!("no adequacy decision in force for {country}"),
+                        crate::t!(
+                            locale,
+                            "DC603.label.no-decision-in-force",
+                            country = country
+                        ),
                     )
                 }
                 _ => continue,
             };
+            let reason = why_not_adequate(context, country, recipient);
+            let message = match &transfer.recipient {
+                Some(recipient) => crate::t!(
+                    locale,
+                    "DC603.message-to-recipient",
+                    id = item.id,
+                    country = country,
+                    recipient = recipient,
+                    reason = reason
+                ),
+                None => crate::t!(
+                    locale,
+                    "DC603.message",
+                    id = item.id,
+                    country = country,
+                    reason = reason
+                ),
+            };
             findings.push(
                 RULE.finding(
                     processing.at(format!("/transfers/{index}/{pointer}")),
-                    format!(
-                        "processing `{}` transfers data to {country}{} without a valid safeguard: {} (GDPR Art. 44–46)",
-                        item.id,
-                        recipient_text(transfer),
-                        why_not_adequate(context, country, recipient)
-                    ),
+                    message,
                 )
                 .with_label(label)
-                .with_help("sign the standard contractual clauses with the recipient and record `safeguard: scc` with its `reference` (after assessing the destination's law), or choose a vendor that keeps the data in the EEA"),
+                .with_help(crate::t!(locale, "DC603.help")),
             );
         }
     }
 }
 
-fn recipient_text(transfer: &Transfer) -> String {
-    transfer
-        .recipient
-        .as_ref()
-        .map(|id| format!(" (`{id}`)"))
-        .unwrap_or_default()
-}
-
 /// Why no adequacy decision covers this transfer, in words.
 fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Party>) -> String {
     let today = context.today;
+    let locale = context.locale;
     let decisions: Vec<_> = context
         .policy
         .transfers
@@ -91,22 +102,29 @@ fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Par
         .filter(|d| d.country.as_str() == country)
         .collect();
     if decisions.is_empty() {
-        return format!("{country} is outside the EEA and has no adequacy decision");
+        return crate::t!(locale, "DC603.reason.no-decision", country = country);
     }
     if let Some(decision) =
         decisions_in_force(context.policy, country, today).find(|d| d.requires_certification)
     {
+        // The pack's `scope` is its own text, shown as written.
         let scope = decision
             .scope
-            .as_deref()
-            .unwrap_or("certified organisations");
+            .clone()
+            .unwrap_or_else(|| crate::t!(locale, "DC603.certified-organisations"));
         return match recipient {
-            Some(party) => format!(
-                "the adequacy decision for {country} covers only {scope}, and `{}` is not declared certified (`dpf_certified`)",
-                party.id
+            Some(party) => crate::t!(
+                locale,
+                "DC603.reason.uncertified-recipient",
+                country = country,
+                scope = scope,
+                recipient = party.id
             ),
-            None => format!(
-                "the adequacy decision for {country} covers only {scope}, and no certified recipient is named"
+            None => crate::t!(
+                locale,
+                "DC603.reason.no-recipient",
+                country = country,
+                scope = scope
             ),
         };
     }
@@ -116,7 +134,12 @@ fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Par
         .filter(|s| s.civil() < today)
         .max()
     {
-        return format!("the adequacy decision for {country} lapsed on {sunset}");
+        return crate::t!(
+            locale,
+            "DC603.reason.lapsed",
+            country = country,
+            sunset = sunset
+        );
     }
     if let Some(start) = decisions
         .iter()
@@ -124,9 +147,14 @@ fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Par
         .filter(|d| d.civil() > today)
         .min()
     {
-        return format!("the adequacy decision for {country} applies only from {start}");
+        return crate::t!(
+            locale,
+            "DC603.reason.not-yet",
+            country = country,
+            start = start
+        );
     }
-    format!("{country} has no adequacy decision in force")
+    crate::t!(locale, "DC603.reason.none-in-force", country = country)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     let policy = context.policy;
     for processing in &context.inventory.processings {
         let item = &processing.item;
@@ -51,14 +52,19 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     processing.at(format!("/transfers/{index}/safeguard")),
-                    format!(
-                        "processing `{}` transfers data to {country} on the adequacy decision, but `{}` ({}) is not declared certified under the Data Privacy Framework; {reference} covers only certified organisations (GDPR Art. 45)",
-                        item.id, party.item.id, party.item.name
+                    crate::t!(
+                        locale,
+                        "DC604.message",
+                        id = item.id,
+                        country = country,
+                        recipient = party.item.id,
+                        name = party.item.name,
+                        decision = reference
                     ),
                 )
-                .with_label("adequacy, for an uncertified recipient")
-                .with_secondary(party.at("/name"), "not declared `dpf_certified`")
-                .with_help("check the recipient on the Data Privacy Framework list: if certified, set `dpf_certified: true` on the party; otherwise sign the standard contractual clauses and record `safeguard: scc`"),
+                .with_label(crate::t!(locale, "DC604.label"))
+                .with_secondary(party.at("/name"), crate::t!(locale, "DC604.secondary"))
+                .with_help(crate::t!(locale, "DC604.help")),
             );
         }
     }

@@ -3,6 +3,7 @@
 
 use super::in_eea;
 use crate::finding::{Finding, Location, Severity};
+use crate::i18n::Locale;
 use crate::model::{Located, Source, Transfer};
 use crate::rules::{Context, Docs, Family, Rule};
 use std::collections::{HashMap, HashSet};
@@ -25,12 +26,13 @@ struct Abroad<'a> {
     country: &'a str,
     /// The party established or hosting there, if it is a party.
     party: Option<&'a str>,
-    /// In words: "hosted in US", "whose vendor `x` is in US".
+    /// In words, in the run's language: "hosted in US", "whose vendor `x` is established in US".
     reason: String,
     location: Location,
 }
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     let mut abroad_by_source: HashMap<&str, Vec<Abroad<'_>>> = HashMap::new();
     for source in &context.inventory.sources {
         let places = abroad(context, source);
@@ -71,17 +73,21 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     processing.at(format!("/sources/{index}")),
-                    format!(
-                        "processing `{}` uses source `{source_id}`, {reasons}, but declares no transfer to {} (GDPR Art. 30(1)(e), 44)",
-                        item.id,
-                        countries.join(" or ")
+                    crate::t!(
+                        locale,
+                        "DC607.message",
+                        id = item.id,
+                        source = source_id,
+                        reasons = reasons,
+                        countries = alternatives(locale, &countries)
                     ),
                 )
-                .with_label("data leaves the EEA through this source")
-                .with_secondary(first.location.clone(), "outside the EEA")
-                .with_help(format!(
-                    "declare the transfer in `transfers` (`{{ country: {}, recipient: <party>, safeguard: …, reference: … }}`), or correct the source's hosting or the party's country if the data stays in the EEA",
-                    first.country
+                .with_label(crate::t!(locale, "DC607.label"))
+                .with_secondary(first.location.clone(), crate::t!(locale, "DC607.secondary"))
+                .with_help(crate::t!(
+                    locale,
+                    "DC607.help",
+                    country = first.country
                 )),
             );
         }
@@ -104,15 +110,19 @@ fn abroad<'a>(context: &Context<'a>, source: &'a Located<Source>) -> Vec<Abroad<
         places.push(Abroad {
             country,
             party: provider,
-            reason: format!("hosted in {country}"),
+            reason: crate::t!(context.locale, "DC607.reason.hosted", country = country),
             location: source.at("/hosting/country"),
         });
     }
-    for (key, role, party_id) in [
-        ("/hosting/provider", "hosting provider", provider),
+    for (key, reason, party_id) in [
+        (
+            "/hosting/provider",
+            "DC607.reason.hosting-provider",
+            provider,
+        ),
         (
             "/vendor",
-            "vendor",
+            "DC607.reason.vendor",
             item.vendor.as_ref().map(|v| v.as_str()),
         ),
     ] {
@@ -135,11 +145,22 @@ fn abroad<'a>(context: &Context<'a>, source: &'a Located<Source>) -> Vec<Abroad<
         places.push(Abroad {
             country,
             party: Some(party_id),
-            reason: format!("whose {role} `{party_id}` is established in {country}"),
+            reason: crate::t!(context.locale, reason, party = party_id, country = country),
             location: source.at(key),
         });
     }
     places
+}
+
+/// "US or IN": the countries as alternatives, in `locale`.
+fn alternatives(locale: Locale, countries: &[&str]) -> String {
+    let mut countries = countries.iter();
+    let first = countries
+        .next()
+        .map_or_else(String::new, |c| (*c).to_owned());
+    countries.fold(first, |listed, next| {
+        crate::t!(locale, "transfers.either", first = listed, second = next)
+    })
 }
 
 /// A transfer to the same country, or to the same party, covers the place.
