@@ -186,9 +186,11 @@ fn pipeline(
     }
 }
 
-/// Files go through the per-file stages in chunks of this many, so that only one chunk's
-/// span trees are in memory at a time (the trees are three times the size of the text).
-const CHUNK: usize = 256;
+/// Files go through the per-file stages in chunks of this many, so that only one chunk's span
+/// trees and JSON values are in memory at a time (together some twenty times the size of the
+/// text). Measured on 10,000 processings in 1,000 files (12.6 MB): peak memory 74 MB with 16,
+/// 82 MB with 64, 122 MB with 256; time unchanged.
+const CHUNK: usize = 16;
 
 /// What the per-file stages keep of a file: its text and comments (for reporting and
 /// suppressions; the span tree is rebuilt only for files with findings), its findings and

@@ -79,7 +79,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     ),
                 )
                 .with_label(t!(locale, "DC801.unheld.label"))
-                .with_secondary(processing.at("/sources"), t!(locale, "DC801.unheld.secondary"))
+                .with_secondary(
+                    processing.at("/sources"),
+                    t!(locale, "DC801.unheld.secondary"),
+                )
                 .with_help(t!(locale, "DC801.unheld.help")),
             );
         }

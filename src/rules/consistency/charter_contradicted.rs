@@ -52,7 +52,12 @@ fn check_commitments(
             if commitments.no_free_text && field.free_text {
                 findings.push(contradiction(
                     source.at(format!("/fields/{i}/free_text")),
-                    t!(locale, "DC806.free-text.message", id = item.id, field = field.name),
+                    t!(
+                        locale,
+                        "DC806.free-text.message",
+                        id = item.id,
+                        field = field.name
+                    ),
                     "DC806.free-text.label",
                     "no_free_text",
                     "DC806.free-text.help",
@@ -93,7 +98,12 @@ fn check_commitments(
             {
                 findings.push(contradiction(
                     location,
-                    t!(locale, "DC806.hosting.message", id = item.id, country = country),
+                    t!(
+                        locale,
+                        "DC806.hosting.message",
+                        id = item.id,
+                        country = country
+                    ),
                     "DC806.hosting.label",
                     "hosting_in_eea",
                     "DC806.hosting.help",

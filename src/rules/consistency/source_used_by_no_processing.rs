@@ -33,7 +33,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 source.at("/id"),
-                t!(context.locale, "DC802.message", id = item.id, name = item.name),
+                t!(
+                    context.locale,
+                    "DC802.message",
+                    id = item.id,
+                    name = item.name
+                ),
             )
             .with_label(t!(context.locale, "DC802.label"))
             .with_help(t!(context.locale, "DC802.help")),

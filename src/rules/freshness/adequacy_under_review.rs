@@ -2,8 +2,8 @@
 //! is challenged in court.
 
 use crate::finding::{Finding, Severity};
-use crate::model::{AdequacyDecision, Safeguard};
 use crate::i18n::Locale;
+use crate::model::{AdequacyDecision, Safeguard};
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
@@ -57,11 +57,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 }
 
 /// Why the decision is fragile, in words; `None` when it is not.
-fn status(
-    decision: &AdequacyDecision,
-    today: jiff::civil::Date,
-    locale: Locale,
-) -> Option<String> {
+fn status(decision: &AdequacyDecision, today: jiff::civil::Date, locale: Locale) -> Option<String> {
     let sunset = decision.sunset.map(|sunset| {
         if sunset.civil() < today {
             t!(locale, "DC903.lapsed", date = sunset)

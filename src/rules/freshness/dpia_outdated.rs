@@ -3,7 +3,7 @@
 use crate::finding::{Finding, Severity};
 use crate::model::DpiaStatus;
 use crate::rules::freshness::date_after;
-use crate::rules::retention::in_words;
+use crate::rules::retention::in_words_in;
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
@@ -55,7 +55,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .with_label(t!(
                 context.locale,
                 "DC902.label",
-                duration = in_words(interval)
+                duration = in_words_in(interval, context.locale)
             ))
             .with_help(t!(context.locale, "DC902.help")),
         );

@@ -1,9 +1,9 @@
 //! DC901 review-overdue: a source or processing not reviewed within the review cadence.
 
 use crate::finding::{Finding, Location, Severity};
+use crate::i18n::Locale;
 use crate::model::{Date, Duration};
 use crate::rules::freshness::date_after;
-use crate::i18n::Locale;
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
@@ -100,7 +100,14 @@ impl Review {
                 }
                 RULE.finding(
                     at("/last_reviewed"),
-                    t!(locale, overdue, id = id, last = last, every = every, due = due),
+                    t!(
+                        locale,
+                        overdue,
+                        id = id,
+                        last = last,
+                        every = every,
+                        due = due
+                    ),
                 )
                 .with_label(t!(locale, "DC901.overdue.label"))
             }

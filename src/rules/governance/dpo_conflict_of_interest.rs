@@ -3,6 +3,7 @@
 use super::person_entry;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC402",
@@ -48,26 +49,30 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .iter()
             .map(|(_, function)| format!("`{function}`"))
             .collect();
-        let authority = governance
-            .dpo_incompatible_source
-            .as_deref()
-            .map(|source| format!("GDPR Art. 38(6); {source}"))
-            .unwrap_or_else(|| "GDPR Art. 38(6)".to_owned());
+        let locale = context.locale;
+        let authority = match governance.dpo_incompatible_source.as_deref() {
+            Some(source) => t!(locale, "DC402.authority.sourced", source = source),
+            None => t!(locale, "DC402.authority.plain"),
+        };
+        let and = format!(" {} ", t!(locale, "DC402.and"));
         let mut finding = RULE
             .finding(
                 charter.at("/dpo/person"),
-                format!(
-                    "the DPO {} (`{person_id}`) also holds the function {}: a DPO must not decide on the purposes and means of the processing they control ({authority})",
-                    person.name,
-                    names.join(" and ")
+                t!(
+                    locale,
+                    "DC402.message",
+                    name = person.name,
+                    person = person_id,
+                    functions = names.join(&and),
+                    authority = authority,
                 ),
             )
-            .with_label("DPO with a conflicting function")
-            .with_help("designate a DPO who decides on no processing, or an outside DPO (`dpo: { party: … }`); if the functions are out of date, correct them in `people`");
+            .with_label(t!(locale, "DC402.label"))
+            .with_help(t!(locale, "DC402.help"));
         for (at, function) in &conflicts {
             finding = finding.with_secondary(
                 organisation.at(format!("/people/{index}/functions/{at}")),
-                format!("`{function}` is incompatible with the DPO role"),
+                t!(locale, "DC402.secondary", function = function),
             );
         }
         findings.push(finding);

@@ -4,6 +4,7 @@
 use super::is_designated;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC404",
@@ -27,11 +28,9 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let declared = dpo.declared_to_authority == Some(true);
         let missing = match (published, declared) {
             (true, true) => continue,
-            (false, true) => "their contact details are not published",
-            (true, false) => "they are not declared to the supervisory authority",
-            (false, false) => {
-                "their contact details are not published and they are not declared to the supervisory authority"
-            }
+            (false, true) => "DC404.missing.published",
+            (true, false) => "DC404.missing.declared",
+            (false, false) => "DC404.missing.both",
         };
         // Underline an explicit `false`; an absent flag is reported on `dpo`.
         let pointer = if dpo.published == Some(false) {
@@ -47,13 +46,24 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .or(dpo.party.as_ref())
             .map(|id| format!(" `{id}`"))
             .unwrap_or_default();
+        let locale = context.locale;
+        let label = if published {
+            "DC404.label.declared"
+        } else {
+            "DC404.label.published"
+        };
         findings.push(
             RULE.finding(
                 charter.at(pointer),
-                format!("the DPO{who} is designated, but {missing} (GDPR Art. 37(7))"),
+                t!(
+                    locale,
+                    "DC404.message",
+                    who = who,
+                    missing = t!(locale, missing),
+                ),
             )
-            .with_label(if published { "not declared to the authority" } else { "contact not published" })
-            .with_help("publish the DPO's contact in the privacy notice and on the website, declare the DPO to the CNIL, then set `published: true` and `declared_to_authority: true`"),
+            .with_label(t!(locale, label))
+            .with_help(t!(locale, "DC404.help")),
         );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::finding::{Finding, Location, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC403",
@@ -37,17 +38,20 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let Some((_, named)) = dpos.iter().find(|(dpo, _)| *dpo == owner.as_str()) else {
             continue;
         };
+        let locale = context.locale;
         findings.push(
             RULE.finding(
                 processing.at("/owner"),
-                format!(
-                    "processing `{}` is owned by `{owner}`, the DPO: the DPO cannot be accountable for a processing they monitor (GDPR Art. 38(6))",
-                    processing.item.id
+                t!(
+                    locale,
+                    "DC403.message",
+                    processing = processing.item.id,
+                    owner = owner,
                 ),
             )
-            .with_label("the DPO as owner")
-            .with_secondary(named.clone(), "named DPO here")
-            .with_help("make the head of the service that runs this processing its `owner`; the DPO advises them"),
+            .with_label(t!(locale, "DC403.label"))
+            .with_secondary(named.clone(), t!(locale, "DC403.secondary"))
+            .with_help(t!(locale, "DC403.help")),
         );
     }
 }

@@ -5,6 +5,7 @@ use super::{charter_anchor, charter_name, is_designated};
 use crate::finding::{Finding, Location, Severity};
 use crate::model::{LegalForm, Sensitivity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC401",
@@ -30,15 +31,16 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(first) = reasons.first() else {
         return;
     };
-    let help = "name a DPO in the charter: `dpo: { person: <id> }` for someone on the staff who decides on no processing, or `dpo: { party: <id> }` for an outside DPO; then declare them to the CNIL";
+    let locale = context.locale;
+    let help = t!(locale, "DC401.help.charter");
     if context.inventory.charters.is_empty() {
         let finding = RULE
             .finding(
                 first.location.clone(),
-                format!("no DPO is designated, yet one is mandatory: {}", first.text),
+                t!(locale, "DC401.message.no-charter", reason = first.text),
             )
-            .with_label("this makes a DPO mandatory")
-            .with_help(format!("add a `charter` document and {help}"));
+            .with_label(t!(locale, "DC401.label.no-charter"))
+            .with_help(t!(locale, "DC401.help.no-charter", help = help));
         findings.push(with_other_reasons(finding, &reasons[1..]));
         return;
     }
@@ -51,14 +53,15 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let finding = RULE
             .finding(
                 location,
-                format!(
-                    "{} names no DPO, yet one is mandatory: {}",
-                    charter_name(charter),
-                    first.text
+                t!(
+                    locale,
+                    "DC401.message.charter",
+                    charter = charter_name(charter, locale),
+                    reason = first.text,
                 ),
             )
-            .with_label("no DPO designated")
-            .with_help(help);
+            .with_label(t!(locale, "DC401.label.charter"))
+            .with_help(help.clone());
         findings.push(with_other_reasons(finding, &reasons));
     }
 }
@@ -72,6 +75,7 @@ fn with_other_reasons(mut finding: Finding, reasons: &[Reason]) -> Finding {
 
 /// Every ground of Art. 37(1) the workspace declares, organisation first.
 fn reasons(context: &Context<'_>) -> Vec<Reason> {
+    let locale = context.locale;
     let mut reasons = Vec::new();
     let organisation = context.inventory.organisation();
     if let Some(organisation) = organisation {
@@ -86,7 +90,7 @@ fn reasons(context: &Context<'_>) -> Vec<Reason> {
         if let Some(pointer) = pointer {
             reasons.push(Reason {
                 location: organisation.at(pointer),
-                text: format!("`{}` is a public body (GDPR Art. 37(1)(a))", item.id),
+                text: t!(locale, "DC401.reason.public-body", organisation = item.id),
             });
         }
     }
@@ -99,10 +103,7 @@ fn reasons(context: &Context<'_>) -> Vec<Reason> {
         if item.systematic_monitoring {
             reasons.push(Reason {
                 location: processing.at("/systematic_monitoring"),
-                text: format!(
-                    "processing `{}` monitors people systematically on a large scale (GDPR Art. 37(1)(b))",
-                    item.id
-                ),
+                text: t!(locale, "DC401.reason.monitoring", processing = item.id),
             });
         }
         let sensitive = item
@@ -118,9 +119,11 @@ fn reasons(context: &Context<'_>) -> Vec<Reason> {
         if let Some((index, category)) = sensitive {
             reasons.push(Reason {
                 location: processing.at(format!("/data_categories/{index}")),
-                text: format!(
-                    "processing `{}` handles `{category}` on a large scale (GDPR Art. 37(1)(c))",
-                    item.id
+                text: t!(
+                    locale,
+                    "DC401.reason.special",
+                    processing = item.id,
+                    category = category,
                 ),
             });
         }

@@ -10,7 +10,9 @@ pub mod no_data_referent;
 pub mod processing_without_owner;
 
 use crate::finding::Location;
+use crate::i18n::Locale;
 use crate::model::{Charter, Dpo, Inventory, Located, Organisation, Person};
+use crate::t;
 
 /// Where a finding about a whole charter points: its `id` when it has one, else its `kind`.
 fn charter_anchor(charter: &Located<Charter>) -> Location {
@@ -22,10 +24,10 @@ fn charter_anchor(charter: &Located<Charter>) -> Location {
 }
 
 /// How a message names a charter: by its id when it has one (a workspace may hold drafts).
-fn charter_name(charter: &Located<Charter>) -> String {
+fn charter_name(charter: &Located<Charter>, locale: Locale) -> String {
     match &charter.item.id {
-        Some(id) => format!("the charter `{id}`"),
-        None => "the charter".to_owned(),
+        Some(id) => t!(locale, "governance.charter.named", id = id),
+        None => t!(locale, "governance.charter.unnamed"),
     }
 }
 
@@ -55,7 +57,13 @@ fn person_entry<'a>(
 /// 2026-06-01 as `tests/rule_docs.rs` does: the unit tests of this family share it.
 #[cfg(test)]
 pub(crate) fn lint_only(code: &str, yaml: &str) -> Vec<crate::finding::Finding> {
-    match crate::lint::lint_example(&[code], yaml, jiff::civil::date(2026, 6, 1)) {
+    lint_only_in(code, yaml, Locale::En)
+}
+
+/// [`lint_only`], with the messages in `locale`.
+#[cfg(test)]
+pub(crate) fn lint_only_in(code: &str, yaml: &str, locale: Locale) -> Vec<crate::finding::Finding> {
+    match crate::lint::lint_example_in(&[code], yaml, jiff::civil::date(2026, 6, 1), locale) {
         Ok(findings) => findings,
         Err(error) => panic!("built-in packs do not load: {error}"),
     }
@@ -68,5 +76,35 @@ mod tests {
         let rendered =
             crate::rules::register::render_failing_examples(crate::rules::Family::Governance);
         insta::assert_snapshot!(rendered);
+    }
+
+    #[test]
+    fn findings_speak_french() {
+        use super::lint_only_in;
+        use crate::i18n::Locale;
+        let yaml = "kind: organisation\nid: qs\nname: QS\npeople:\n  - { id: bdurand, name: Bruno Durand, functions: [administrator, it] }\n---\nkind: charter\nid: charte-2026\ndpo: { person: bdurand }\n";
+        let findings = lint_only_in("DC402", yaml, Locale::Fr);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let finding = &findings[0];
+        assert!(
+            finding.message.starts_with(
+                "le DPO Bruno Durand (`bdurand`) exerce aussi la fonction `administrator` et `it` : un DPO ne doit pas décider"
+            ),
+            "{}",
+            finding.message
+        );
+        assert_eq!(finding.label, "DPO exerçant une fonction en conflit");
+        assert_eq!(
+            finding.labels[0].message,
+            "`administrator` est incompatible avec la mission de DPO"
+        );
+        // A charter named by its id, and a phrase assembled into the message.
+        let findings = lint_only_in("DC407", yaml, Locale::Fr);
+        assert_eq!(
+            findings.first().map(|f| f.message.as_str()),
+            Some(
+                "la charte `charte-2026` ne fixe aucune cadence de nettoyage : les données ne sont pas tenues exactes et à jour (RGPD art. 5(1)(d))"
+            )
+        );
     }
 }

@@ -3,6 +3,7 @@
 use super::{charter_anchor, charter_name};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC407",
@@ -20,24 +21,28 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for charter in &context.inventory.charters {
         let (location, missing) = match &charter.item.cleaning {
-            None => (charter_anchor(charter), "no cleaning cadence"),
+            None => (charter_anchor(charter), "DC407.missing.cleaning"),
             Some(cleaning) => match (&cleaning.deduplication, &cleaning.contact_update) {
                 (Some(_), Some(_)) => continue,
-                (None, Some(_)) => (charter.at("/cleaning"), "no deduplication cadence"),
-                (Some(_), None) => (charter.at("/cleaning"), "no contact-update cadence"),
-                (None, None) => (charter.at("/cleaning"), "no cleaning cadence"),
+                (None, Some(_)) => (charter.at("/cleaning"), "DC407.missing.deduplication"),
+                (Some(_), None) => (charter.at("/cleaning"), "DC407.missing.contact-update"),
+                (None, None) => (charter.at("/cleaning"), "DC407.missing.cleaning"),
             },
         };
+        let locale = context.locale;
+        let missing = t!(locale, missing);
         findings.push(
             RULE.finding(
                 location,
-                format!(
-                    "{} sets {missing}: the data is not kept accurate and up to date (GDPR Art. 5(1)(d))",
-                    charter_name(charter)
+                t!(
+                    locale,
+                    "DC407.message",
+                    charter = charter_name(charter, locale),
+                    missing = missing,
                 ),
             )
             .with_label(missing)
-            .with_help("add to the charter `cleaning: { deduplication: 3mo, contact-update: 12mo, owner: <id> }` with cadences the team can keep"),
+            .with_help(t!(locale, "DC407.help")),
         );
     }
 }

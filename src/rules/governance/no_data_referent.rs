@@ -3,6 +3,7 @@
 use super::{charter_anchor, charter_name};
 use crate::finding::{Finding, Location, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC406",
@@ -19,15 +20,16 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let inventory = context.inventory;
+    let locale = context.locale;
     if inventory.charters.is_empty() {
         let location = inventory
             .organisation()
             .map(|organisation| organisation.at("/id"))
             .unwrap_or_else(|| Location::whole_file(context.settings_file));
         findings.push(
-            RULE.finding(location, "the workspace has no data charter: nobody is named to look after the data day to day")
-                .with_label("no `charter` in this workspace")
-                .with_help("add a `charter.yaml` (`kind: charter`) that names the `data_referent`, the `dpo` and the `cleaning` cadence"),
+            RULE.finding(location, t!(locale, "DC406.message.no-charter"))
+                .with_label(t!(locale, "DC406.label.no-charter"))
+                .with_help(t!(locale, "DC406.help.no-charter")),
         );
         return;
     }
@@ -38,10 +40,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         findings.push(
             RULE.finding(
                 charter_anchor(charter),
-                format!("{} names no data referent: nobody is named to look after the data day to day", charter_name(charter)),
+                t!(
+                    locale,
+                    "DC406.message.charter",
+                    charter = charter_name(charter, locale),
+                ),
             )
-                .with_label("no `data_referent`")
-                .with_help("add `data_referent:` with the id of the person (in `people`) who looks after the data day to day"),
+            .with_label(t!(locale, "DC406.label.charter"))
+            .with_help(t!(locale, "DC406.help.charter")),
         );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
+use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC405",
@@ -21,16 +22,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if processing.item.owner.is_some() {
             continue;
         }
+        let locale = context.locale;
         findings.push(
             RULE.finding(
                 processing.at("/id"),
-                format!(
-                    "processing `{}` has no owner: nobody is named as accountable for it (GDPR Art. 5(2), 24)",
-                    processing.item.id
-                ),
+                t!(locale, "DC405.message", processing = processing.item.id),
             )
-            .with_label("no `owner`")
-            .with_help("add `owner:` with the id of the person in `people` who runs this processing"),
+            .with_label(t!(locale, "DC405.label"))
+            .with_help(t!(locale, "DC405.help")),
         );
     }
 }

@@ -1,9 +1,9 @@
 //! DC305 accounting-under-retention: accounting records kept less than the legal minimum.
 
 use super::common::{
-    applies, cited, in_words_in, kept_categories, lookup_keys, name_categories, reference_in_words,
-    total_kept,
+    applies, cited, kept_categories, lookup_keys, name_categories, reference_in_words, total_kept,
 };
+use super::in_words_in;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;

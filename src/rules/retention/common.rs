@@ -190,7 +190,11 @@ pub(crate) fn in_words_in(duration: Duration, locale: Locale) -> String {
         if count == 1 {
             t!(locale, &format!("retention.duration.{unit}"))
         } else {
-            t!(locale, &format!("retention.duration.{unit}s"), count = count)
+            t!(
+                locale,
+                &format!("retention.duration.{unit}s"),
+                count = count
+            )
         }
     };
     match duration {
@@ -356,16 +360,70 @@ mod tests {
 
 #[cfg(test)]
 mod french {
-    use super::testing::lint_in;
-    use crate::i18n::Locale;
+    use super::testing::{lint_in, processing};
+    use super::*;
 
     #[test]
-    fn print() {
-        for rule in crate::rules::REGISTRY.iter().filter(|r| r.code.starts_with("DC3")) {
-            for f in lint_in(rule.code, rule.docs.failing, Locale::Fr) {
-                eprintln!("{}: {}\n  label: {:?}\n  help: {:?}", f.code, f.message, f.labels, f.help);
-            }
-        }
-        panic!();
+    fn durations_and_start_events_read_in_french() {
+        let duration = |text: &str| match text.parse::<Duration>() {
+            Ok(duration) => duration,
+            Err(error) => panic!("{error}"),
+        };
+        assert_eq!(in_words_in(duration("3y"), Locale::Fr), "3 ans");
+        assert_eq!(in_words_in(duration("1y"), Locale::Fr), "1 an");
+        assert_eq!(in_words_in(duration("13mo"), Locale::Fr), "13 mois");
+        assert_eq!(in_words_in(duration("1d"), Locale::Fr), "1 jour");
+        assert_eq!(in_words_in(duration("36h"), Locale::Fr), "36 heures");
+        assert_eq!(
+            in_words_in(duration("indefinite"), Locale::Fr),
+            "indéfiniment"
+        );
+        assert_eq!(
+            start_in_words(RetentionStart::EndOfFiscalYear, Locale::Fr),
+            "à compter de la clôture de l'exercice"
+        );
+    }
+
+    #[test]
+    fn a_finding_speaks_french() {
+        let header =
+            "purpose: newsletter\ndata_subjects: [prospects]\ndata_categories: [identity.email]";
+        let yaml = processing(
+            header,
+            "  - { categories: [identity.email], duration: 2y, from: last-contact, then: archive, archive: { duration: 3y } }",
+        );
+        let findings = lint_in("DC301", &yaml, Locale::Fr);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let finding = &findings[0];
+        assert!(
+            finding.message.starts_with(
+                "le traitement `test` conserve `identity.email` pendant 5 ans ; la durée de référence `prospects` est de 3 ans à compter du dernier contact"
+            ),
+            "{}",
+            finding.message
+        );
+        assert_eq!(
+            finding.label,
+            "plus long que la référence de 3 ans (5 ans archivage compris)"
+        );
+        assert!(
+            finding.help.as_deref().is_some_and(
+                |help| help.starts_with("ramenez-la à 3 ans à compter du dernier contact")
+            ),
+            "{:?}",
+            finding.help
+        );
+        // A rule naming no category speaks of "its data" in French too.
+        let yaml = processing(
+            "purpose: other\ndescription: Journal",
+            "  - { duration: 1y }",
+        );
+        let findings = lint_in("DC303", &yaml, Locale::Fr);
+        assert_eq!(
+            findings.first().map(|f| f.message.as_str()),
+            Some(
+                "le traitement `test` conserve ses données pendant 1 an sans dire à compter de quand"
+            )
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! DC306 long-retention-without-archive: data kept in the active base for years, with no
 //! intermediate archive stage.
 
-use super::common::{in_words_in, kept_categories, name_categories};
+use super::common::{kept_categories, name_categories};
+use super::in_words_in;
 use crate::finding::{Finding, Severity};
 use crate::model::RetentionEnd;
 use crate::rules::{Context, Docs, Family, Rule};
@@ -56,7 +57,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     ),
                 )
                 .with_label(t!(locale, label))
-                .with_help(t!(locale, "DC306.help", limit = in_words_in(limit, locale))),
+                .with_help(t!(
+                    locale,
+                    "DC306.help",
+                    limit = in_words_in(limit, locale)
+                )),
             );
         }
     }

@@ -2,9 +2,10 @@
 //! purpose, data subjects and categories, with no `justification`.
 
 use super::common::{
-    archive_note, cited, group_by_reference, in_words_in, kept_categories, limiting_reference,
-    lookup_keys, name_categories, reference_in_words, total_kept,
+    archive_note, cited, group_by_reference, kept_categories, limiting_reference, lookup_keys,
+    name_categories, reference_in_words, total_kept,
 };
+use super::in_words_in;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
@@ -60,14 +61,22 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     .map(|note| t!(locale, "DC301.note", note = note))
                     .unwrap_or_default();
                 findings.push(
-                    RULE.finding(processing.at(format!("/retention/{index}/duration")), message)
-                        .with_label(t!(
-                            locale,
-                            "DC301.label",
-                            duration = in_words_in(reference.duration, locale),
-                            archive = archive_note(rule, locale),
-                        ))
-                        .with_help(t!(locale, "DC301.help", limit = limit, note = note)),
+                    RULE.finding(
+                        processing.at(format!("/retention/{index}/duration")),
+                        message,
+                    )
+                    .with_label(t!(
+                        locale,
+                        "DC301.label",
+                        duration = in_words_in(reference.duration, locale),
+                        archive = archive_note(rule, locale),
+                    ))
+                    .with_help(t!(
+                        locale,
+                        "DC301.help",
+                        limit = limit,
+                        note = note
+                    )),
                 );
             }
         }

@@ -2,9 +2,10 @@
 //! trackers, exempt audience measurement), which no justification lifts.
 
 use super::common::{
-    applies, archive_note, cited, group_by_reference, in_words_in, kept_categories, lookup_keys,
+    applies, archive_note, cited, group_by_reference, kept_categories, lookup_keys,
     name_categories, reference_in_words, total_kept,
 };
+use super::in_words_in;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
@@ -71,7 +72,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                         duration = in_words_in(ceiling.duration, locale),
                         archive = archive_note(rule, locale),
                     ))
-                    .with_help(t!(locale, "DC304.help", limit = limit, note = note)),
+                    .with_help(t!(
+                        locale,
+                        "DC304.help",
+                        limit = limit,
+                        note = note
+                    )),
                 );
             }
         }

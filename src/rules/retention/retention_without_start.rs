@@ -1,8 +1,7 @@
 //! DC303 retention-without-start: a retention that does not say from which event it counts.
 
-use super::common::{
-    applies, in_words_in, kept_categories, lookup_keys, name_categories, start_key,
-};
+use super::common::{applies, kept_categories, lookup_keys, name_categories, start_key};
+use super::in_words_in;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;

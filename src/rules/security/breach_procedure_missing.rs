@@ -1,8 +1,8 @@
 //! DC702 breach-procedure-missing: no breach procedure, or one that notifies too late.
 
 use crate::finding::{Finding, Location, Severity};
-use crate::model::Duration;
 use crate::i18n::Locale;
+use crate::model::Duration;
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
@@ -30,7 +30,13 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         .as_ref()
         .map(|max| max.duration);
     let within = legal
-        .map(|deadline| t!(locale, "DC702.within", deadline = in_words(deadline, locale)))
+        .map(|deadline| {
+            t!(
+                locale,
+                "DC702.within",
+                deadline = in_words(deadline, locale)
+            )
+        })
         .unwrap_or_default();
     let written = legal.map_or_else(|| "…".to_owned(), as_written);
     if inventory.charters.is_empty() {
@@ -39,9 +45,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             None => Location::whole_file(context.settings_file),
         };
         findings.push(
-            RULE.finding(location, t!(locale, "DC702.no-charter.message", within = within))
-                .with_label(t!(locale, "DC702.no-charter.label"))
-                .with_help(t!(locale, "DC702.no-charter.help", written = written)),
+            RULE.finding(
+                location,
+                t!(locale, "DC702.no-charter.message", within = within),
+            )
+            .with_label(t!(locale, "DC702.no-charter.label"))
+            .with_help(t!(locale, "DC702.no-charter.help", written = written)),
         );
         return;
     }
@@ -53,9 +62,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         };
         let Some(breach) = &charter.item.breach else {
             findings.push(
-                RULE.finding(charter.at(anchor), t!(locale, "DC702.no-breach.message", within = within))
-                    .with_label(t!(locale, "DC702.no-breach.label"))
-                    .with_help(t!(locale, "DC702.no-breach.help", written = written)),
+                RULE.finding(
+                    charter.at(anchor),
+                    t!(locale, "DC702.no-breach.message", within = within),
+                )
+                .with_label(t!(locale, "DC702.no-breach.label"))
+                .with_help(t!(locale, "DC702.no-breach.help", written = written)),
             );
             continue;
         };
@@ -67,7 +79,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 RULE.finding(
                     charter.at("/breach/notify_authority_within"),
-                    t!(locale, "DC702.too-late.message", deadline = deadline, allowed = allowed),
+                    t!(
+                        locale,
+                        "DC702.too-late.message",
+                        deadline = deadline,
+                        allowed = allowed
+                    ),
                 )
                 .with_label(t!(locale, "DC702.too-late.label", allowed = allowed))
                 .with_help(t!(locale, "DC702.too-late.help", written = written)),

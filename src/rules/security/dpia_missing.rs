@@ -128,13 +128,21 @@ fn criteria(
         .position(|s| risk.vulnerable_subjects.contains(s))
     {
         met.push(Criterion {
-            what: t!(locale, "DC701.criterion.vulnerable", subject = item.data_subjects[i]),
+            what: t!(
+                locale,
+                "DC701.criterion.vulnerable",
+                subject = item.data_subjects[i]
+            ),
             location: processing.at(format!("/data_subjects/{i}")),
         });
     }
     if item.sources.len() >= 2 {
         met.push(Criterion {
-            what: t!(locale, "DC701.criterion.sources", count = item.sources.len()),
+            what: t!(
+                locale,
+                "DC701.criterion.sources",
+                count = item.sources.len()
+            ),
             location: processing.at("/sources"),
         });
     }
@@ -166,7 +174,11 @@ fn criteria(
         .filter(|p| risk.monitoring_purposes.contains(p))
     {
         met.push(Criterion {
-            what: t!(locale, "DC701.criterion.monitoring-purpose", purpose = purpose),
+            what: t!(
+                locale,
+                "DC701.criterion.monitoring-purpose",
+                purpose = purpose
+            ),
             location: processing.at("/purpose"),
         });
     }
@@ -182,7 +194,11 @@ fn criteria(
         });
     } else if let Some(i) = innovative_category {
         met.push(Criterion {
-            what: t!(locale, "DC701.criterion.innovative-category", category = item.data_categories[i]),
+            what: t!(
+                locale,
+                "DC701.criterion.innovative-category",
+                category = item.data_categories[i]
+            ),
             location: processing.at(format!("/data_categories/{i}")),
         });
     }

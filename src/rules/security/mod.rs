@@ -36,16 +36,26 @@ pub(crate) fn assert_family_speaks_french(family: crate::rules::Family) {
         texts.extend(finding.labels.iter().map(|label| label.message.clone()));
         texts
     };
-    let rules = crate::rules::REGISTRY.iter().filter(|rule| rule.family == family);
+    let rules = crate::rules::REGISTRY
+        .iter()
+        .filter(|rule| rule.family == family);
     for rule in rules {
         let english = lint_only_in(rule.code, rule.docs.failing, Locale::En);
         let french = lint_only_in(rule.code, rule.docs.failing, Locale::Fr);
-        assert!(!english.is_empty(), "{}: the failing example passes", rule.code);
+        assert!(
+            !english.is_empty(),
+            "{}: the failing example passes",
+            rule.code
+        );
         assert_eq!(english.len(), french.len(), "{}", rule.code);
         for (english, french) in english.iter().zip(&french) {
             for (english, french) in texts(english).iter().zip(texts(french)) {
                 assert_ne!(english, &french, "{}: not translated", rule.code);
-                assert!(!french.contains("DC"), "{}: a key is missing: {french}", rule.code);
+                assert!(
+                    !french.contains("DC"),
+                    "{}: a key is missing: {french}",
+                    rule.code
+                );
             }
         }
     }
@@ -69,7 +79,11 @@ mod tests {
             "la charte donne `73h` pour notifier une violation à l'autorité ; le RGPD accorde 72 heures à compter de sa découverte (art. 33(1))"
         );
         assert_eq!(findings[0].label, "plus de 72 heures");
-        let incomplete = lint_only_in("DC702", "kind: charter\nbreach: { register: r }\n", Locale::Fr);
+        let incomplete = lint_only_in(
+            "DC702",
+            "kind: charter\nbreach: { register: r }\n",
+            Locale::Fr,
+        );
         assert_eq!(
             incomplete[0].message,
             "la procédure de violation de données de la charte ne précise pas le délai de notification à l'autorité (`notify_authority_within`), ni la personne à alerter (`contact`)"

@@ -33,14 +33,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 (
                     t!(
                         locale,
-                        "DC703.what.field",
+                        "DC703.held.field",
                         field = field.name,
                         category = field.category
                     ),
                     source.at(format!("/fields/{i}/category")),
                 )
             });
-        if let Some((what, place)) = risky {
+        if let Some((held, place)) = risky {
             let anchor = if item.security.is_empty() {
                 source.at("/id")
             } else {
@@ -51,7 +51,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 context,
                 t!(locale, "DC703.holder.source", id = item.id),
                 &item.security,
-                what,
+                held,
                 place,
                 anchor,
             );
@@ -66,19 +66,19 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .find(|(_, category)| is_risky(policy, category.as_str()))
             .map(|(i, category)| {
                 (
-                    t!(locale, "DC703.what.category", category = category),
+                    t!(locale, "DC703.held.category", category = category),
                     processing.at(format!("/data_categories/{i}")),
                 )
             })
             .or_else(|| {
                 item.large_scale.then(|| {
                     (
-                        t!(locale, "DC703.what.large-scale"),
+                        t!(locale, "DC703.held.large-scale"),
                         processing.at("/large_scale"),
                     )
                 })
             });
-        if let Some((what, place)) = risky {
+        if let Some((held, place)) = risky {
             let anchor = if item.security.is_empty() {
                 processing.at("/id")
             } else {
@@ -89,7 +89,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 context,
                 t!(locale, "DC703.holder.processing", id = item.id),
                 &item.security,
-                what,
+                held,
                 place,
                 anchor,
             );
@@ -123,7 +123,7 @@ fn report(
     context: &Context<'_>,
     holder: String,
     security: &[SecurityMeasure],
-    what: String,
+    held: String,
     place: Location,
     anchor: Location,
 ) {
@@ -144,7 +144,13 @@ fn report(
     findings.push(
         RULE.finding(
             anchor,
-            t!(locale, "DC703.message", holder = holder, what = what, lacking = lacking),
+            t!(
+                locale,
+                "DC703.message",
+                holder = holder,
+                held = held,
+                lacking = lacking
+            ),
         )
         .with_label(lacking)
         .with_secondary(place, t!(locale, "DC703.secondary"))
