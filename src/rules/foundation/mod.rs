@@ -9,3 +9,6 @@ pub mod schema_violation;
 pub mod unknown_reference;
 pub mod unused_suppression;
 pub mod yaml_syntax;
+
+#[cfg(test)]
+mod tests;

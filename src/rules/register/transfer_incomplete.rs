@@ -17,9 +17,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let locale = context.locale;
     for processing in &context.inventory.processings {
         for (index, transfer) in processing.item.transfers.iter().enumerate() {
-            let locale = context.locale;
             let (missing, label) = match (&transfer.country, &transfer.recipient) {
                 (Some(_), Some(_)) => continue,
                 (None, Some(_)) => ("DC105.missing.country", "DC105.label.country"),

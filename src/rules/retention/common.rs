@@ -177,14 +177,8 @@ pub(super) fn name_categories(categories: &[&str], locale: Locale) -> String {
         .join(", ")
 }
 
-/// A duration in English words: "3 years", "13 months", "30 days", "72 hours". Other
-/// families' messages use it; [`in_words_in`] speaks the run's language.
-pub(crate) fn in_words(duration: Duration) -> String {
-    in_words_in(duration, Locale::En)
-}
-
-/// A duration in words in `locale`: "3 years" / "3 ans". A duration mixing months and hours
-/// has no words; it keeps its YAML spelling.
+/// A duration in words in `locale`: "3 years" / "3 ans", "13 months", "30 days", "72 hours".
+/// A duration mixing months and hours has no words; it keeps its YAML spelling.
 pub(crate) fn in_words_in(duration: Duration, locale: Locale) -> String {
     let counted = |count: u32, unit: &str| {
         if count == 1 {
@@ -292,14 +286,17 @@ mod tests {
 
     #[test]
     fn durations_read_as_words() {
-        assert_eq!(in_words(duration("3y")), "3 years");
-        assert_eq!(in_words(duration("1y")), "1 year");
-        assert_eq!(in_words(duration("13mo")), "13 months");
-        assert_eq!(in_words(duration("30d")), "30 days");
-        assert_eq!(in_words(duration("72h")), "3 days");
-        assert_eq!(in_words(duration("36h")), "36 hours");
-        assert_eq!(in_words(duration("0d")), "0 days");
-        assert_eq!(in_words(duration("indefinite")), "indefinitely");
+        assert_eq!(in_words_in(duration("3y"), Locale::En), "3 years");
+        assert_eq!(in_words_in(duration("1y"), Locale::En), "1 year");
+        assert_eq!(in_words_in(duration("13mo"), Locale::En), "13 months");
+        assert_eq!(in_words_in(duration("30d"), Locale::En), "30 days");
+        assert_eq!(in_words_in(duration("72h"), Locale::En), "3 days");
+        assert_eq!(in_words_in(duration("36h"), Locale::En), "36 hours");
+        assert_eq!(in_words_in(duration("0d"), Locale::En), "0 days");
+        assert_eq!(
+            in_words_in(duration("indefinite"), Locale::En),
+            "indefinitely"
+        );
     }
 
     #[test]

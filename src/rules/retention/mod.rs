@@ -3,9 +3,9 @@
 
 mod common;
 
-/// A duration in words ("3 years", "13 months"), for the messages of other families too:
-/// `in_words_in` in the run's language, `in_words` in English.
-pub(crate) use common::{in_words, in_words_in};
+/// A duration in words in the run's language ("3 years", "13 mois"), for the messages of
+/// other families too.
+pub(crate) use common::in_words_in;
 
 pub mod accounting_under_retention;
 pub mod long_retention_without_archive;
