@@ -245,8 +245,9 @@ where
 {
     // Help texts that live in the message catalogues follow the environment's language.
     let locale = crate::i18n::Locale::from_environment();
-    let command = Cli::command()
-        .mut_subcommand("register", |c| crate::commands::register::localize(c, locale));
+    let command = Cli::command().mut_subcommand("register", |c| {
+        crate::commands::register::localize(c, locale)
+    });
     let matches = command.try_get_matches_from(args)?;
     let mut cli = Cli::from_arg_matches(&matches)?;
     if let (Command::Lint(lint), Some(("lint", lint_matches))) =

@@ -91,7 +91,9 @@ pub fn options(
         let parsed: Vec<Selector> = selectors
             .iter()
             .enumerate()
-            .filter_map(|(i, s)| from_settings(format!("/rules/per-file-ignores/{key}/{i}"), s.as_str()))
+            .filter_map(|(i, s)| {
+                from_settings(format!("/rules/per-file-ignores/{key}/{i}"), s.as_str())
+            })
             .collect();
         // The workspace stage already reported a glob that does not compile.
         if let Ok(glob) = glob::Pattern::new(glob_text) {
@@ -106,8 +108,14 @@ pub fn options(
             let hint = crate::suggest::closest(code, known)
                 .map(|c| crate::t!(locale, "foundation.did-you-mean", candidate = c))
                 .unwrap_or_default();
-            let location = Location::node(settings_file, 0, format!("/rules/severity/{code}")).on_key();
-            let message = crate::t!(locale, "DC002.unknown-rule-code", code = code, suggestion = hint);
+            let location =
+                Location::node(settings_file, 0, format!("/rules/severity/{code}")).on_key();
+            let message = crate::t!(
+                locale,
+                "DC002.unknown-rule-code",
+                code = code,
+                suggestion = hint
+            );
             problems.push(bad_setting(location, message, locale));
             continue;
         }
@@ -148,7 +156,6 @@ pub fn options(
         disregard_comments: overrides.no_ignores,
         require_reason: rules.require_reason,
         per_file_ignores,
-        locale,
     };
     Ok(options)
 }
@@ -169,11 +176,19 @@ pub fn unknown_custom_selectors(options: &Options, custom_codes: &[&str]) -> Vec
         .chain(extend_select)
         .chain(ignore)
         .map(ToString::to_string)
-        .filter(|s| s.starts_with('X') && !custom_codes.iter().any(|code| code.starts_with(s.as_str())))
+        .filter(|s| {
+            s.starts_with('X') && !custom_codes.iter().any(|code| code.starts_with(s.as_str()))
+        })
         .collect()
 }
 
 fn bad_setting(location: Location, message: String, locale: Locale) -> Finding {
-    Finding::new(crate::schema::CODE, crate::schema::NAME, Severity::Error, location, message)
-        .with_help(crate::t!(locale, "DC002.setting-help"))
+    Finding::new(
+        crate::schema::CODE,
+        crate::schema::NAME,
+        Severity::Error,
+        location,
+        message,
+    )
+    .with_help(crate::t!(locale, "DC002.setting-help"))
 }

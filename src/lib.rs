@@ -3,21 +3,21 @@
 //! The pipeline runs one way: workspace → syntax → schema → model → policy → rules → suppress →
 //! report. Each module below is one stage; `lint` wires them together.
 
-pub mod finding;
-pub mod i18n;
-pub mod model;
-pub mod output;
-pub mod report;
-pub mod schema;
-pub mod suppress;
-pub mod suggest;
-pub mod syntax;
-pub mod workspace;
-pub mod lint;
-pub mod policy;
-pub mod rules;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod export;
+pub mod finding;
+pub mod i18n;
+pub mod lint;
+pub mod model;
+pub mod output;
+pub mod policy;
+pub mod report;
+pub mod rules;
 pub mod scaffold;
+pub mod schema;
+pub mod suggest;
+pub mod suppress;
+pub mod syntax;
+pub mod workspace;

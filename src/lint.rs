@@ -7,7 +7,8 @@ use crate::model::{DocumentKind, Inventory, TypedDocument};
 use crate::policy::{CompiledRule, PackError, PolicyTables, builtin_packs, compile_custom_rules};
 use crate::rules::{self, Context, RawDocument, Selection};
 use crate::suppress::{self, SuppressOptions};
-use crate::syntax::{Limits, ParsedFile, SourceText, parse};
+use crate::syntax::{Limits, ParsedFile, SourceText, parse_in};
+use crate::t;
 use crate::workspace::{Workspace, WorkspaceFile};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -72,10 +73,10 @@ enum Content<'w> {
 }
 
 impl Content<'_> {
-    fn read(self) -> Result<Vec<u8>, String> {
+    fn read(self, locale: Locale) -> Result<Vec<u8>, String> {
         match self {
             Content::Given(bytes) => bytes,
-            Content::OnDisk(workspace, file) => workspace.read(file).map_err(|e| e.to_string()),
+            Content::OnDisk(workspace, file) => workspace.read(file).map_err(|e| e.message(locale)),
         }
     }
 }
@@ -141,7 +142,11 @@ pub fn lint(workspace: &Workspace, options: &Options) -> Result<Outcome, PackErr
     let settings_file = settings_file_name(workspace);
     let mut outcome = pipeline(inputs, &settings_file, options)?;
     for problem in &workspace.walk_problems {
-        outcome.findings.push(read_problem(&problem.path, &problem.message));
+        outcome.findings.push(read_problem(
+            &problem.path,
+            &problem.message,
+            options.locale,
+        ));
     }
     if let Some(path) = &workspace.settings_file
         && let Ok(bytes) = std::fs::read(path)
@@ -149,7 +154,7 @@ pub fn lint(workspace: &Workspace, options: &Options) -> Result<Outcome, PackErr
         outcome
             .files
             .entry(settings_file.clone())
-            .or_insert_with(|| parse(&settings_file, &bytes, &options.limits));
+            .or_insert_with(|| parse_in(&settings_file, &bytes, &options.limits, options.locale));
     }
     Ok(outcome)
 }
@@ -232,7 +237,11 @@ fn stages(
         findings.extend(file.findings);
         document_count += file.documents;
         timings.bytes += file.bytes;
-        typed.extend(file.typed.into_iter().map(|(index, document)| (path.clone(), index, document)));
+        typed.extend(
+            file.typed
+                .into_iter()
+                .map(|(index, document)| (path.clone(), index, document)),
+        );
         files.insert(path, file.kept);
     }
     let inventory = Inventory::new(typed);
@@ -280,9 +289,16 @@ fn stages(
 
     let clock = Instant::now();
     reparse_files_with_findings(&mut files, &findings, options);
-    let known_code =
-        |code: &str| rules::find(code).is_some() || custom_rules.iter().any(|rule| rule.code == code);
-    let kept = suppress::apply(findings, &files, &known_code, &options.suppress);
+    let known_code = |code: &str| {
+        rules::find(code).is_some() || custom_rules.iter().any(|rule| rule.code == code)
+    };
+    let kept = suppress::apply(
+        findings,
+        &files,
+        &known_code,
+        &options.suppress,
+        options.locale,
+    );
     timings.suppress = clock.elapsed();
 
     Ok(Outcome {
@@ -299,13 +315,25 @@ fn stages(
 }
 
 /// Read, parse, validate and type one chunk of files, each stage on the thread pool.
-fn load_chunk(chunk: Vec<(String, Content<'_>)>, options: &Options, timings: &mut Timings) -> Vec<LoadedFile> {
+fn load_chunk(
+    chunk: Vec<(String, Content<'_>)>,
+    options: &Options,
+    timings: &mut Timings,
+) -> Vec<LoadedFile> {
     let clock = Instant::now();
     let parsed: Vec<(ParsedFile, Option<Finding>, u64)> = chunk
         .into_par_iter()
-        .map(|(path, content)| match content.read() {
-            Ok(bytes) => (parse(&path, &bytes, &options.limits), None, bytes.len() as u64),
-            Err(problem) => (unread(&path), Some(read_problem(&path, &problem)), 0),
+        .map(|(path, content)| match content.read(options.locale) {
+            Ok(bytes) => (
+                parse_in(&path, &bytes, &options.limits, options.locale),
+                None,
+                bytes.len() as u64,
+            ),
+            Err(problem) => (
+                unread(&path),
+                Some(read_problem(&path, &problem, options.locale)),
+                0,
+            ),
         })
         .collect();
     timings.parse += clock.elapsed();
@@ -317,7 +345,12 @@ fn load_chunk(chunk: Vec<(String, Content<'_>)>, options: &Options, timings: &mu
             file.documents
                 .iter()
                 .map(|document| {
-                    crate::schema::validate_document(&file.source.path, document.index, &document.value)
+                    crate::schema::validate_document_in(
+                        &file.source.path,
+                        document.index,
+                        &document.value,
+                        options.locale,
+                    )
                 })
                 .collect()
         })
@@ -335,7 +368,7 @@ fn load_chunk(chunk: Vec<(String, Content<'_>)>, options: &Options, timings: &mu
             findings.extend(read_problem);
             findings.extend(file.findings.iter().cloned());
             if !unreadable && file.documents.is_empty() && file.findings.is_empty() {
-                findings.push(empty_file(&path));
+                findings.push(empty_file(&path, options.locale));
             }
             let mut typed = Vec::new();
             for (document, problems) in file.documents.iter().zip(schema_findings) {
@@ -345,7 +378,12 @@ fn load_chunk(chunk: Vec<(String, Content<'_>)>, options: &Options, timings: &mu
                 }
                 match TypedDocument::from_value(&document.value) {
                     Ok(document_typed) => typed.push((document.index, document_typed)),
-                    Err(error) => findings.push(model_mismatch(&path, document.index, &error.to_string())),
+                    Err(error) => findings.push(model_mismatch(
+                        &path,
+                        document.index,
+                        &error.to_string(),
+                        options.locale,
+                    )),
                 }
             }
             let documents = file.documents.len();
@@ -369,12 +407,20 @@ fn load_chunk(chunk: Vec<(String, Content<'_>)>, options: &Options, timings: &mu
 
 /// Parses again, in parallel, the files that findings (or their labels) point into: their
 /// span trees were dropped after the per-file stages, and locating a finding needs them.
-fn reparse_files_with_findings(files: &mut BTreeMap<String, ParsedFile>, findings: &[Finding], options: &Options) {
+fn reparse_files_with_findings(
+    files: &mut BTreeMap<String, ParsedFile>,
+    findings: &[Finding],
+    options: &Options,
+) {
     let wanted: std::collections::BTreeSet<&str> = findings
         .iter()
         .flat_map(|finding| {
-            std::iter::once(finding.location.file.as_str())
-                .chain(finding.labels.iter().map(|label| label.location.file.as_str()))
+            std::iter::once(finding.location.file.as_str()).chain(
+                finding
+                    .labels
+                    .iter()
+                    .map(|label| label.location.file.as_str()),
+            )
         })
         .collect();
     let reparsed: Vec<(String, ParsedFile)> = wanted
@@ -382,7 +428,10 @@ fn reparse_files_with_findings(files: &mut BTreeMap<String, ParsedFile>, finding
         .filter_map(|path| {
             let kept = files.get(path)?;
             let text = kept.source.text.as_bytes();
-            Some((path.to_owned(), parse(path, text, &options.limits)))
+            Some((
+                path.to_owned(),
+                parse_in(path, text, &options.limits, options.locale),
+            ))
         })
         .collect();
     files.extend(reparsed);
@@ -390,7 +439,7 @@ fn reparse_files_with_findings(files: &mut BTreeMap<String, ParsedFile>, finding
 
 /// The schema accepted what the types refuse: a defect of datacharter, reported rather than
 /// silently dropped.
-fn model_mismatch(path: &str, document: usize, message: &str) -> Finding {
+fn model_mismatch(path: &str, document: usize, message: &str, locale: Locale) -> Finding {
     Finding::new(
         crate::schema::CODE,
         crate::schema::NAME,
@@ -398,7 +447,7 @@ fn model_mismatch(path: &str, document: usize, message: &str) -> Finding {
         Location::node(path, document, ""),
         message,
     )
-    .with_help("this document passes the schema but cannot be read; please report it as a datacharter bug")
+    .with_help(t!(locale, "DC002.model-mismatch-help"))
 }
 
 /// The settings file's path relative to the root (where workspace-wide findings point).
@@ -411,28 +460,28 @@ fn settings_file_name(workspace: &Workspace) -> String {
         .unwrap_or_else(|| "datacharter.yaml".to_owned())
 }
 
-fn read_problem(path: &str, message: &str) -> Finding {
+fn read_problem(path: &str, problem: &str, locale: Locale) -> Finding {
     Finding::new(
         "DC001",
         "yaml-syntax",
         Severity::Error,
         Location::whole_file(path),
-        format!("{path}: {message}"),
+        t!(locale, "DC001.unreadable", path = path, problem = problem),
     )
-    .with_label("this file was not read")
-    .with_help("make it a readable YAML file under `max-file-size`, or exclude it with `exclude:` in datacharter.yaml")
+    .with_label(t!(locale, "DC001.unreadable-label"))
+    .with_help(t!(locale, "DC001.unreadable-help"))
 }
 
-fn empty_file(path: &str) -> Finding {
+fn empty_file(path: &str, locale: Locale) -> Finding {
     Finding::new(
         crate::schema::CODE,
         crate::schema::NAME,
         Severity::Error,
         Location::whole_file(path),
-        "this file holds no YAML document",
+        t!(locale, "DC002.empty-file"),
     )
-    .with_label("empty file")
-    .with_help("write a document with a `kind` (organisation, party, source, processing, charter, policy), or delete the file")
+    .with_label(t!(locale, "DC002.empty-file-label"))
+    .with_help(t!(locale, "DC002.empty-file-help"))
 }
 
 /// A placeholder for a file that could not be read, so its findings still have a file.

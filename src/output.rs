@@ -28,7 +28,10 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> io::Result<()> {
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
-            format!("{} already exists; pass --force to replace it", path.display()),
+            format!(
+                "{} already exists; pass --force to replace it",
+                path.display()
+            ),
         ));
     }
     write_atomically(path, bytes)
@@ -44,7 +47,10 @@ mod tests {
         let path = dir.path().join("register.html");
         write_new(&path, b"first", false).expect("new file");
         let refused = write_new(&path, b"second", false);
-        assert_eq!(refused.map_err(|e| e.kind()), Err(io::ErrorKind::AlreadyExists));
+        assert_eq!(
+            refused.map_err(|e| e.kind()),
+            Err(io::ErrorKind::AlreadyExists)
+        );
         assert_eq!(fs::read(&path).expect("read"), b"first");
         write_new(&path, b"second", true).expect("forced");
         assert_eq!(fs::read(&path).expect("read"), b"second");

@@ -7,12 +7,16 @@ use std::path::{Path, PathBuf};
 
 fn datacharter() -> Command {
     let mut command = Command::cargo_bin("datacharter").expect("binary is built");
-    command.env("DATACHARTER_TODAY", "2026-11-28").env_remove("NO_COLOR");
+    command
+        .env("DATACHARTER_TODAY", "2026-11-28")
+        .env_remove("NO_COLOR");
     command
 }
 
 fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
 }
 
 fn json_report(dir: &Path) -> (i32, Value) {
@@ -28,7 +32,11 @@ fn json_report(dir: &Path) -> (i32, Value) {
 fn codes(report: &Value) -> Vec<String> {
     report["diagnostics"]
         .as_array()
-        .map(|list| list.iter().map(|d| d["code"].as_str().unwrap_or("").to_owned()).collect())
+        .map(|list| {
+            list.iter()
+                .map(|d| d["code"].as_str().unwrap_or("").to_owned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -60,7 +68,10 @@ fn broken_example_shows_every_foundation_rule_and_exits_one() {
     assert_eq!(code, 1);
     let codes = codes(&report);
     for expected in ["DC001", "DC002", "DC003", "DC004", "DC005", "DC006"] {
-        assert!(codes.iter().any(|c| c == expected), "{expected} missing from {codes:?}");
+        assert!(
+            codes.iter().any(|c| c == expected),
+            "{expected} missing from {codes:?}"
+        );
     }
 }
 
@@ -121,7 +132,10 @@ fn paths_restrict_the_report_to_those_files() {
         .map(|d| d["file"].as_str().unwrap_or(""))
         .collect();
     assert!(!files.is_empty());
-    assert!(files.iter().all(|f| *f == "dc003-duplicate-key.yaml"), "{files:?}");
+    assert!(
+        files.iter().all(|f| *f == "dc003-duplicate-key.yaml"),
+        "{files:?}"
+    );
 }
 
 #[test]
@@ -138,7 +152,11 @@ fn no_workspace_is_exit_two_with_a_clear_error() {
 #[test]
 fn invalid_settings_are_exit_two_with_a_diagnostic_in_the_settings_file() {
     let dir = workspace();
-    fs::write(dir.path().join("datacharter.yaml"), "datacharter: 1\nexlude: [drafts/**]\n").expect("write");
+    fs::write(
+        dir.path().join("datacharter.yaml"),
+        "datacharter: 1\nexlude: [drafts/**]\n",
+    )
+    .expect("write");
     let output = datacharter()
         .args(["lint", "--format", "json"])
         .arg(dir.path())
@@ -150,7 +168,12 @@ fn invalid_settings_are_exit_two_with_a_diagnostic_in_the_settings_file() {
     assert_eq!(diagnostic["code"], "DC002");
     assert_eq!(diagnostic["file"], "datacharter.yaml");
     assert_eq!(diagnostic["range"]["start"]["line"], 2);
-    assert!(diagnostic["message"].as_str().unwrap_or("").contains("exclude"));
+    assert!(
+        diagnostic["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("exclude")
+    );
 }
 
 #[test]
@@ -199,7 +222,9 @@ fn bad_input_is_reported_per_file() {
     let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 1..12 {
         let p = i - 1;
-        bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
     }
     let files: Vec<(&str, Vec<u8>)> = vec![
         ("invalid-utf8.yaml", b"kind: party\nid: \xff\n".to_vec()),
@@ -211,7 +236,10 @@ fn bad_input_is_reported_per_file() {
         ("unknown-kind.yaml", b"kind: proccessing\nid: x\n".to_vec()),
         ("deep.yaml", deep.into_bytes()),
         ("bomb.yaml", bomb.into_bytes()),
-        ("dangling.yaml", b"kind: source\nid: crm\nname: CRM\ntype: crm\nowner: nobody\n".to_vec()),
+        (
+            "dangling.yaml",
+            b"kind: source\nid: crm\nname: CRM\ntype: crm\nowner: nobody\n".to_vec(),
+        ),
     ];
     for (name, bytes) in &files {
         fs::write(root.join(name), bytes).expect("write");
@@ -239,13 +267,21 @@ fn bad_input_is_reported_per_file() {
     assert_eq!(on("deep.yaml"), ["DC001"]);
     assert_eq!(on("bomb.yaml"), ["DC001"]);
     assert_eq!(on("huge.yaml"), ["DC001"]);
-    assert!(on("dangling.yaml").contains(&"DC005"), "the valid files are still linted");
+    assert!(
+        on("dangling.yaml").contains(&"DC005"),
+        "the valid files are still linted"
+    );
     assert_eq!(report["summary"]["files"], 12);
     let unknown_kind = diagnostics
         .iter()
         .find(|d| d["file"] == "unknown-kind.yaml")
         .expect("present");
-    assert!(unknown_kind["message"].as_str().unwrap_or("").contains("processing"));
+    assert!(
+        unknown_kind["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("processing")
+    );
 }
 
 #[test]
@@ -256,7 +292,12 @@ fn lint_never_modifies_the_workspace() {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().to_path_buf(), fs::read(e.path()).unwrap_or_default()))
+            .map(|e| {
+                (
+                    e.path().to_path_buf(),
+                    fs::read(e.path()).unwrap_or_default(),
+                )
+            })
             .collect();
         all.sort();
         all
@@ -270,15 +311,24 @@ fn lint_never_modifies_the_workspace() {
 fn schema_command_prints_and_writes_the_committed_schemas() {
     let output = datacharter().arg("schema").output().expect("runs");
     assert!(output.status.success());
-    let committed = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/document.schema.json"))
-        .expect("committed schema");
+    let committed =
+        fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/document.schema.json"))
+            .expect("committed schema");
     assert_eq!(output.stdout, committed);
     let dir = tempfile::tempdir().expect("temp dir");
-    datacharter().args(["schema", "--out"]).arg(dir.path()).assert().success();
+    datacharter()
+        .args(["schema", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
     for name in ["document.schema.json", "settings.schema.json"] {
         let written = fs::read(dir.path().join(name)).expect("written");
-        let committed = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas").join(name))
-            .expect("committed");
+        let committed = fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("schemas")
+                .join(name),
+        )
+        .expect("committed");
         assert_eq!(written, committed, "{name}");
     }
     let mut names: Vec<String> = fs::read_dir(dir.path())
@@ -303,9 +353,15 @@ fn rule_documentation_commands() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("unknown rule"));
-    let output = datacharter().args(["rules", "--format", "json"]).output().expect("runs");
+    let output = datacharter()
+        .args(["rules", "--format", "json"])
+        .output()
+        .expect("runs");
     let list: Value = serde_json::from_slice(&output.stdout).expect("json");
-    assert!(list.as_array().is_some_and(|l| l.iter().any(|r| r["code"] == "DC005")));
+    assert!(
+        list.as_array()
+            .is_some_and(|l| l.iter().any(|r| r["code"] == "DC005"))
+    );
 }
 
 /// The rendered diagnostics of a small workspace, human and JSON, as snapshots.
@@ -317,7 +373,11 @@ fn rendered_diagnostics_snapshot() {
         "kind: source\nid: billetterie\nname: Billetterie\ntype: ticketing\nowner: salle-admin\nfields:\n  - { name: e_mail, category: identity.mail }\n  - { name: nom, categorie: identity.name }\n",
     )
     .expect("write");
-    fs::write(dir.path().join("broken.yaml"), "kind: party\nid: x\n  name: y\n").expect("write");
+    fs::write(
+        dir.path().join("broken.yaml"),
+        "kind: party\nid: x\n  name: y\n",
+    )
+    .expect("write");
     // Only the DC0xx rules: this snapshot is about rendering, not about the rule catalogue.
     let human = datacharter()
         .args(["lint", "--color", "never", "--select", "DC0"])
@@ -325,11 +385,17 @@ fn rendered_diagnostics_snapshot() {
         .output()
         .expect("runs");
     assert_eq!(human.status.code(), Some(1));
-    insta::assert_snapshot!("small_workspace_human", String::from_utf8_lossy(&human.stdout));
+    insta::assert_snapshot!(
+        "small_workspace_human",
+        String::from_utf8_lossy(&human.stdout)
+    );
     let json = datacharter()
         .args(["lint", "--format", "json", "--select", "DC0"])
         .arg(dir.path())
         .output()
         .expect("runs");
-    insta::assert_snapshot!("small_workspace_json", String::from_utf8_lossy(&json.stdout));
+    insta::assert_snapshot!(
+        "small_workspace_json",
+        String::from_utf8_lossy(&json.stdout)
+    );
 }

@@ -57,8 +57,14 @@ location: "Nextcloud / Presse / contacts.xlsx"
 fn lint(policy: &str, documents: &str, selection: Selection) -> Vec<Finding> {
     let options = Options::new(selection, jiff::civil::date(2026, 6, 1));
     let inputs = vec![
-        ("policies/house-rules.yaml".to_owned(), Ok(policy.as_bytes().to_vec())),
-        ("register.yaml".to_owned(), Ok(documents.as_bytes().to_vec())),
+        (
+            "policies/house-rules.yaml".to_owned(),
+            Ok(policy.as_bytes().to_vec()),
+        ),
+        (
+            "register.yaml".to_owned(),
+            Ok(documents.as_bytes().to_vec()),
+        ),
     ];
     lint_inputs(inputs, "datacharter.yaml", &options)
         .expect("packs load")
@@ -66,7 +72,11 @@ fn lint(policy: &str, documents: &str, selection: Selection) -> Vec<Finding> {
 }
 
 fn only_x() -> Selection {
-    Selection::new(vec![Selector::parse("X", &["X001", "X002"]).expect("selector")], vec![], vec![])
+    Selection::new(
+        vec![Selector::parse("X", &["X001", "X002"]).expect("selector")],
+        vec![],
+        vec![],
+    )
 }
 
 #[test]
@@ -83,8 +93,14 @@ fn custom_rules_fire_where_their_condition_fails() {
             ("X002", Some("/location"), Severity::Warning),
         ]
     );
-    assert_eq!(findings[0].message, "Newsletter `newsletter` must use double opt-in (found: single-opt-in)");
-    assert_eq!(findings[1].message, "Spreadsheet `invitations` does not say where it is stored");
+    assert_eq!(
+        findings[0].message,
+        "Newsletter `newsletter` must use double opt-in (found: single-opt-in)"
+    );
+    assert_eq!(
+        findings[1].message,
+        "Spreadsheet `invitations` does not say where it is stored"
+    );
     assert_eq!(findings[0].location.file, "register.yaml");
 }
 
@@ -95,13 +111,19 @@ fn custom_rules_follow_the_selection() {
         vec![],
         vec![Selector::parse("X001", &["X001"]).expect("selector")],
     );
-    let codes: Vec<String> = lint(RULES, DOCUMENTS, ignore_x1).into_iter().map(|f| f.code).collect();
+    let codes: Vec<String> = lint(RULES, DOCUMENTS, ignore_x1)
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
     assert_eq!(codes, ["X002"]);
 }
 
 #[test]
 fn absent_shorthand() {
-    let policy = RULES.replace("then: { path: /location, present: true }", "then: { path: /location, absent: true }");
+    let policy = RULES.replace(
+        "then: { path: /location, present: true }",
+        "then: { path: /location, absent: true }",
+    );
     let findings = lint(&policy, DOCUMENTS, only_x());
     let x2: Vec<&Finding> = findings.iter().filter(|f| f.code == "X002").collect();
     assert_eq!(x2.len(), 1);
@@ -141,13 +163,27 @@ rules:
     let findings = lint(policy, DOCUMENTS, only_x());
     let found: Vec<(&str, &str, Option<&str>)> = findings
         .iter()
-        .map(|f| (f.code.as_str(), f.location.file.as_str(), f.location.pointer()))
+        .map(|f| {
+            (
+                f.code.as_str(),
+                f.location.file.as_str(),
+                f.location.pointer(),
+            )
+        })
         .collect();
     assert_eq!(
         found,
         [
-            ("DC002", "policies/house-rules.yaml", Some("/rules/0/then/schema")),
-            ("DC002", "policies/house-rules.yaml", Some("/rules/1/then/path")),
+            (
+                "DC002",
+                "policies/house-rules.yaml",
+                Some("/rules/0/then/schema")
+            ),
+            (
+                "DC002",
+                "policies/house-rules.yaml",
+                Some("/rules/1/then/path")
+            ),
             ("DC004", "policies/house-rules.yaml", Some("/rules/2/code")),
             ("DC002", "policies/house-rules.yaml", Some("/rules/3/then")),
         ]
@@ -160,6 +196,9 @@ fn custom_findings_can_be_suppressed_inline() {
         "consent: { mechanism: single-opt-in }",
         "consent: { mechanism: single-opt-in } # datacharter: ignore[X001] legacy list, migrated in March",
     );
-    let codes: Vec<String> = lint(RULES, &documents, only_x()).into_iter().map(|f| f.code).collect();
+    let codes: Vec<String> = lint(RULES, &documents, only_x())
+        .into_iter()
+        .map(|f| f.code)
+        .collect();
     assert_eq!(codes, ["X002"]);
 }

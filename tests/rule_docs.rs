@@ -2,8 +2,8 @@
 //! example does not, and no rule lacks a documentation section.
 
 use datacharter::finding::Finding;
-use datacharter::lint::lint_example;
 use datacharter::i18n::{Locale, catalogue};
+use datacharter::lint::lint_example;
 use datacharter::rules::{REGISTRY, Rule, Section};
 
 fn run(rule: &Rule, example: &str) -> Vec<Finding> {
@@ -57,11 +57,20 @@ fn every_rule_is_fully_documented() {
                 );
             }
         }
-        for (section, text) in [("failing", rule.docs.failing), ("passing", rule.docs.passing)] {
-            assert!(!text.trim().is_empty(), "{} lacks its `{section}` example", rule.code);
+        for (section, text) in [
+            ("failing", rule.docs.failing),
+            ("passing", rule.docs.passing),
+        ] {
+            assert!(
+                !text.trim().is_empty(),
+                "{} lacks its `{section}` example",
+                rule.code
+            );
         }
         assert!(
-            rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            rule.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'),
             "{} name `{}` is not kebab-case",
             rule.code,
             rule.name
@@ -75,5 +84,8 @@ fn codes_are_unique_and_sorted() {
     let mut sorted = codes.clone();
     sorted.sort_unstable();
     sorted.dedup();
-    assert_eq!(codes, sorted, "the registry must list each code once, in order");
+    assert_eq!(
+        codes, sorted,
+        "the registry must list each code once, in order"
+    );
 }

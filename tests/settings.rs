@@ -66,7 +66,10 @@ fn inline_suppression_counts_and_no_ignores_disregards_it() {
     let dir = workspace("datacharter: 1\n");
     let (code, json) = report(dir.path(), &[]);
     assert_eq!(code, 1);
-    assert_eq!(codes_and_severities(&json), [("DC004".into(), "error".into())]);
+    assert_eq!(
+        codes_and_severities(&json),
+        [("DC004".into(), "error".into())]
+    );
     assert_eq!(json["summary"]["suppressed"], 1);
     let (_, json) = report(dir.path(), &["--no-ignores"]);
     assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(2));
@@ -77,19 +80,29 @@ fn inline_suppression_counts_and_no_ignores_disregards_it() {
 fn severity_setting_changes_the_level_and_the_exit_code() {
     let dir = workspace("datacharter: 1\nrules:\n  severity: { DC004: warning }\n");
     let (code, json) = report(dir.path(), &[]);
-    assert_eq!(codes_and_severities(&json), [("DC004".into(), "warning".into())]);
-    assert_eq!(code, 0, "a warning does not fail the default --fail-on error");
+    assert_eq!(
+        codes_and_severities(&json),
+        [("DC004".into(), "warning".into())]
+    );
+    assert_eq!(
+        code, 0,
+        "a warning does not fail the default --fail-on error"
+    );
     let (code, _) = report(dir.path(), &["--fail-on", "warning"]);
     assert_eq!(code, 1);
 }
 
 #[test]
 fn per_file_ignores_apply_by_glob() {
-    let dir = workspace("datacharter: 1\nrules:\n  per-file-ignores:\n    \"parties.yaml\": [DC004]\n");
+    let dir =
+        workspace("datacharter: 1\nrules:\n  per-file-ignores:\n    \"parties.yaml\": [DC004]\n");
     let (code, json) = report(dir.path(), &[]);
     assert_eq!(code, 0);
     // The inline suppression now suppresses nothing: the settings removed the finding first.
-    assert_eq!(codes_and_severities(&json), [("DC007".into(), "warning".into())]);
+    assert_eq!(
+        codes_and_severities(&json),
+        [("DC007".into(), "warning".into())]
+    );
 }
 
 #[test]
@@ -101,7 +114,10 @@ fn require_reason_makes_a_bare_suppression_invalid() {
     )
     .expect("write");
     let (_, json) = report(dir.path(), &[]);
-    let codes: Vec<String> = codes_and_severities(&json).into_iter().map(|(c, _)| c).collect();
+    let codes: Vec<String> = codes_and_severities(&json)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
     assert_eq!(codes, ["DC004", "DC008"]);
 }
 
@@ -111,7 +127,11 @@ fn require_reason_makes_a_bare_suppression_invalid() {
 fn command_line_overrides_settings_which_override_defaults() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
-    fs::write(root.join("organisation.yaml"), "kind: organisation\nid: salle\nname: Salle\n").expect("write");
+    fs::write(
+        root.join("organisation.yaml"),
+        "kind: organisation\nid: salle\nname: Salle\n",
+    )
+    .expect("write");
     fs::write(
         root.join("source.yaml"),
         "kind: source\nid: tableur\nname: Tableur\ntype: spreadsheet\n",
@@ -138,23 +158,40 @@ fn command_line_overrides_settings_which_override_defaults() {
     };
     // Defaults: every rule; DC101 (no contact) and DC804 (spreadsheet without owner) among them.
     let all = codes("datacharter: 1\n", &[]);
-    assert!(all.contains(&"DC101".to_owned()) && all.contains(&"DC804".to_owned()), "{all:?}");
+    assert!(
+        all.contains(&"DC101".to_owned()) && all.contains(&"DC804".to_owned()),
+        "{all:?}"
+    );
     // Settings: only DC1.
     let settings = "datacharter: 1\nrules: { select: [DC1] }\n";
-    assert!(codes(settings, &[]).iter().all(|c| c.starts_with("DC1") || c.starts_with("DC0")));
+    assert!(
+        codes(settings, &[])
+            .iter()
+            .all(|c| c.starts_with("DC1") || c.starts_with("DC0"))
+    );
     // Command line replaces the settings' select.
     let cli = codes(settings, &["--select", "DC804"]);
     assert_eq!(cli, ["DC804"]);
     // --ignore adds to the settings' ignore; --extend-select adds to the selection.
-    let ignored = codes("datacharter: 1\nrules: { select: [DC1, DC8], ignore: [DC101] }\n", &["--ignore", "DC804"]);
-    assert!(!ignored.contains(&"DC101".to_owned()) && !ignored.contains(&"DC804".to_owned()), "{ignored:?}");
+    let ignored = codes(
+        "datacharter: 1\nrules: { select: [DC1, DC8], ignore: [DC101] }\n",
+        &["--ignore", "DC804"],
+    );
+    assert!(
+        !ignored.contains(&"DC101".to_owned()) && !ignored.contains(&"DC804".to_owned()),
+        "{ignored:?}"
+    );
     let extended = codes(settings, &["--extend-select", "DC804"]);
-    assert!(extended.contains(&"DC804".to_owned()) && extended.contains(&"DC101".to_owned()), "{extended:?}");
+    assert!(
+        extended.contains(&"DC804".to_owned()) && extended.contains(&"DC101".to_owned()),
+        "{extended:?}"
+    );
 }
 
 #[test]
 fn unknown_codes_in_settings_are_exit_two_with_a_pointer_into_the_settings() {
-    let dir = workspace("datacharter: 1\nrules:\n  ignore: [DC999]\n  severity: { DC990: error }\n");
+    let dir =
+        workspace("datacharter: 1\nrules:\n  ignore: [DC999]\n  severity: { DC990: error }\n");
     let (code, json) = report(dir.path(), &[]);
     assert_eq!(code, 2);
     let found: Vec<(String, String, u64)> = json["diagnostics"]
@@ -205,7 +242,9 @@ fn custom_rules_of_the_example_are_listed_documented_and_selectable() {
         .args(["rule", "X001"])
         .assert()
         .success()
-        .stdout(predicates::str::contains("declared in `policies/house-rules.yaml`"));
+        .stdout(predicates::str::contains(
+            "declared in `policies/house-rules.yaml`",
+        ));
     datacharter()
         .current_dir(&example)
         .args(["lint", "--select", "X9"])
@@ -225,7 +264,8 @@ fn custom_rules_of_the_example_are_listed_documented_and_selectable() {
 
 #[test]
 fn effective_severity_in_the_rules_table() {
-    let dir = workspace("datacharter: 1\nrules:\n  ignore: [DC9]\n  severity: { DC805: warning }\n");
+    let dir =
+        workspace("datacharter: 1\nrules:\n  ignore: [DC9]\n  severity: { DC805: warning }\n");
     let output = datacharter()
         .current_dir(dir.path())
         .args(["rules", "--format", "json"])
@@ -267,8 +307,14 @@ fn policy_show_merges_the_workspace_packs_and_names_origins() {
             .cloned()
             .unwrap_or(Value::Null)
     };
-    assert_eq!(find("categories", "identity.badge-number")["origin"], "house.yaml (`house`)");
-    assert_eq!(find("categories", "identity.email")["origin"], "built-in `taxonomy`");
+    assert_eq!(
+        find("categories", "identity.badge-number")["origin"],
+        "house.yaml (`house`)"
+    );
+    assert_eq!(
+        find("categories", "identity.email")["origin"],
+        "built-in `taxonomy`"
+    );
     let prospects = find("retention.references", "prospects");
     assert_eq!(prospects["duration"], "2y");
     assert_eq!(prospects["origin"], "house.yaml (`house`)");

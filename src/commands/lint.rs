@@ -2,8 +2,8 @@
 
 use super::CommandError;
 use crate::cli::{Color, FailOn, Format, LintArgs, ReportSpec};
-use crate::finding::{Finding, Severity};
 use crate::config::{self, ConfigError, Overrides};
+use crate::finding::{Finding, Severity};
 use crate::lint::{Timings, lint};
 use crate::report::{self, ColorChoice, HumanOptions, Report};
 use crate::rules::{REGISTRY, Rule};
@@ -59,18 +59,27 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         no_ignores: args.no_ignores,
         locale: args.locale.map(Into::into),
     };
-    let mut options =
-        match config::options(&workspace.settings, &settings_file, &workspace.root, &overrides, today()?) {
-            Ok(options) => options,
-            Err(ConfigError::Usage(message)) => return Err(message.into()),
-            Err(ConfigError::Settings(findings)) => {
-                return render_settings_problems(args, &workspace, &settings_file, findings);
-            }
-        };
+    let mut options = match config::options(
+        &workspace.settings,
+        &settings_file,
+        &workspace.root,
+        &overrides,
+        today()?,
+    ) {
+        Ok(options) => options,
+        Err(ConfigError::Usage(message)) => return Err(message.into()),
+        Err(ConfigError::Settings(findings)) => {
+            return render_settings_problems(args, &workspace, &settings_file, findings);
+        }
+    };
     options.threads = args.threads.map(usize::from);
     let selection = options.selection.clone();
     let outcome = lint(&workspace, &options)?;
-    let custom_codes: Vec<&str> = outcome.custom_rules.iter().map(|rule| rule.code.as_str()).collect();
+    let custom_codes: Vec<&str> = outcome
+        .custom_rules
+        .iter()
+        .map(|rule| rule.code.as_str())
+        .collect();
     let unknown = config::unknown_custom_selectors(&options, &custom_codes);
     if !unknown.is_empty() {
         return Err(format!(
@@ -122,7 +131,10 @@ fn settings_name(workspace: &Workspace) -> String {
         .settings_file
         .as_ref()
         .and_then(|path| path.strip_prefix(&workspace.root).ok())
-        .map_or_else(|| "datacharter.yaml".to_owned(), |relative| relative.to_string_lossy().replace('\\', "/"))
+        .map_or_else(
+            || "datacharter.yaml".to_owned(),
+            |relative| relative.to_string_lossy().replace('\\', "/"),
+        )
 }
 
 /// Bad settings found once the workspace is loaded (unknown codes, missing policy packs):
@@ -136,7 +148,10 @@ fn render_settings_problems(
     let mut files = BTreeMap::new();
     if let Some(path) = &workspace.settings_file {
         let bytes = fs::read(path)?;
-        files.insert(settings_file.to_owned(), parse(settings_file, &bytes, &Limits::default()));
+        files.insert(
+            settings_file.to_owned(),
+            parse(settings_file, &bytes, &Limits::default()),
+        );
     }
     let facts = RunFacts {
         files: &files,
@@ -171,7 +186,10 @@ fn timings_table(timings: &Timings) -> String {
         text.push_str(&format!("{name:<10} {:>11.3}\n", ms(duration)));
     }
     text.push_str(&format!("{:<10} {:>11.3}\n", "total", ms(total)));
-    text.push_str(&format!("read {} bytes, {} documents\n", timings.bytes, timings.documents));
+    text.push_str(&format!(
+        "read {} bytes, {} documents\n",
+        timings.bytes, timings.documents
+    ));
     text
 }
 

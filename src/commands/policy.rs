@@ -9,7 +9,10 @@ use std::fmt::Write as _;
 
 /// The tables `policy show` knows, by the pack that holds them.
 pub const PACKS: &[(&str, &[&str])] = &[
-    ("taxonomy", &["categories", "purposes", "subjects", "functions"]),
+    (
+        "taxonomy",
+        &["categories", "purposes", "subjects", "functions"],
+    ),
     ("retention", &["retention.references", "retention.ceilings"]),
     ("governance", &["governance"]),
     ("minimisation", &["minimisation"]),
@@ -41,22 +44,52 @@ fn table(tables: &PolicyTables, name: &str) -> Vec<Value> {
             .collect()
     }
     match name {
-        "categories" => entries(tables, name, tables.categories.iter().map(|(k, v)| (k.clone(), v))),
-        "purposes" => entries(tables, name, tables.purposes.iter().map(|(k, v)| (k.clone(), v))),
-        "subjects" => entries(tables, name, tables.subjects.iter().map(|(k, v)| (k.clone(), v))),
-        "functions" => entries(tables, name, tables.functions.iter().map(|(k, v)| (k.clone(), v))),
+        "categories" => entries(
+            tables,
+            name,
+            tables.categories.iter().map(|(k, v)| (k.clone(), v)),
+        ),
+        "purposes" => entries(
+            tables,
+            name,
+            tables.purposes.iter().map(|(k, v)| (k.clone(), v)),
+        ),
+        "subjects" => entries(
+            tables,
+            name,
+            tables.subjects.iter().map(|(k, v)| (k.clone(), v)),
+        ),
+        "functions" => entries(
+            tables,
+            name,
+            tables.functions.iter().map(|(k, v)| (k.clone(), v)),
+        ),
         "retention.references" => entries(
             tables,
             name,
-            tables.retention_references.iter().map(|(k, v)| (k.clone(), v)),
+            tables
+                .retention_references
+                .iter()
+                .map(|(k, v)| (k.clone(), v)),
         ),
         "retention.ceilings" => entries(
             tables,
             name,
-            tables.retention_ceilings.iter().map(|(k, v)| (k.clone(), v)),
+            tables
+                .retention_ceilings
+                .iter()
+                .map(|(k, v)| (k.clone(), v)),
         ),
-        "governance" => entries(tables, name, [("governance".to_owned(), &tables.governance)]),
-        "minimisation" => entries(tables, name, tables.minimisation.iter().map(|(k, v)| (k.clone(), v))),
+        "governance" => entries(
+            tables,
+            name,
+            [("governance".to_owned(), &tables.governance)],
+        ),
+        "minimisation" => entries(
+            tables,
+            name,
+            tables.minimisation.iter().map(|(k, v)| (k.clone(), v)),
+        ),
         "transfers.eea" => vec![json!({ "countries": tables.transfers.eea })],
         "transfers.adequacy" => entries(
             tables,
@@ -89,7 +122,10 @@ fn table(tables: &PolicyTables, name: &str) -> Vec<Value> {
 /// The selected packs' tables as one JSON object: `{ "categories": [...], ... }`.
 pub fn tables_json(tables: &PolicyTables, pack: Option<&str>) -> Result<Value, CommandError> {
     let selected: Vec<&str> = match pack {
-        None => PACKS.iter().flat_map(|(_, names)| names.iter().copied()).collect(),
+        None => PACKS
+            .iter()
+            .flat_map(|(_, names)| names.iter().copied())
+            .collect(),
         Some(pack) => match PACKS.iter().find(|(name, _)| *name == pack) {
             Some((_, names)) => names.to_vec(),
             None => {
@@ -97,7 +133,9 @@ pub fn tables_json(tables: &PolicyTables, pack: Option<&str>) -> Result<Value, C
                 let hint = crate::suggest::closest(pack, names.iter().copied())
                     .map(|n| format!("; did you mean `{n}`?"))
                     .unwrap_or_default();
-                return Err(format!("unknown pack `{pack}`{hint} (packs: {})", names.join(", ")).into());
+                return Err(
+                    format!("unknown pack `{pack}`{hint} (packs: {})", names.join(", ")).into(),
+                );
             }
         },
     };
@@ -116,7 +154,12 @@ pub fn tables_text(tables: &Value) -> String {
     };
     for (name, entries) in object {
         let list = entries.as_array().map(Vec::as_slice).unwrap_or_default();
-        let _ = writeln!(out, "## {name} ({} {})\n", list.len(), if list.len() == 1 { "entry" } else { "entries" });
+        let _ = writeln!(
+            out,
+            "## {name} ({} {})\n",
+            list.len(),
+            if list.len() == 1 { "entry" } else { "entries" }
+        );
         for entry in list {
             let id = ["id", "code", "purpose"]
                 .iter()
@@ -147,7 +190,10 @@ pub fn tables_text(tables: &Value) -> String {
 pub fn run_show(args: &crate::cli::PolicyShowArgs) -> Result<std::process::ExitCode, CommandError> {
     let tables = match super::load_for_reading(&args.workspace)? {
         Some(loaded) => loaded.outcome.policy,
-        None => PolicyTables::build(crate::policy::builtin_packs()?, &crate::model::Inventory::default()),
+        None => PolicyTables::build(
+            crate::policy::builtin_packs()?,
+            &crate::model::Inventory::default(),
+        ),
     };
     let value = tables_json(&tables, args.pack.as_deref())?;
     let text = match args.format {

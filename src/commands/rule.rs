@@ -1,8 +1,8 @@
 //! `datacharter rule CODE`, `datacharter rule --all` and `datacharter rules`.
 
 use super::{CommandError, load_for_reading};
-use crate::finding::Severity;
 use crate::cli::{DocFormat, RuleArgs, RulesArgs};
+use crate::finding::Severity;
 use crate::i18n::Locale;
 use crate::rules::{REGISTRY, Rule, Section, find};
 use crate::t;
@@ -26,12 +26,19 @@ pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
                 let hint = crate::suggest::closest(&code.to_ascii_uppercase(), known)
                     .map(|c| format!("; did you mean {c}?"))
                     .unwrap_or_default();
-                return Err(format!("unknown rule `{code}`{hint} (`datacharter rules` lists them)").into());
+                return Err(format!(
+                    "unknown rule `{code}`{hint} (`datacharter rules` lists them)"
+                )
+                .into());
             }
         }
     };
     let text = match args.format {
-        DocFormat::Markdown => rules.iter().map(|rule| markdown(rule, locale)).collect::<Vec<_>>().join("\n"),
+        DocFormat::Markdown => rules
+            .iter()
+            .map(|rule| markdown(rule, locale))
+            .collect::<Vec<_>>()
+            .join("\n"),
         DocFormat::Json => {
             let value: Value = if args.all {
                 Value::Array(rules.iter().map(|rule| rule_json(rule, locale)).collect())
@@ -47,14 +54,29 @@ pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
 
 /// A custom rule of the workspace, described from its declaration.
 fn run_custom_rule(args: &RuleArgs, code: &str) -> Result<ExitCode, CommandError> {
-    let loaded = load_for_reading(&args.workspace)?
-        .ok_or("custom rules are declared by a workspace: run this inside one (or pass --config)")?;
+    let loaded = load_for_reading(&args.workspace)?.ok_or(
+        "custom rules are declared by a workspace: run this inside one (or pass --config)",
+    )?;
     let code = code.trim().to_ascii_uppercase();
-    let Some(rule) = loaded.outcome.custom_rules.iter().find(|rule| rule.code == code) else {
-        let known: Vec<&str> = loaded.outcome.custom_rules.iter().map(|r| r.code.as_str()).collect();
+    let Some(rule) = loaded
+        .outcome
+        .custom_rules
+        .iter()
+        .find(|rule| rule.code == code)
+    else {
+        let known: Vec<&str> = loaded
+            .outcome
+            .custom_rules
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect();
         return Err(format!(
             "no custom rule `{code}` in this workspace (its custom rules: {})",
-            if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+            if known.is_empty() {
+                "none".to_owned()
+            } else {
+                known.join(", ")
+            }
         )
         .into());
     };
@@ -80,7 +102,11 @@ fn run_custom_rule(args: &RuleArgs, code: &str) -> Result<ExitCode, CommandError
             let filter = if rule.filter.is_empty() {
                 String::new()
             } else {
-                let terms: Vec<String> = rule.filter.iter().map(|(k, v)| format!("`{k}` = `{v}`")).collect();
+                let terms: Vec<String> = rule
+                    .filter
+                    .iter()
+                    .map(|(k, v)| format!("`{k}` = `{v}`"))
+                    .collect();
                 format!(" where {}", terms.join(" and "))
             };
             let test = match (&declared.then.schema, declared.then.absent) {
@@ -94,9 +120,16 @@ fn run_custom_rule(args: &RuleArgs, code: &str) -> Result<ExitCode, CommandError
                 rule.name,
                 rule.severity,
                 rule.kind.as_str(),
-                if rule.path.is_empty() { "/" } else { &rule.path },
+                if rule.path.is_empty() {
+                    "/"
+                } else {
+                    &rule.path
+                },
                 declared.message,
-                declared.help.as_ref().map_or_else(String::new, |help| format!("\nHelp: {help}\n")),
+                declared
+                    .help
+                    .as_ref()
+                    .map_or_else(String::new, |help| format!("\nHelp: {help}\n")),
             )
         }
     };
@@ -114,7 +147,13 @@ pub fn run_rules(args: &RulesArgs) -> Result<ExitCode, CommandError> {
         match &loaded {
             None => default.to_string(),
             Some(loaded) if !loaded.options.selection.is_enabled(code) => "off".to_owned(),
-            Some(loaded) => loaded.options.severity.get(code).copied().unwrap_or(default).to_string(),
+            Some(loaded) => loaded
+                .options
+                .severity
+                .get(code)
+                .copied()
+                .unwrap_or(default)
+                .to_string(),
         }
     };
     let mut rows: Vec<Value> = REGISTRY

@@ -60,8 +60,12 @@ impl Locale {
             };
         }
         match self {
-            Locale::En => catalogue_files!("en": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init"),
-            Locale::Fr => catalogue_files!("fr": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init"),
+            Locale::En => {
+                catalogue_files!("en": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init")
+            }
+            Locale::Fr => {
+                catalogue_files!("fr": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init")
+            }
         }
     }
 }
@@ -115,7 +119,11 @@ fn flatten(prefix: &str, node: &Yaml<'_>, into: &mut Catalogue) -> Result<(), St
                     Yaml::Value(Scalar::Integer(number)) => number.to_string(),
                     other => return Err(format!("a key under `{prefix}` is not text: {other:?}")),
                 };
-                let path = if prefix.is_empty() { key } else { format!("{prefix}.{key}") };
+                let path = if prefix.is_empty() {
+                    key
+                } else {
+                    format!("{prefix}.{key}")
+                };
                 flatten(&path, child, into)?;
             }
             Ok(())

@@ -8,7 +8,10 @@ fn catalogues_parse() {
         for (path, text) in locale.sources() {
             let catalogue = load(path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
             for key in catalogue.keys() {
-                assert!(seen.insert(key.clone()), "`{key}` is defined twice ({path})");
+                assert!(
+                    seen.insert(key.clone()),
+                    "`{key}` is defined twice ({path})"
+                );
             }
         }
         assert!(!catalogue(locale).is_empty(), "{locale} has no message");
@@ -44,7 +47,11 @@ fn placeholders_match_between_languages() {
     };
     for (key, english) in catalogue(Locale::En) {
         if let Some(french) = catalogue(Locale::Fr).get(key) {
-            assert_eq!(placeholders(english), placeholders(french), "placeholders of `{key}` differ");
+            assert_eq!(
+                placeholders(english),
+                placeholders(french),
+                "placeholders of `{key}` differ"
+            );
         }
     }
 }
@@ -52,8 +59,17 @@ fn placeholders_match_between_languages() {
 #[test]
 fn fill_replaces_named_placeholders() {
     let count = 3;
-    assert_eq!(fill("{n} errors in {files} files", &[("n", &count), ("files", &"7")]), "3 errors in 7 files");
-    assert_eq!(fill("keep {{braces}} and {unknown}", &[]), "keep {braces} and {unknown}");
+    assert_eq!(
+        fill(
+            "{n} errors in {files} files",
+            &[("n", &count), ("files", &"7")]
+        ),
+        "3 errors in 7 files"
+    );
+    assert_eq!(
+        fill("keep {{braces}} and {unknown}", &[]),
+        "keep {braces} and {unknown}"
+    );
     assert_eq!(crate::t!(Locale::Fr, "no.such.key"), "no.such.key");
 }
 

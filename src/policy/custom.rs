@@ -31,7 +31,9 @@ pub struct CompiledRule {
 
 impl std::fmt::Debug for CompiledRule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CompiledRule").field("code", &self.code).finish_non_exhaustive()
+        f.debug_struct("CompiledRule")
+            .field("code", &self.code)
+            .finish_non_exhaustive()
     }
 }
 
@@ -45,8 +47,14 @@ pub fn compile_custom_rules(declared: &[DeclaredRule]) -> (Vec<CompiledRule>, Ve
         let code = rule.code.as_str().to_owned();
         let problem = |pointer: &str, message: String, help: &str| -> Option<Finding> {
             entry.at(pointer).map(|location| {
-                Finding::new(crate::schema::CODE, crate::schema::NAME, Severity::Error, location, message)
-                    .with_help(help.to_owned())
+                Finding::new(
+                    crate::schema::CODE,
+                    crate::schema::NAME,
+                    Severity::Error,
+                    location,
+                    message,
+                )
+                .with_help(help.to_owned())
             })
         };
         if let Some(first) = seen.get(&code) {
@@ -69,7 +77,11 @@ pub fn compile_custom_rules(declared: &[DeclaredRule]) -> (Vec<CompiledRule>, Ve
             continue;
         }
         if REGISTRY.iter().any(|builtin| builtin.code == code) {
-            problems.extend(problem("/code", format!("`{code}` is a built-in rule's code"), "custom rules use the `X` namespace, like `X001`"));
+            problems.extend(problem(
+                "/code",
+                format!("`{code}` is a built-in rule's code"),
+                "custom rules use the `X` namespace, like `X001`",
+            ));
             continue;
         }
         seen.insert(code.clone(), entry);
@@ -77,7 +89,9 @@ pub fn compile_custom_rules(declared: &[DeclaredRule]) -> (Vec<CompiledRule>, Ve
             problems.extend(problem("/then/path", why, "a JSON pointer starts with `/` and escapes `~` as `~0` and `/` as `~1`, e.g. `/consent/mechanism`"));
             continue;
         }
-        let tests = usize::from(rule.then.schema.is_some()) + usize::from(rule.then.absent) + usize::from(rule.then.present);
+        let tests = usize::from(rule.then.schema.is_some())
+            + usize::from(rule.then.absent)
+            + usize::from(rule.then.present);
         if tests != 1 {
             problems.extend(problem(
                 "/then",
@@ -120,12 +134,16 @@ pub fn compile_custom_rules(declared: &[DeclaredRule]) -> (Vec<CompiledRule>, Ve
 /// RFC 6901: empty, or `/`-separated tokens where `~` is followed by `0` or `1`.
 fn check_pointer(pointer: &str) -> Result<(), String> {
     if !pointer.is_empty() && !pointer.starts_with('/') {
-        return Err(format!("`{pointer}` is not a JSON pointer: it must start with `/`"));
+        return Err(format!(
+            "`{pointer}` is not a JSON pointer: it must start with `/`"
+        ));
     }
     let mut chars = pointer.chars();
     while let Some(c) = chars.next() {
         if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
-            return Err(format!("`{pointer}` is not a JSON pointer: `~` must be followed by `0` or `1`"));
+            return Err(format!(
+                "`{pointer}` is not a JSON pointer: `~` must be followed by `0` or `1`"
+            ));
         }
     }
     Ok(())

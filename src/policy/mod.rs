@@ -18,11 +18,26 @@ use std::sync::OnceLock;
 
 /// The built-in packs, in the order they are merged.
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
-    ("rules/taxonomy.yaml", include_str!("../../rules/taxonomy.yaml")),
-    ("rules/retention.yaml", include_str!("../../rules/retention.yaml")),
-    ("rules/governance.yaml", include_str!("../../rules/governance.yaml")),
-    ("rules/minimisation.yaml", include_str!("../../rules/minimisation.yaml")),
-    ("rules/transfers.yaml", include_str!("../../rules/transfers.yaml")),
+    (
+        "rules/taxonomy.yaml",
+        include_str!("../../rules/taxonomy.yaml"),
+    ),
+    (
+        "rules/retention.yaml",
+        include_str!("../../rules/retention.yaml"),
+    ),
+    (
+        "rules/governance.yaml",
+        include_str!("../../rules/governance.yaml"),
+    ),
+    (
+        "rules/minimisation.yaml",
+        include_str!("../../rules/minimisation.yaml"),
+    ),
+    (
+        "rules/transfers.yaml",
+        include_str!("../../rules/transfers.yaml"),
+    ),
 ];
 
 /// Why a built-in pack could not be loaded: a defect of this build, never of the user's files.
@@ -83,7 +98,12 @@ impl DeclaredRule {
 pub fn builtin_packs() -> Result<&'static [Policy], PackError> {
     static PACKS: OnceLock<Result<Vec<Policy>, PackError>> = OnceLock::new();
     PACKS
-        .get_or_init(|| BUILTIN_PACKS.iter().map(|(file, text)| load_pack(file, text)).collect())
+        .get_or_init(|| {
+            BUILTIN_PACKS
+                .iter()
+                .map(|(file, text)| load_pack(file, text))
+                .collect()
+        })
         .as_ref()
         .map(Vec::as_slice)
         .map_err(Clone::clone)
@@ -119,8 +139,17 @@ impl PolicyTables {
         for pack in builtin {
             tables.merge(pack, format!("built-in `{}`", pack.id), None);
         }
-        for Located { file, document, item } in &inventory.policies {
-            tables.merge(item, format!("{file} (`{}`)", item.id), Some((file.clone(), *document)));
+        for Located {
+            file,
+            document,
+            item,
+        } in &inventory.policies
+        {
+            tables.merge(
+                item,
+                format!("{file} (`{}`)", item.id),
+                Some((file.clone(), *document)),
+            );
         }
         tables
     }
@@ -132,19 +161,23 @@ impl PolicyTables {
         };
         for entry in &pack.categories {
             note("categories", entry.id.as_str());
-            self.categories.insert(entry.id.as_str().to_owned(), entry.clone());
+            self.categories
+                .insert(entry.id.as_str().to_owned(), entry.clone());
         }
         for entry in &pack.purposes {
             note("purposes", entry.id.as_str());
-            self.purposes.insert(entry.id.as_str().to_owned(), entry.clone());
+            self.purposes
+                .insert(entry.id.as_str().to_owned(), entry.clone());
         }
         for entry in &pack.subjects {
             note("subjects", entry.id.as_str());
-            self.subjects.insert(entry.id.as_str().to_owned(), entry.clone());
+            self.subjects
+                .insert(entry.id.as_str().to_owned(), entry.clone());
         }
         for entry in &pack.functions {
             note("functions", entry.id.as_str());
-            self.functions.insert(entry.id.as_str().to_owned(), entry.clone());
+            self.functions
+                .insert(entry.id.as_str().to_owned(), entry.clone());
         }
         for subject in &pack.audience_subjects {
             note("audience_subjects", subject.as_str());
@@ -157,11 +190,13 @@ impl PolicyTables {
         if let Some(retention) = &pack.retention {
             for entry in &retention.references {
                 note("retention.references", entry.id.as_str());
-                self.retention_references.insert(entry.id.as_str().to_owned(), entry.clone());
+                self.retention_references
+                    .insert(entry.id.as_str().to_owned(), entry.clone());
             }
             for entry in &retention.ceilings {
                 note("retention.ceilings", entry.id.as_str());
-                self.retention_ceilings.insert(entry.id.as_str().to_owned(), entry.clone());
+                self.retention_ceilings
+                    .insert(entry.id.as_str().to_owned(), entry.clone());
             }
             if let Some(archive_after) = &retention.archive_after {
                 note("retention.archive_after", "archive_after");
@@ -186,7 +221,8 @@ impl PolicyTables {
         }
         for entry in &pack.minimisation {
             note("minimisation", entry.purpose.as_str());
-            self.minimisation.insert(entry.purpose.as_str().to_owned(), entry.clone());
+            self.minimisation
+                .insert(entry.purpose.as_str().to_owned(), entry.clone());
         }
         if let Some(transfers) = &pack.transfers {
             for country in &transfers.eea {
@@ -247,7 +283,8 @@ fn merge_governance(into: &mut Governance, from: &Governance) {
         &from.dpo_incompatible_functions,
     );
     if from.dpo_incompatible_source.is_some() {
-        into.dpo_incompatible_source.clone_from(&from.dpo_incompatible_source);
+        into.dpo_incompatible_source
+            .clone_from(&from.dpo_incompatible_source);
     }
     if from.review_every.is_some() {
         into.review_every.clone_from(&from.review_every);
@@ -305,7 +342,10 @@ mod tests {
         assert_eq!(packs.len(), BUILTIN_PACKS.len());
         let tables = PolicyTables::build(packs, &Inventory::default());
         assert!(tables.categories.contains_key("special.health"));
-        assert_eq!(tables.sensitivity("special.health"), Some(Sensitivity::Art9));
+        assert_eq!(
+            tables.sensitivity("special.health"),
+            Some(Sensitivity::Art9)
+        );
         assert_eq!(tables.sensitivity("identity.email"), None);
         assert!(tables.purposes.contains_key("newsletter"));
         assert!(tables.functions.contains_key("marketing"));
@@ -325,11 +365,19 @@ mod tests {
             duration("10y")
         );
         assert_eq!(
-            tables.governance.breach_notification_max.as_ref().map(|m| m.duration),
+            tables
+                .governance
+                .breach_notification_max
+                .as_ref()
+                .map(|m| m.duration),
             duration("72h")
         );
         assert_eq!(
-            tables.risk.dpia_review_every.as_ref().map(|every| every.duration),
+            tables
+                .risk
+                .dpia_review_every
+                .as_ref()
+                .map(|every| every.duration),
             duration("3y")
         );
         assert_eq!(tables.consent.digital_consent_age, Some(15));
@@ -357,7 +405,10 @@ mod tests {
             .chain(&risk.innovative_categories)
             .chain(&risk.risky_categories)
         {
-            assert!(tables.categories.contains_key(category.as_str()), "{category}");
+            assert!(
+                tables.categories.contains_key(category.as_str()),
+                "{category}"
+            );
         }
     }
 
@@ -391,10 +442,7 @@ mod tests {
         );
         let breach = tables.governance.breach_notification_max.as_ref();
         assert_eq!(breach.map(|m| m.duration), duration("48h"));
-        assert_eq!(
-            breach.and_then(|m| m.source.as_deref()),
-            Some("house rule")
-        );
+        assert_eq!(breach.and_then(|m| m.source.as_deref()), Some("house rule"));
         // Lists are extended, scalars replaced, the rest kept.
         let subjects: Vec<&str> = tables
             .consent
@@ -408,7 +456,11 @@ mod tests {
         assert_eq!(tables.risk.vulnerable_subjects.len(), 2);
         assert_eq!(tables.risk.encryption_measures.len(), 2);
         assert_eq!(
-            tables.risk.dpia_review_every.as_ref().map(|every| every.duration),
+            tables
+                .risk
+                .dpia_review_every
+                .as_ref()
+                .map(|every| every.duration),
             duration("3y")
         );
         for key in [

@@ -85,7 +85,11 @@ pub fn render_step_summary(
     path_prefix: &str,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    writeln!(out, "### datacharter\n\n{}\n", report.summary.line(report.locale))?;
+    writeln!(
+        out,
+        "### datacharter\n\n{}\n",
+        report.summary.line(report.locale)
+    )?;
     if report.diagnostics.is_empty() {
         return Ok(());
     }

@@ -61,7 +61,12 @@ impl Summary {
         let mut line = if counts.is_empty() {
             t!(locale, "summary.clean", files = files)
         } else {
-            t!(locale, "summary.found", counts = counts.join(", "), files = files)
+            t!(
+                locale,
+                "summary.found",
+                counts = counts.join(", "),
+                files = files
+            )
         };
         match self.suppressed {
             0 => {}
@@ -109,7 +114,10 @@ mod tests {
             summary(7, 2, 1, 3).to_string(),
             "2 errors, 1 warning in 7 files (3 suppressed)"
         );
-        assert_eq!(summary(1, 0, 0, 1).to_string(), "No problems found in 1 file (1 suppressed)");
+        assert_eq!(
+            summary(1, 0, 0, 1).to_string(),
+            "No problems found in 1 file (1 suppressed)"
+        );
     }
 
     #[test]
@@ -118,7 +126,13 @@ mod tests {
             summary(7, 2, 1, 3).line(Locale::Fr),
             "2 erreurs, 1 avertissement dans 7 fichiers (3 ignorés)"
         );
-        assert_eq!(summary(7, 0, 0, 0).line(Locale::Fr), "Aucun problème dans 7 fichiers");
-        assert_eq!(summary(1, 1, 0, 1).line(Locale::Fr), "1 erreur dans 1 fichier (1 ignoré)");
+        assert_eq!(
+            summary(7, 0, 0, 0).line(Locale::Fr),
+            "Aucun problème dans 7 fichiers"
+        );
+        assert_eq!(
+            summary(1, 1, 0, 1).line(Locale::Fr),
+            "1 erreur dans 1 fichier (1 ignoré)"
+        );
     }
 }

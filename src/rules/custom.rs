@@ -24,7 +24,13 @@ pub fn run(context: &Context<'_>, selection: &Selection, findings: &mut Vec<Find
                 (Test::Absent, None) | (Test::Present, Some(_)) => false,
             };
             if failed {
-                findings.push(finding(rule, document.file, document.document, document.value, value));
+                findings.push(finding(
+                    rule,
+                    document.file,
+                    document.document,
+                    document.value,
+                    value,
+                ));
             }
         }
     }
@@ -33,19 +39,30 @@ pub fn run(context: &Context<'_>, selection: &Selection, findings: &mut Vec<Find
 /// `where: { purpose: newsletter }`: each key must equal the value, or contain it when the
 /// document's value is a list.
 fn matches_filter(document: &Value, rule: &CompiledRule) -> bool {
-    rule.filter.iter().all(|(key, wanted)| match document.get(key) {
-        Some(Value::Array(items)) if !wanted.is_array() => items.contains(wanted),
-        Some(actual) => actual == wanted,
-        None => false,
-    })
+    rule.filter
+        .iter()
+        .all(|(key, wanted)| match document.get(key) {
+            Some(Value::Array(items)) if !wanted.is_array() => items.contains(wanted),
+            Some(actual) => actual == wanted,
+            None => false,
+        })
 }
 
-fn finding(rule: &CompiledRule, file: &str, document: usize, value: &Value, found: Option<&Value>) -> Finding {
+fn finding(
+    rule: &CompiledRule,
+    file: &str,
+    document: usize,
+    value: &Value,
+    found: Option<&Value>,
+) -> Finding {
     let id = value.get("id").and_then(Value::as_str).unwrap_or("(no id)");
-    let shown = found.map_or_else(|| "nothing".to_owned(), |v| match v {
-        Value::String(text) => text.clone(),
-        other => other.to_string(),
-    });
+    let shown = found.map_or_else(
+        || "nothing".to_owned(),
+        |v| match v {
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        },
+    );
     let message = rule
         .message
         .replace("{id}", id)
@@ -56,7 +73,9 @@ fn finding(rule: &CompiledRule, file: &str, document: usize, value: &Value, foun
         .declared
         .place
         .as_ref()
-        .map_or_else(String::new, |place| format!(" (declared in {})", place.file));
+        .map_or_else(String::new, |place| {
+            format!(" (declared in {})", place.file)
+        });
     let help = rule
         .help
         .clone()

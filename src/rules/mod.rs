@@ -8,16 +8,16 @@ pub mod custom;
 mod registry;
 mod selection;
 
-pub mod foundation;
-pub mod register;
-pub mod governance;
-pub mod sensitive;
-pub mod retention;
 pub mod consent;
-pub mod transfers;
-pub mod security;
 pub mod consistency;
+pub mod foundation;
 pub mod freshness;
+pub mod governance;
+pub mod register;
+pub mod retention;
+pub mod security;
+pub mod sensitive;
+pub mod transfers;
 
 pub use registry::{REGISTRY, find};
 pub use selection::{Selection, Selector, SelectorError};

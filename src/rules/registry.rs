@@ -1,16 +1,16 @@
 //! The single table code → rule. A new rule is one file plus one line here.
 
 use super::Rule;
-use super::foundation;
-use super::register;
-use super::governance;
-use super::sensitive;
-use super::retention;
 use super::consent;
-use super::transfers;
-use super::security;
 use super::consistency;
+use super::foundation;
 use super::freshness;
+use super::governance;
+use super::register;
+use super::retention;
+use super::security;
+use super::sensitive;
+use super::transfers;
 
 /// Every built-in rule, in code order.
 pub static REGISTRY: &[&Rule] = &[
@@ -81,5 +81,8 @@ pub static REGISTRY: &[&Rule] = &[
 
 /// The rule with this code, if any.
 pub fn find(code: &str) -> Option<&'static Rule> {
-    REGISTRY.iter().copied().find(|rule| rule.code.eq_ignore_ascii_case(code))
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|rule| rule.code.eq_ignore_ascii_case(code))
 }

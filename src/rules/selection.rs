@@ -63,7 +63,11 @@ impl Default for Selection {
 }
 
 impl Selection {
-    pub fn new(select: Vec<Selector>, extend_select: Vec<Selector>, ignore: Vec<Selector>) -> Selection {
+    pub fn new(
+        select: Vec<Selector>,
+        extend_select: Vec<Selector>,
+        ignore: Vec<Selector>,
+    ) -> Selection {
         Selection::Selectors {
             select,
             extend_select,

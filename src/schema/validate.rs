@@ -9,8 +9,8 @@ use super::generate::{definition_name, document_schema, settings_schema};
 use crate::finding::{Finding, Location, Severity};
 use crate::i18n::Locale;
 use crate::model::{Date, DocumentKind, RuleCode};
-use crate::t;
 use crate::suggest::closest;
+use crate::t;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::{Value, json};
@@ -74,8 +74,17 @@ pub fn validate_document(file: &str, document: usize, value: &Value) -> Vec<Find
 }
 
 /// [`validate_document`], with the messages in `locale`.
-pub fn validate_document_in(file: &str, document: usize, value: &Value, locale: Locale) -> Vec<Finding> {
-    let report = Report { file, document, locale };
+pub fn validate_document_in(
+    file: &str,
+    document: usize,
+    value: &Value,
+    locale: Locale,
+) -> Vec<Finding> {
+    let report = Report {
+        file,
+        document,
+        locale,
+    };
     let Some(object) = value.as_object() else {
         return vec![report.finding(
             "",
@@ -100,7 +109,12 @@ pub fn validate_document_in(file: &str, document: usize, value: &Value, locale: 
                 return vec![report.finding(
                     "/kind",
                     false,
-                    t!(locale, "DC002.unknown-kind", kind = text, suggestion = did_you_mean(text, names, locale)),
+                    t!(
+                        locale,
+                        "DC002.unknown-kind",
+                        kind = text,
+                        suggestion = did_you_mean(text, names, locale)
+                    ),
                     t!(locale, "DC002.unknown-kind-help", kinds = kind_list()),
                 )];
             }
@@ -134,12 +148,20 @@ pub fn validate_settings(file: &str, value: &Value) -> Vec<Finding> {
 
 /// [`validate_settings`], with the messages in `locale`.
 pub fn validate_settings_in(file: &str, value: &Value, locale: Locale) -> Vec<Finding> {
-    let report = Report { file, document: 0, locale };
+    let report = Report {
+        file,
+        document: 0,
+        locale,
+    };
     if !value.is_object() {
         return vec![report.finding(
             "",
             false,
-            t!(locale, "DC002.settings-not-a-mapping", found = found(value, locale)),
+            t!(
+                locale,
+                "DC002.settings-not-a-mapping",
+                found = found(value, locale)
+            ),
             t!(locale, "DC002.settings-not-a-mapping-help"),
         )];
     }
@@ -188,7 +210,13 @@ impl Report<'_> {
     fn all_errors(&self, compiled: &Compiled, value: &Value, root_name: &str) -> Vec<Finding> {
         let mut explained: Vec<Explained> = Vec::new();
         for error in compiled.validator.iter_errors(value) {
-            explain(&error, &compiled.schema, root_name, self.locale, &mut explained);
+            explain(
+                &error,
+                &compiled.schema,
+                root_name,
+                self.locale,
+                &mut explained,
+            );
         }
         // Stable order whatever the validator's traversal; identical duplicates (the same
         // problem reached twice) are dropped.
@@ -247,13 +275,23 @@ fn explain(
                 } else {
                     (
                         did_you_mean(key, allowed.iter().copied(), locale),
-                        t!(locale, "DC002.allowed-keys-help", keys = quoted_list(&allowed)),
+                        t!(
+                            locale,
+                            "DC002.allowed-keys-help",
+                            keys = quoted_list(&allowed)
+                        ),
                     )
                 };
                 out.push(Explained {
                     pointer: format!("{pointer}/{}", escape(key)),
                     on_key: true,
-                    message: t!(locale, "DC002.unknown-key", key = key, place = place, suggestion = suggestion),
+                    message: t!(
+                        locale,
+                        "DC002.unknown-key",
+                        key = key,
+                        place = place,
+                        suggestion = suggestion
+                    ),
                     help,
                 });
             }
@@ -286,7 +324,9 @@ fn explain(
                 other => vec![scalar_text(other)],
             };
             let suggestion = match instance {
-                Value::String(text) => did_you_mean(text, accepted.iter().map(String::as_str), locale),
+                Value::String(text) => {
+                    did_you_mean(text, accepted.iter().map(String::as_str), locale)
+                }
                 _ => String::new(),
             };
             out.push(Explained {
@@ -299,7 +339,11 @@ fn explain(
                     place = place,
                     suggestion = suggestion
                 ),
-                help: t!(locale, "DC002.accepted-help", values = quoted_list(&accepted)),
+                help: t!(
+                    locale,
+                    "DC002.accepted-help",
+                    values = quoted_list(&accepted)
+                ),
             });
         }
         ValidationErrorKind::Constant { expected_value } => out.push(Explained {
@@ -312,7 +356,11 @@ fn explain(
                 expected = scalar_text(expected_value),
                 value = short(instance, locale)
             ),
-            help: t!(locale, "DC002.constant-help", expected = scalar_text(expected_value)),
+            help: t!(
+                locale,
+                "DC002.constant-help",
+                expected = scalar_text(expected_value)
+            ),
         }),
         ValidationErrorKind::Type { kind } => {
             let expected = match kind {
@@ -323,7 +371,9 @@ fn explain(
                 .iter()
                 .filter(|name| **name != "null")
                 .map(|name| type_words(name, locale))
-                .reduce(|first, second| t!(locale, "DC002.type.either", first = first, second = second))
+                .reduce(|first, second| {
+                    t!(locale, "DC002.type.either", first = first, second = second)
+                })
                 .unwrap_or_default();
             out.push(Explained {
                 pointer,
@@ -342,7 +392,8 @@ fn explain(
         ValidationErrorKind::Format { .. }
             if !instance.as_str().is_some_and(Date::has_iso_layout) => {}
         ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
-            let (message, help) = bad_form(instance, what, target.description, error.kind(), locale);
+            let (message, help) =
+                bad_form(instance, what, target.description, error.kind(), locale);
             out.push(Explained {
                 pointer,
                 on_key: false,
@@ -407,7 +458,15 @@ fn bad_form(
         (_, None) => t!(locale, "DC002.form-help"),
     };
     let noun = t!(locale, &format!("DC002.noun.{noun}"));
-    (t!(locale, "DC002.not-valid", value = short(instance, locale), noun = noun), help)
+    (
+        t!(
+            locale,
+            "DC002.not-valid",
+            value = short(instance, locale),
+            noun = noun
+        ),
+        help,
+    )
 }
 
 /// What the schema says about one place of the instance.
@@ -523,13 +582,22 @@ fn place_name(pointer: &str, root_name: &str, locale: Locale) -> String {
         [] => root_name.to_owned(),
         [.., parent, last] if last.parse::<usize>().is_ok() && parent.parse::<usize>().is_err() => {
             let position = last.parse::<usize>().map_or(0, |index| index + 1);
-            t!(locale, "DC002.place.entry", position = position, list = parent)
+            t!(
+                locale,
+                "DC002.place.entry",
+                position = position,
+                list = parent
+            )
         }
         [.., last] => t!(locale, "DC002.place.key", key = last),
     }
 }
 
-fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, locale: Locale) -> String {
+fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    locale: Locale,
+) -> String {
     closest(word, candidates)
         .map(|candidate| t!(locale, "foundation.did-you-mean", candidate = candidate))
         .unwrap_or_default()
@@ -541,7 +609,9 @@ fn found(value: &Value, locale: Locale) -> String {
         Value::Null => t!(locale, "DC002.found.nothing"),
         Value::Bool(flag) => t!(locale, "DC002.found.boolean", value = flag),
         Value::Number(number) => t!(locale, "DC002.found.number", value = number),
-        Value::String(text) if text.chars().count() <= 40 => t!(locale, "DC002.found.text", value = text),
+        Value::String(text) if text.chars().count() <= 40 => {
+            t!(locale, "DC002.found.text", value = text)
+        }
         Value::String(_) => t!(locale, "DC002.found.long-text"),
         Value::Array(_) => t!(locale, "DC002.found.list"),
         Value::Object(_) => t!(locale, "DC002.found.mapping"),
@@ -574,10 +644,11 @@ fn type_words(name: &str, locale: Locale) -> String {
 }
 
 fn type_help(expected: &[&str], description: Option<&str>, locale: Locale) -> String {
-    let key = match expected.first().copied() {
-        Some(name @ ("array" | "object" | "boolean" | "string")) => name,
-        _ => "other",
-    };
+    let key = expected
+        .first()
+        .copied()
+        .filter(|name| matches!(*name, "array" | "object" | "boolean" | "string"))
+        .unwrap_or("other");
     let example = t!(locale, &format!("DC002.type-help.{key}"));
     match description {
         Some(description) => t!(

@@ -10,9 +10,9 @@ pub use directive::{Directive, DirectiveError, Scope, comment_range, parse_direc
 
 use crate::finding::{Finding, Location, Target, TextRange};
 use crate::i18n::Locale;
-use crate::t;
 use crate::rules::Selector;
 use crate::syntax::{ParsedFile, escape_token, pointer_tokens};
+use crate::t;
 use std::collections::{BTreeMap, BTreeSet};
 
 const UNUSED: (&str, &str) = ("DC007", "unused-suppression");
@@ -27,8 +27,6 @@ pub struct SuppressOptions {
     pub require_reason: bool,
     /// `rules.per-file-ignores`: findings of these codes in files matching the glob are dropped.
     pub per_file_ignores: Vec<(glob::Pattern, Vec<Selector>)>,
-    /// The language of the DC007 / DC008 messages.
-    pub locale: Locale,
 }
 
 /// The findings that remain, and how many comments suppressed.
@@ -45,12 +43,14 @@ struct Active {
     file: String,
 }
 
-/// Applies `per-file-ignores`, then the files' suppression comments.
+/// Applies `per-file-ignores`, then the files' suppression comments; DC007 and DC008 are
+/// written in `locale`.
 pub fn apply(
     findings: Vec<Finding>,
     files: &BTreeMap<String, ParsedFile>,
     known_code: &dyn Fn(&str) -> bool,
     options: &SuppressOptions,
+    locale: Locale,
 ) -> Suppressed {
     let mut findings: Vec<Finding> = findings
         .into_iter()
@@ -63,7 +63,6 @@ pub fn apply(
         };
     }
 
-    let locale = options.locale;
     let mut problems = Vec::new();
     let mut active: BTreeMap<&str, Vec<Active>> = BTreeMap::new();
     for (path, file) in files {
@@ -72,9 +71,12 @@ pub fn apply(
                 continue;
             };
             match parsed {
-                Err(problem) => {
-                    problems.push(invalid(path, comment_range(comment), problem.message(locale), locale))
-                }
+                Err(problem) => problems.push(invalid(
+                    path,
+                    comment_range(comment),
+                    problem.message(locale),
+                    locale,
+                )),
                 Ok(mut directive) => {
                     let range = directive.range;
                     directive.codes.retain(|code| {
@@ -123,7 +125,7 @@ pub fn apply(
                 Scope::File => true,
                 Scope::Line(line) => lines.contains(&line),
             };
-            if applies && entry.directive.codes.iter().any(|c| *c == finding.code) {
+            if applies && entry.directive.codes.contains(&finding.code) {
                 entry.used.insert(finding.code.clone());
                 hit = true;
             }
@@ -137,7 +139,13 @@ pub fn apply(
     for entry in active.values().flat_map(|list| list.iter()) {
         for code in &entry.directive.codes {
             if !entry.used.contains(code) {
-                findings.push(unused(&entry.file, entry.directive.range, code, entry.directive.scope, locale));
+                findings.push(unused(
+                    &entry.file,
+                    entry.directive.range,
+                    code,
+                    entry.directive.scope,
+                    locale,
+                ));
             }
         }
     }

@@ -24,7 +24,9 @@ const FIRST: &str = "kind: party\nid: billetel\nname: A\n---\n";
 
 #[test]
 fn trailing_comment_on_the_node_line_suppresses() {
-    let yaml = format!("{FIRST}kind: party\nid: billetel # datacharter: ignore[DC004] same vendor, two contracts\nname: B\n");
+    let yaml = format!(
+        "{FIRST}kind: party\nid: billetel # datacharter: ignore[DC004] same vendor, two contracts\nname: B\n"
+    );
     let (findings, suppressed) = run(&yaml);
     assert!(findings.is_empty(), "{findings:#?}");
     assert_eq!(suppressed, 1);
@@ -32,7 +34,9 @@ fn trailing_comment_on_the_node_line_suppresses() {
 
 #[test]
 fn comment_on_the_line_above_suppresses() {
-    let yaml = format!("{FIRST}kind: party\n# datacharter: ignore[DC004] same vendor, two contracts\n\nid: billetel\nname: B\n");
+    let yaml = format!(
+        "{FIRST}kind: party\n# datacharter: ignore[DC004] same vendor, two contracts\n\nid: billetel\nname: B\n"
+    );
     let (findings, suppressed) = run(&yaml);
     assert!(findings.is_empty(), "{findings:#?}");
     assert_eq!(suppressed, 1);
@@ -48,7 +52,9 @@ fn comment_on_an_enclosing_node_covers_nodes_inside_it() {
 
 #[test]
 fn comment_elsewhere_does_not_suppress_and_is_reported_unused() {
-    let yaml = format!("{FIRST}kind: party # datacharter: ignore[DC004] wrong line\nid: billetel\nname: B\n");
+    let yaml = format!(
+        "{FIRST}kind: party # datacharter: ignore[DC004] wrong line\nid: billetel\nname: B\n"
+    );
     let (findings, suppressed) = run(&yaml);
     assert_eq!(codes(&findings), ["DC004", "DC007"]);
     assert_eq!(suppressed, 0);
@@ -56,7 +62,9 @@ fn comment_elsewhere_does_not_suppress_and_is_reported_unused() {
 
 #[test]
 fn file_wide_suppression() {
-    let yaml = format!("# datacharter: ignore-file[DC004] legacy import, cleaned in 2027\n{FIRST}kind: party\nid: billetel\nname: B\n");
+    let yaml = format!(
+        "# datacharter: ignore-file[DC004] legacy import, cleaned in 2027\n{FIRST}kind: party\nid: billetel\nname: B\n"
+    );
     let (findings, suppressed) = run(&yaml);
     assert!(findings.is_empty(), "{findings:#?}");
     assert_eq!(suppressed, 1);
@@ -92,7 +100,8 @@ fn missing_reason_when_required_is_dc008_and_does_not_suppress() {
 
 #[test]
 fn no_ignores_disregards_comments() {
-    let yaml = format!("{FIRST}kind: party\nid: billetel # datacharter: ignore[DC004] reason\nname: B\n");
+    let yaml =
+        format!("{FIRST}kind: party\nid: billetel # datacharter: ignore[DC004] reason\nname: B\n");
     let (findings, suppressed) = run_with(&yaml, |o| o.suppress.disregard_comments = true);
     assert_eq!(codes(&findings), ["DC004"]);
     assert_eq!(suppressed, 0);
@@ -103,17 +112,22 @@ fn per_file_ignores_drop_findings_by_glob() {
     let yaml = format!("{FIRST}kind: party\nid: billetel\nname: B\n");
     let selectors = vec![crate::rules::Selector::parse("DC00", &["DC004"]).expect("selector")];
     let (findings, suppressed) = run_with(&yaml, |o| {
-        o.suppress.per_file_ignores = vec![(glob::Pattern::new("*.yaml").expect("glob"), selectors)];
+        o.suppress.per_file_ignores =
+            vec![(glob::Pattern::new("*.yaml").expect("glob"), selectors)];
     });
     assert!(findings.is_empty());
-    assert_eq!(suppressed, 0, "settings ignores are not counted as suppressions");
+    assert_eq!(
+        suppressed, 0,
+        "settings ignores are not counted as suppressions"
+    );
 }
 
 #[test]
 fn severity_override() {
     let yaml = format!("{FIRST}kind: party\nid: billetel\nname: B\n");
     let (findings, _) = run_with(&yaml, |o| {
-        o.severity.insert("DC004".into(), crate::finding::Severity::Warning);
+        o.severity
+            .insert("DC004".into(), crate::finding::Severity::Warning);
     });
     assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
 }

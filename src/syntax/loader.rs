@@ -5,8 +5,8 @@
 //! merge keys applied, alias expansion and nesting bounded.
 
 use super::comments::collect_comments;
-use super::{Document, Entry, Node, NodeKind, ParsedFile, SourceText};
 use super::messages::friendly_scan_error;
+use super::{Document, Entry, Node, NodeKind, ParsedFile, SourceText};
 use crate::finding::{Finding, Location, Severity, TextPos, TextRange};
 use crate::i18n::Locale;
 use saphyr::Scalar;
@@ -104,7 +104,12 @@ pub fn parse_in(path: &str, bytes: &[u8], limits: &Limits, locale: Locale) -> Pa
 }
 
 /// A file that is not UTF-8: one DC001 at the first bad byte, no documents.
-fn invalid_utf8(path: &str, bytes: &[u8], error: std::str::Utf8Error, locale: Locale) -> ParsedFile {
+fn invalid_utf8(
+    path: &str,
+    bytes: &[u8],
+    error: std::str::Utf8Error,
+    locale: Locale,
+) -> ParsedFile {
     let valid = &bytes[..error.valid_up_to()];
     // `valid` is UTF-8 by construction; the lossy call cannot alter it.
     let prefix = String::from_utf8_lossy(valid);
@@ -251,25 +256,28 @@ impl<'a> Builder<'a> {
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
-                let value = match Scalar::parse_from_cow_and_metadata(text.clone(), style, tag.as_ref()) {
-                    Some(scalar) => scalar_to_json(scalar, &text),
-                    None => {
-                        return Err(LoadError::at(
-                            pos(&span.start),
-                            crate::t!(self.locale, "DC001.tag-mismatch", value = text),
-                        ));
-                    }
-                };
+                let value =
+                    match Scalar::parse_from_cow_and_metadata(text.clone(), style, tag.as_ref()) {
+                        Some(scalar) => scalar_to_json(scalar, &text),
+                        None => {
+                            return Err(LoadError::at(
+                                pos(&span.start),
+                                crate::t!(self.locale, "DC001.tag-mismatch", value = text),
+                            ));
+                        }
+                    };
                 let mut range = range(&span);
                 let plain = style == ScalarStyle::Plain;
                 if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) {
                     // saphyr's span of a quoted scalar runs on to the end of the line, over a
                     // trailing comment: end it at the closing quote.
                     let from = self.source.byte_offset(range.start.index);
-                    range.end = quoted_end(&self.source.text[from..], range.start).unwrap_or(range.end);
+                    range.end =
+                        quoted_end(&self.source.text[from..], range.start).unwrap_or(range.end);
                 }
                 if !plain {
-                    self.quoted_ranges.push((range.start.index, range.end.index));
+                    self.quoted_ranges
+                        .push((range.start.index, range.end.index));
                 }
                 let built = Built {
                     value,
@@ -323,7 +331,11 @@ impl<'a> Builder<'a> {
                 if target.size > self.alias_budget {
                     return Err(LoadError::at(
                         pos(&span.start),
-                        crate::t!(self.locale, "DC001.alias-bomb", limit = self.limits.max_alias_nodes),
+                        crate::t!(
+                            self.locale,
+                            "DC001.alias-bomb",
+                            limit = self.limits.max_alias_nodes
+                        ),
                     ));
                 }
                 self.alias_budget -= target.size;
@@ -445,11 +457,12 @@ impl<'a> Builder<'a> {
                         Value::Null if text.is_empty() => String::new(),
                         _ => text.clone(),
                     };
-                    let key = if built.scalar.as_ref().is_some_and(|(_, plain)| *plain) && key == "<<" {
-                        MERGE_KEY.to_owned()
-                    } else {
-                        key
-                    };
+                    let key =
+                        if built.scalar.as_ref().is_some_and(|(_, plain)| *plain) && key == "<<" {
+                            MERGE_KEY.to_owned()
+                        } else {
+                            key
+                        };
                     *pending_key = Some((key, built.node.range));
                 }
                 Some((key, key_range)) => {

@@ -3,8 +3,8 @@
 //! (DC001 yaml-syntax, DC003 duplicate-key).
 
 mod comments;
-mod messages;
 mod loader;
+mod messages;
 mod source;
 
 pub use comments::Comment;

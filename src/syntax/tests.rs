@@ -12,7 +12,9 @@ fn codes(file: &ParsedFile) -> Vec<&str> {
 
 #[test]
 fn mapping_becomes_json_with_typed_scalars() {
-    let file = load("kind: party\nid: billetel\ncount: 3\nok: true\nnothing: ~\nsigned: 2024-02-01\ncountry: NO\n");
+    let file = load(
+        "kind: party\nid: billetel\ncount: 3\nok: true\nnothing: ~\nsigned: 2024-02-01\ncountry: NO\n",
+    );
     assert!(file.findings.is_empty());
     assert_eq!(
         file.documents[0].value,
@@ -23,11 +25,16 @@ fn mapping_becomes_json_with_typed_scalars() {
 
 #[test]
 fn pointer_resolves_to_key_and_value_ranges() {
-    let file = load("kind: source\nfields:\n  - { name: nom, category: identity.name }\n  - name: handicap\n    category: special.health\n");
+    let file = load(
+        "kind: source\nfields:\n  - { name: nom, category: identity.name }\n  - name: handicap\n    category: special.health\n",
+    );
     let doc = &file.documents[0];
     let resolved = doc.resolve("/fields/1/category");
     assert!(resolved.exact);
-    assert_eq!((resolved.value.start.line, resolved.value.start.column), (5, 14));
+    assert_eq!(
+        (resolved.value.start.line, resolved.value.start.column),
+        (5, 14)
+    );
     assert_eq!(resolved.value.end.column, 28);
     let key = resolved.key.expect("a mapping entry has a key");
     assert_eq!((key.start.line, key.start.column), (5, 4));
@@ -72,9 +79,13 @@ fn duplicate_key_reports_both_positions() {
 
 #[test]
 fn merge_keys_are_applied_and_explicit_keys_win() {
-    let file = load("base: &b { country: FR, accessible: true }\nsrc:\n  <<: *b\n  accessible: false\n");
+    let file =
+        load("base: &b { country: FR, accessible: true }\nsrc:\n  <<: *b\n  accessible: false\n");
     assert!(file.findings.is_empty(), "{:?}", file.findings);
-    assert_eq!(file.documents[0].value["src"], json!({"accessible": false, "country": "FR"}));
+    assert_eq!(
+        file.documents[0].value["src"],
+        json!({"accessible": false, "country": "FR"})
+    );
     let list = load("a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n");
     assert_eq!(list.documents[0].value["c"], json!({"x": 1, "y": 2}));
     let quoted = load("\"<<\": literal\n");
@@ -89,7 +100,9 @@ fn syntax_error_is_dc001_with_position_and_plain_words() {
         panic!("syntax errors are located by text");
     };
     assert_eq!(range.start.line, 3);
-    assert!(file.findings[0].message.contains("indentation") || file.findings[0].message.contains(':'));
+    assert!(
+        file.findings[0].message.contains("indentation") || file.findings[0].message.contains(':')
+    );
 }
 
 #[test]
@@ -110,12 +123,19 @@ fn multi_document_files() {
 
 #[test]
 fn bom_and_crlf() {
-    let file = parse("f.yaml", "\u{feff}kind: party\r\nid: a\r\n".as_bytes(), &Limits::default());
+    let file = parse(
+        "f.yaml",
+        "\u{feff}kind: party\r\nid: a\r\n".as_bytes(),
+        &Limits::default(),
+    );
     assert!(file.findings.is_empty());
     assert_eq!(file.documents[0].value["id"], "a");
     let id = file.documents[0].resolve("/id").value;
     assert_eq!((id.start.line, id.start.column), (2, 4));
-    assert_eq!(file.source.byte_offset(id.start.index), "kind: party\r\nid: ".len());
+    assert_eq!(
+        file.source.byte_offset(id.start.index),
+        "kind: party\r\nid: ".len()
+    );
 }
 
 #[test]
@@ -207,7 +227,9 @@ fn tagged_values() {
 
 #[test]
 fn quoted_scalars_end_at_their_closing_quote() {
-    let file = load("d: \"Prints; no\" # datacharter: ignore[DC040] x\ne: 'it''s' # c\nm: \"multi\n  line \\\" q\" # c\n");
+    let file = load(
+        "d: \"Prints; no\" # datacharter: ignore[DC040] x\ne: 'it''s' # c\nm: \"multi\n  line \\\" q\" # c\n",
+    );
     let d = file.documents[0].resolve("/d").value;
     assert_eq!((d.start.column, d.end.column), (3, 15));
     let e = file.documents[0].resolve("/e").value;

@@ -64,7 +64,11 @@ pub(crate) fn load(path: &Path, name: &str) -> Result<Loaded, WorkspaceError> {
     if let Some(extra) = parsed.documents.get(1) {
         findings.push(violation(
             Location::node(name, extra.index, ""),
-            crate::t!(SETTINGS_LOCALE, "DC002.settings-single-document", file = name),
+            crate::t!(
+                SETTINGS_LOCALE,
+                "DC002.settings-single-document",
+                file = name
+            ),
         ));
     }
     findings.extend(validate_settings(name, &value));

@@ -22,19 +22,41 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let inventory = context.inventory;
     let locale = context.locale;
-    by_id(findings, locale, "organisation", &inventory.organisations, |d| d.id.as_str());
-    by_id(findings, locale, "party", &inventory.parties, |d| d.id.as_str());
-    by_id(findings, locale, "source", &inventory.sources, |d| d.id.as_str());
-    by_id(findings, locale, "processing", &inventory.processings, |d| d.id.as_str());
-    by_id(findings, locale, "policy", &inventory.policies, |d| d.id.as_str());
+    by_id(
+        findings,
+        locale,
+        "organisation",
+        &inventory.organisations,
+        |d| d.id.as_str(),
+    );
+    by_id(findings, locale, "party", &inventory.parties, |d| {
+        d.id.as_str()
+    });
+    by_id(findings, locale, "source", &inventory.sources, |d| {
+        d.id.as_str()
+    });
+    by_id(
+        findings,
+        locale,
+        "processing",
+        &inventory.processings,
+        |d| d.id.as_str(),
+    );
+    by_id(findings, locale, "policy", &inventory.policies, |d| {
+        d.id.as_str()
+    });
     let mut people: HashMap<&str, Location> = HashMap::new();
     for organisation in &inventory.organisations {
         for (index, person) in organisation.item.people.iter().enumerate() {
             let here = organisation.at(format!("/people/{index}/id"));
             match people.get(person.id.as_str()) {
-                Some(first) => {
-                    findings.push(duplicate(locale, "person", person.id.as_str(), here, first.clone()))
-                }
+                Some(first) => findings.push(duplicate(
+                    locale,
+                    "person",
+                    person.id.as_str(),
+                    here,
+                    first.clone(),
+                )),
                 None => {
                     people.insert(person.id.as_str(), here);
                 }
@@ -55,7 +77,13 @@ fn by_id<T>(
     for item in items {
         let key = id(&item.item);
         match seen.get(key) {
-            Some(first) => findings.push(duplicate(locale, kind, key, item.at("/id"), first.at("/id"))),
+            Some(first) => findings.push(duplicate(
+                locale,
+                kind,
+                key,
+                item.at("/id"),
+                first.at("/id"),
+            )),
             None => {
                 seen.insert(key, item);
             }
@@ -65,8 +93,11 @@ fn by_id<T>(
 
 fn duplicate(locale: Locale, kind: &str, id: &str, here: Location, first: Location) -> Finding {
     let kind = crate::t!(locale, &format!("DC004.kind.{kind}"));
-    RULE.finding(here, crate::t!(locale, "DC004.message", kind = kind, id = id))
-        .with_label(crate::t!(locale, "DC004.label"))
-        .with_secondary(first, crate::t!(locale, "DC004.secondary"))
-        .with_help(crate::t!(locale, "DC004.help", kind = kind))
+    RULE.finding(
+        here,
+        crate::t!(locale, "DC004.message", kind = kind, id = id),
+    )
+    .with_label(crate::t!(locale, "DC004.label"))
+    .with_secondary(first, crate::t!(locale, "DC004.secondary"))
+    .with_help(crate::t!(locale, "DC004.help", kind = kind))
 }

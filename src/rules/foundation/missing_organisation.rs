@@ -37,7 +37,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 crate::t!(locale, "DC006.second", id = extra.item.id),
             )
             .with_label(crate::t!(locale, "DC006.second-label"))
-            .with_secondary(first.at("/kind"), crate::t!(locale, "DC006.second-secondary"))
+            .with_secondary(
+                first.at("/kind"),
+                crate::t!(locale, "DC006.second-secondary"),
+            )
             .with_help(crate::t!(locale, "DC006.second-help")),
         );
     }

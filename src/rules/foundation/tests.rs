@@ -131,7 +131,7 @@ fn english_stays_the_default_of_the_stages() {
 #[test]
 fn suppression_findings_in_french() {
     let mut options = Options::new(Selection::only(&["DC004"]), today());
-    options.suppress.locale = Locale::Fr;
+    options.locale = Locale::Fr;
     let yaml = "kind: party # datacharter: ignore[DC004] wrong line\nid: a\nname: A # datacharter: ignore[DC999]\n";
     let inputs = vec![("f.yaml".to_owned(), Ok(yaml.as_bytes().to_vec()))];
     let findings = match lint_inputs(inputs, "datacharter.yaml", &options) {

@@ -135,32 +135,63 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let mut checker = Checker { context, findings };
     let inventory = context.inventory;
     let locale = context.locale;
-    let holder_of = |kind: &str, id: &str| crate::t!(locale, &format!("DC005.holder.{kind}"), id = id);
+    let holder_of =
+        |kind: &str, id: &str| crate::t!(locale, &format!("DC005.holder.{kind}"), id = id);
     for organisation in &inventory.organisations {
         let holder = holder_of("organisation", organisation.item.id.as_str());
         for (p, person) in organisation.item.people.iter().enumerate() {
-            checker.each(Target::Function, &person.functions, |i| organisation.at(format!("/people/{p}/functions/{i}")), &holder);
+            checker.each(
+                Target::Function,
+                &person.functions,
+                |i| organisation.at(format!("/people/{p}/functions/{i}")),
+                &holder,
+            );
         }
     }
     for party in &inventory.parties {
         let holder = holder_of("party", party.item.id.as_str());
-        checker.each(Target::Party, &party.item.processor_of, |i| party.at(format!("/processor_of/{i}")), &holder);
+        checker.each(
+            Target::Party,
+            &party.item.processor_of,
+            |i| party.at(format!("/processor_of/{i}")),
+            &holder,
+        );
     }
     for source in &inventory.sources {
         let item = &source.item;
         let holder = holder_of("source", item.id.as_str());
         if let Some(vendor) = &item.vendor {
-            checker.check(Target::Party, vendor.as_str(), source.at("/vendor"), &holder);
+            checker.check(
+                Target::Party,
+                vendor.as_str(),
+                source.at("/vendor"),
+                &holder,
+            );
         }
         if let Some(owner) = &item.owner {
             checker.check(Target::Person, owner.as_str(), source.at("/owner"), &holder);
         }
         if let Some(provider) = item.hosting.as_ref().and_then(|h| h.provider.as_ref()) {
-            checker.check(Target::Party, provider.as_str(), source.at("/hosting/provider"), &holder);
+            checker.check(
+                Target::Party,
+                provider.as_str(),
+                source.at("/hosting/provider"),
+                &holder,
+            );
         }
-        checker.each(Target::Subject, &item.data_subjects, |i| source.at(format!("/data_subjects/{i}")), &holder);
+        checker.each(
+            Target::Subject,
+            &item.data_subjects,
+            |i| source.at(format!("/data_subjects/{i}")),
+            &holder,
+        );
         for (f, field) in item.fields.iter().enumerate() {
-            checker.check(Target::Category, field.category.as_str(), source.at(format!("/fields/{f}/category")), &holder);
+            checker.check(
+                Target::Category,
+                field.category.as_str(),
+                source.at(format!("/fields/{f}/category")),
+                &holder,
+            );
         }
     }
     for processing in &inventory.processings {
@@ -168,24 +199,74 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let at = |pointer: String| processing.at(pointer);
         let holder = holder_of("processing", item.id.as_str());
         if let Some(purpose) = &item.purpose {
-            checker.check(Target::Purpose, purpose.as_str(), at("/purpose".into()), &holder);
+            checker.check(
+                Target::Purpose,
+                purpose.as_str(),
+                at("/purpose".into()),
+                &holder,
+            );
         }
-        checker.each(Target::Subject, &item.data_subjects, |i| at(format!("/data_subjects/{i}")), &holder);
-        checker.each(Target::Category, &item.data_categories, |i| at(format!("/data_categories/{i}")), &holder);
-        checker.each(Target::Source, &item.sources, |i| at(format!("/sources/{i}")), &holder);
+        checker.each(
+            Target::Subject,
+            &item.data_subjects,
+            |i| at(format!("/data_subjects/{i}")),
+            &holder,
+        );
+        checker.each(
+            Target::Category,
+            &item.data_categories,
+            |i| at(format!("/data_categories/{i}")),
+            &holder,
+        );
+        checker.each(
+            Target::Source,
+            &item.sources,
+            |i| at(format!("/sources/{i}")),
+            &holder,
+        );
         if let Some(recipients) = &item.recipients {
-            checker.each(Target::Function, &recipients.internal, |i| at(format!("/recipients/internal/{i}")), &holder);
-            checker.each(Target::Party, &recipients.external, |i| at(format!("/recipients/external/{i}")), &holder);
+            checker.each(
+                Target::Function,
+                &recipients.internal,
+                |i| at(format!("/recipients/internal/{i}")),
+                &holder,
+            );
+            checker.each(
+                Target::Party,
+                &recipients.external,
+                |i| at(format!("/recipients/external/{i}")),
+                &holder,
+            );
         }
-        checker.each(Target::Party, &item.processors, |i| at(format!("/processors/{i}")), &holder);
-        checker.each(Target::Party, &item.joint_controllers, |i| at(format!("/joint_controllers/{i}")), &holder);
+        checker.each(
+            Target::Party,
+            &item.processors,
+            |i| at(format!("/processors/{i}")),
+            &holder,
+        );
+        checker.each(
+            Target::Party,
+            &item.joint_controllers,
+            |i| at(format!("/joint_controllers/{i}")),
+            &holder,
+        );
         for (t, transfer) in item.transfers.iter().enumerate() {
             if let Some(recipient) = &transfer.recipient {
-                checker.check(Target::Party, recipient.as_str(), at(format!("/transfers/{t}/recipient")), &holder);
+                checker.check(
+                    Target::Party,
+                    recipient.as_str(),
+                    at(format!("/transfers/{t}/recipient")),
+                    &holder,
+                );
             }
         }
         for (r, rule) in item.retention.iter().enumerate() {
-            checker.each(Target::Category, &rule.categories, |i| at(format!("/retention/{r}/categories/{i}")), &holder);
+            checker.each(
+                Target::Category,
+                &rule.categories,
+                |i| at(format!("/retention/{r}/categories/{i}")),
+                &holder,
+            );
         }
         if let Some(owner) = &item.owner {
             checker.check(Target::Person, owner.as_str(), at("/owner".into()), &holder);
@@ -196,31 +277,71 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let holder = &crate::t!(locale, "DC005.holder.charter");
         if let Some(dpo) = &item.dpo {
             if let Some(person) = &dpo.person {
-                checker.check(Target::Person, person.as_str(), charter.at("/dpo/person"), holder);
+                checker.check(
+                    Target::Person,
+                    person.as_str(),
+                    charter.at("/dpo/person"),
+                    holder,
+                );
             }
             if let Some(party) = &dpo.party {
-                checker.check(Target::Party, party.as_str(), charter.at("/dpo/party"), holder);
+                checker.check(
+                    Target::Party,
+                    party.as_str(),
+                    charter.at("/dpo/party"),
+                    holder,
+                );
             }
         }
         if let Some(referent) = &item.data_referent {
-            checker.check(Target::Person, referent.as_str(), charter.at("/data_referent"), holder);
+            checker.check(
+                Target::Person,
+                referent.as_str(),
+                charter.at("/data_referent"),
+                holder,
+            );
         }
         if let Some(owner) = item.cleaning.as_ref().and_then(|c| c.owner.as_ref()) {
-            checker.check(Target::Person, owner.as_str(), charter.at("/cleaning/owner"), holder);
+            checker.check(
+                Target::Person,
+                owner.as_str(),
+                charter.at("/cleaning/owner"),
+                holder,
+            );
         }
         if let Some(contact) = item.breach.as_ref().and_then(|b| b.contact.as_ref()) {
-            checker.check(Target::Person, contact.as_str(), charter.at("/breach/contact"), holder);
+            checker.check(
+                Target::Person,
+                contact.as_str(),
+                charter.at("/breach/contact"),
+                holder,
+            );
         }
     }
     for policy in &inventory.policies {
         let item = &policy.item;
         let holder = holder_of("policy", item.id.as_str());
         for (m, entry) in item.minimisation.iter().enumerate() {
-            checker.check(Target::Purpose, entry.purpose.as_str(), policy.at(format!("/minimisation/{m}/purpose")), &holder);
-            checker.each(Target::Category, &entry.allowed, |i| policy.at(format!("/minimisation/{m}/allowed/{i}")), &holder);
+            checker.check(
+                Target::Purpose,
+                entry.purpose.as_str(),
+                policy.at(format!("/minimisation/{m}/purpose")),
+                &holder,
+            );
+            checker.each(
+                Target::Category,
+                &entry.allowed,
+                |i| policy.at(format!("/minimisation/{m}/allowed/{i}")),
+                &holder,
+            );
         }
         if let Some(governance) = &item.governance {
-            checker.each(Target::Function, &governance.dpo_incompatible_functions, |i| policy.at(format!("/governance/dpo_incompatible_functions/{i}")), &holder);
+            checker.each(
+                Target::Function,
+                &governance.dpo_incompatible_functions,
+                |i| policy.at(format!("/governance/dpo_incompatible_functions/{i}")),
+                &holder,
+            );
         }
     }
 }
