@@ -13,7 +13,7 @@ use crate::model::{
     Sensitivity, SubjectId, TransferTables, TypedDocument, VocabularyEntry,
 };
 use crate::syntax::{Limits, parse};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 /// The built-in packs, in the order they are merged.
@@ -52,6 +52,8 @@ pub struct PackError {
 #[derive(Debug, Clone, Default)]
 pub struct PolicyTables {
     pub categories: BTreeMap<String, CategoryEntry>,
+    /// The sensitivity of each category of the vocabulary, inherited ones included.
+    sensitivities: HashMap<String, Sensitivity>,
     pub purposes: BTreeMap<String, VocabularyEntry<PurposeId>>,
     pub subjects: BTreeMap<String, VocabularyEntry<SubjectId>>,
     pub functions: BTreeMap<String, VocabularyEntry<FunctionId>>,
@@ -151,6 +153,11 @@ impl PolicyTables {
                 Some((file.clone(), *document)),
             );
         }
+        tables.sensitivities = tables
+            .categories
+            .keys()
+            .filter_map(|id| Some((id.clone(), tables.inherited_sensitivity(id)?)))
+            .collect();
         tables
     }
 
@@ -264,8 +271,16 @@ impl PolicyTables {
         self.retention_references.get(id.as_str())
     }
 
-    /// The sensitivity of a category, inherited from its closest marked ancestor.
+    /// The sensitivity of a category, inherited from its closest marked ancestor. Every rule
+    /// asks it of every category, so the vocabulary's answers are computed once, in `build`.
     pub fn sensitivity(&self, category: &str) -> Option<Sensitivity> {
+        if self.categories.contains_key(category) {
+            return self.sensitivities.get(category).copied();
+        }
+        self.inherited_sensitivity(category)
+    }
+
+    fn inherited_sensitivity(&self, category: &str) -> Option<Sensitivity> {
         let mut id = category;
         loop {
             if let Some(sensitive) = self.categories.get(id).and_then(|entry| entry.sensitive) {

@@ -94,7 +94,14 @@ impl Checker<'_, '_> {
         ids
     }
 
-    fn check(&mut self, target: Target, id: &str, location: Location, holder: &str) {
+    /// Builds the location and the holder's name only for a dangling reference: most are not.
+    fn check(
+        &mut self,
+        target: Target,
+        id: &str,
+        location: impl FnOnce() -> Location,
+        holder: &dyn Fn() -> String,
+    ) {
         if self.exists(target, id) {
             return;
         }
@@ -106,13 +113,13 @@ impl Checker<'_, '_> {
         let message = crate::t!(
             locale,
             "DC005.message",
-            holder = holder,
+            holder = holder(),
             target = target.text(locale, "the"),
             id = id,
             suggestion = suggestion
         );
         self.findings.push(
-            RULE.finding(location, message)
+            RULE.finding(location(), message)
                 .with_label(target.text(locale, "label"))
                 .with_help(target.help(locale)),
         );
@@ -123,10 +130,10 @@ impl Checker<'_, '_> {
         target: Target,
         ids: impl IntoIterator<Item = &'i I>,
         location: impl Fn(usize) -> Location,
-        holder: &str,
+        holder: &dyn Fn() -> String,
     ) {
         for (index, id) in ids.into_iter().enumerate() {
-            self.check(target, id.as_ref(), location(index), holder);
+            self.check(target, id.as_ref(), || location(index), holder);
         }
     }
 }
@@ -138,7 +145,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let holder_of =
         |kind: &str, id: &str| crate::t!(locale, &format!("DC005.holder.{kind}"), id = id);
     for organisation in &inventory.organisations {
-        let holder = holder_of("organisation", organisation.item.id.as_str());
+        let holder = || holder_of("organisation", organisation.item.id.as_str());
         for (p, person) in organisation.item.people.iter().enumerate() {
             checker.each(
                 Target::Function,
@@ -149,7 +156,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         }
     }
     for party in &inventory.parties {
-        let holder = holder_of("party", party.item.id.as_str());
+        let holder = || holder_of("party", party.item.id.as_str());
         checker.each(
             Target::Party,
             &party.item.processor_of,
@@ -159,23 +166,28 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     }
     for source in &inventory.sources {
         let item = &source.item;
-        let holder = holder_of("source", item.id.as_str());
+        let holder = || holder_of("source", item.id.as_str());
         if let Some(vendor) = &item.vendor {
             checker.check(
                 Target::Party,
                 vendor.as_str(),
-                source.at("/vendor"),
+                || source.at("/vendor"),
                 &holder,
             );
         }
         if let Some(owner) = &item.owner {
-            checker.check(Target::Person, owner.as_str(), source.at("/owner"), &holder);
+            checker.check(
+                Target::Person,
+                owner.as_str(),
+                || source.at("/owner"),
+                &holder,
+            );
         }
         if let Some(provider) = item.hosting.as_ref().and_then(|h| h.provider.as_ref()) {
             checker.check(
                 Target::Party,
                 provider.as_str(),
-                source.at("/hosting/provider"),
+                || source.at("/hosting/provider"),
                 &holder,
             );
         }
@@ -189,7 +201,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             checker.check(
                 Target::Category,
                 field.category.as_str(),
-                source.at(format!("/fields/{f}/category")),
+                || source.at(format!("/fields/{f}/category")),
                 &holder,
             );
         }
@@ -197,12 +209,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &inventory.processings {
         let item = &processing.item;
         let at = |pointer: String| processing.at(pointer);
-        let holder = holder_of("processing", item.id.as_str());
+        let holder = || holder_of("processing", item.id.as_str());
         if let Some(purpose) = &item.purpose {
             checker.check(
                 Target::Purpose,
                 purpose.as_str(),
-                at("/purpose".into()),
+                || at("/purpose".into()),
                 &holder,
             );
         }
@@ -255,7 +267,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 checker.check(
                     Target::Party,
                     recipient.as_str(),
-                    at(format!("/transfers/{t}/recipient")),
+                    || at(format!("/transfers/{t}/recipient")),
                     &holder,
                 );
             }
@@ -269,18 +281,23 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             );
         }
         if let Some(owner) = &item.owner {
-            checker.check(Target::Person, owner.as_str(), at("/owner".into()), &holder);
+            checker.check(
+                Target::Person,
+                owner.as_str(),
+                || at("/owner".into()),
+                &holder,
+            );
         }
     }
     for charter in &inventory.charters {
         let item = &charter.item;
-        let holder = &crate::t!(locale, "DC005.holder.charter");
+        let holder = &|| crate::t!(locale, "DC005.holder.charter");
         if let Some(dpo) = &item.dpo {
             if let Some(person) = &dpo.person {
                 checker.check(
                     Target::Person,
                     person.as_str(),
-                    charter.at("/dpo/person"),
+                    || charter.at("/dpo/person"),
                     holder,
                 );
             }
@@ -288,7 +305,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 checker.check(
                     Target::Party,
                     party.as_str(),
-                    charter.at("/dpo/party"),
+                    || charter.at("/dpo/party"),
                     holder,
                 );
             }
@@ -297,7 +314,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             checker.check(
                 Target::Person,
                 referent.as_str(),
-                charter.at("/data_referent"),
+                || charter.at("/data_referent"),
                 holder,
             );
         }
@@ -305,7 +322,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             checker.check(
                 Target::Person,
                 owner.as_str(),
-                charter.at("/cleaning/owner"),
+                || charter.at("/cleaning/owner"),
                 holder,
             );
         }
@@ -313,19 +330,19 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             checker.check(
                 Target::Person,
                 contact.as_str(),
-                charter.at("/breach/contact"),
+                || charter.at("/breach/contact"),
                 holder,
             );
         }
     }
     for policy in &inventory.policies {
         let item = &policy.item;
-        let holder = holder_of("policy", item.id.as_str());
+        let holder = || holder_of("policy", item.id.as_str());
         for (m, entry) in item.minimisation.iter().enumerate() {
             checker.check(
                 Target::Purpose,
                 entry.purpose.as_str(),
-                policy.at(format!("/minimisation/{m}/purpose")),
+                || policy.at(format!("/minimisation/{m}/purpose")),
                 &holder,
             );
             checker.each(

@@ -24,76 +24,76 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let (policy, locale) = (context.policy, context.locale);
     for source in &context.inventory.sources {
         let item = &source.item;
-        let risky = item
+        // Messages are built only for a finding: most holders are protected.
+        let Some((i, field)) = item
             .fields
             .iter()
             .enumerate()
             .find(|(_, field)| is_risky(policy, field.category.as_str()))
-            .map(|(i, field)| {
-                (
-                    t!(
-                        locale,
-                        "DC703.held.field",
-                        field = field.name,
-                        category = field.category
-                    ),
-                    source.at(format!("/fields/{i}/category")),
-                )
-            });
-        if let Some((held, place)) = risky {
-            let anchor = if item.security.is_empty() {
-                source.at("/id")
-            } else {
-                source.at("/security")
-            };
-            report(
-                findings,
-                context,
-                t!(locale, "DC703.holder.source", id = item.id),
-                &item.security,
-                held,
-                place,
-                anchor,
-            );
-        }
+        else {
+            continue;
+        };
+        let Some(lacking) = lacking(context, &item.security) else {
+            continue;
+        };
+        let held = t!(
+            locale,
+            "DC703.held.field",
+            field = field.name,
+            category = field.category
+        );
+        let anchor = source.at(if item.security.is_empty() {
+            "/id"
+        } else {
+            "/security"
+        });
+        report(
+            findings,
+            context,
+            t!(locale, "DC703.holder.source", id = item.id),
+            held,
+            source.at(format!("/fields/{i}/category")),
+            anchor,
+            lacking,
+        );
     }
     for processing in &context.inventory.processings {
         let item = &processing.item;
-        let risky = item
+        let risky_category = item
             .data_categories
             .iter()
             .enumerate()
-            .find(|(_, category)| is_risky(policy, category.as_str()))
-            .map(|(i, category)| {
-                (
-                    t!(locale, "DC703.held.category", category = category),
-                    processing.at(format!("/data_categories/{i}")),
-                )
-            })
-            .or_else(|| {
-                item.large_scale.then(|| {
-                    (
-                        t!(locale, "DC703.held.large-scale"),
-                        processing.at("/large_scale"),
-                    )
-                })
-            });
-        if let Some((held, place)) = risky {
-            let anchor = if item.security.is_empty() {
-                processing.at("/id")
-            } else {
-                processing.at("/security")
-            };
-            report(
-                findings,
-                context,
-                t!(locale, "DC703.holder.processing", id = item.id),
-                &item.security,
-                held,
-                place,
-                anchor,
-            );
+            .find(|(_, category)| is_risky(policy, category.as_str()));
+        if risky_category.is_none() && !item.large_scale {
+            continue;
         }
+        let Some(lacking) = lacking(context, &item.security) else {
+            continue;
+        };
+        let (held, place) = match risky_category {
+            Some((i, category)) => (
+                t!(locale, "DC703.held.category", category = category),
+                processing.at(format!("/data_categories/{i}")),
+            ),
+            None => (
+                t!(locale, "DC703.held.large-scale"),
+                processing.at("/large_scale"),
+            ),
+        };
+        let anchor = processing.at(if item.security.is_empty() {
+            "/id"
+        } else {
+            "/security"
+        });
+        report(
+            findings,
+            context,
+            t!(locale, "DC703.holder.processing", id = item.id),
+            held,
+            place,
+            anchor,
+            lacking,
+        );
     }
 }
 
@@ -118,28 +118,34 @@ fn is_one_of(measures: &[SecurityMeasure], declared: &SecurityMeasure) -> bool {
     })
 }
 
-fn report(
-    findings: &mut Vec<Finding>,
-    context: &Context<'_>,
-    holder: String,
-    security: &[SecurityMeasure],
-    held: String,
-    place: Location,
-    anchor: Location,
-) {
-    let (risk, locale) = (&context.policy.risk, context.locale);
+/// The catalogue key saying what `security` lacks, or `None` when it has both encryption and
+/// access control.
+fn lacking(context: &Context<'_>, security: &[SecurityMeasure]) -> Option<&'static str> {
+    let risk = &context.policy.risk;
     let encrypted = security
         .iter()
         .any(|m| is_one_of(&risk.encryption_measures, m));
     let controlled = security
         .iter()
         .any(|m| is_one_of(&risk.access_control_measures, m));
-    let lacking = match (encrypted, controlled) {
-        (true, true) => return,
-        (false, true) => "DC703.lacking.encryption",
-        (true, false) => "DC703.lacking.access-control",
-        (false, false) => "DC703.lacking.both",
-    };
+    match (encrypted, controlled) {
+        (true, true) => None,
+        (false, true) => Some("DC703.lacking.encryption"),
+        (true, false) => Some("DC703.lacking.access-control"),
+        (false, false) => Some("DC703.lacking.both"),
+    }
+}
+
+fn report(
+    findings: &mut Vec<Finding>,
+    context: &Context<'_>,
+    holder: String,
+    held: String,
+    place: Location,
+    anchor: Location,
+    lacking: &str,
+) {
+    let locale = context.locale;
     let lacking = t!(locale, lacking);
     findings.push(
         RULE.finding(

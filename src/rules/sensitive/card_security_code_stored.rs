@@ -33,7 +33,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         };
         findings.push(
             RULE.finding(
-                used.location,
+                used.location(),
                 crate::t!(
                     locale,
                     "DC208.message",

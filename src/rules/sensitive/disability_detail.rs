@@ -36,7 +36,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let locale = context.locale;
         findings.push(
             RULE.finding(
-                used.location,
+                used.location(),
                 crate::t!(
                     locale,
                     "DC204.message",

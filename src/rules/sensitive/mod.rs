@@ -75,9 +75,22 @@ impl Holder<'_> {
 /// One declared data category and where it is declared.
 pub(super) struct CategoryUse<'a> {
     pub category: &'a str,
-    /// The category's node: `/fields/3/category` or `/data_categories/1`.
-    pub location: Location,
+    /// Position of the category in the source's `fields` or the processing's `data_categories`.
+    index: usize,
     pub holder: Holder<'a>,
+}
+
+impl CategoryUse<'_> {
+    /// The category's node: `/fields/3/category` or `/data_categories/1` (built only for a
+    /// finding: most uses are not one).
+    pub fn location(&self) -> Location {
+        match &self.holder {
+            Holder::Source { source, .. } => source.at(format!("/fields/{}/category", self.index)),
+            Holder::Processing(processing) => {
+                processing.at(format!("/data_categories/{}", self.index))
+            }
+        }
+    }
 }
 
 /// Every category declared by a source's field or in a processing's `data_categories`, sources
@@ -91,7 +104,7 @@ pub(super) fn category_uses(inventory: &Inventory) -> impl Iterator<Item = Categ
             .enumerate()
             .map(move |(index, field)| CategoryUse {
                 category: field.category.as_str(),
-                location: source.at(format!("/fields/{index}/category")),
+                index,
                 holder: Holder::Source { source, field },
             })
     });
@@ -103,7 +116,7 @@ pub(super) fn category_uses(inventory: &Inventory) -> impl Iterator<Item = Categ
             .enumerate()
             .map(move |(index, category)| CategoryUse {
                 category: category.as_str(),
-                location: processing.at(format!("/data_categories/{index}")),
+                index,
                 holder: Holder::Processing(processing),
             })
     });

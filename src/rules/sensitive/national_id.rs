@@ -28,7 +28,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         }
         findings.push(
             RULE.finding(
-                used.location,
+                used.location(),
                 crate::t!(
                     context.locale,
                     "DC207.message",

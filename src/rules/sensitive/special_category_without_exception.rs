@@ -48,7 +48,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let locale = context.locale;
         findings.push(
             RULE.finding(
-                used.location,
+                used.location(),
                 crate::t!(
                     locale,
                     message,
