@@ -198,10 +198,11 @@ pub fn run_rules(args: &RulesArgs) -> Result<ExitCode, CommandError> {
 
 /// A rule's documentation page in markdown, with the sections every rule fills.
 pub fn markdown(rule: &Rule, locale: Locale) -> String {
-    let legal = if rule.legal.is_empty() {
+    let reference = rule.text(Section::Legal, locale);
+    let legal = if reference.is_empty() {
         String::new()
     } else {
-        format!("{}\n\n", t!(locale, "doc.legal", reference = rule.legal))
+        format!("{}\n\n", t!(locale, "doc.legal", reference = reference))
     };
     format!(
         "# {code} {name}\n\n{meta}\n\n{legal}\
@@ -235,7 +236,7 @@ fn rule_json(rule: &Rule, locale: Locale) -> Value {
         "family": rule.family,
         "severity": rule.severity,
         "summary": rule.text(Section::Summary, locale),
-        "legal": rule.legal,
+        "legal": rule.text(Section::Legal, locale),
         "what": rule.text(Section::What, locale),
         "why": rule.text(Section::Why, locale),
         "failing_example": rule.docs.failing,

@@ -92,10 +92,11 @@ fn rule_descriptor(rule: &Rule) -> Value {
 
 fn full_description(rule: &Rule) -> String {
     let what = rule.text(Section::What, Locale::En).trim();
-    if rule.legal.is_empty() {
+    let legal = rule.text(Section::Legal, Locale::En);
+    if legal.is_empty() {
         what.to_owned()
     } else {
-        format!("{what} ({})", rule.legal)
+        format!("{what} ({legal})")
     }
 }
 

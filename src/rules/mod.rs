@@ -87,17 +87,21 @@ pub struct Docs {
 pub enum Section {
     /// One line: when it fires.
     Summary,
+    /// The legal reference (articles, guidelines); absent for the syntax rules.
+    Legal,
     What,
     Why,
     Fix,
 }
 
 impl Section {
+    /// The sections every rule must have (the legal reference is optional).
     pub const ALL: [Section; 4] = [Section::Summary, Section::What, Section::Why, Section::Fix];
 
     pub fn key(self) -> &'static str {
         match self {
             Section::Summary => "summary",
+            Section::Legal => "legal",
             Section::What => "what",
             Section::Why => "why",
             Section::Fix => "fix",
@@ -142,8 +146,6 @@ pub struct Rule {
     pub name: &'static str,
     pub family: Family,
     pub severity: Severity,
-    /// Legal reference, e.g. `GDPR Art. 9(1), 5(1)(c); CNIL`; empty when none.
-    pub legal: &'static str,
     pub docs: Docs,
     /// `None` for findings a pipeline stage emits itself (DC001–DC003, DC007, DC008).
     pub check: Option<Check>,
@@ -178,7 +180,13 @@ pub fn run(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
         if let Some(check) = rule.check
             && selection.is_enabled(rule.code)
         {
+            let t = std::time::Instant::now();
             check(context, &mut findings);
+            eprintln!(
+                "TIMING {} {:.2}",
+                rule.code,
+                t.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
     custom::run(context, selection, &mut findings);

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "category-beyond-purpose",
     family: Family::Consent,
     severity: Severity::Warning,
-    legal: "GDPR Art. 5(1)(c)",
     docs: Docs {
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email, identity.name, identity.birth-date]\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email, identity.name]\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "category-collected-but-unused",
     family: Family::Consent,
     severity: Severity::Warning,
-    legal: "GDPR Art. 5(1)(c)",
     docs: Docs {
         failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n  - { name: date_naissance, category: identity.birth-date }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email]\nsources: [ticketing]\n",
         passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email]\nsources: [ticketing]\n",

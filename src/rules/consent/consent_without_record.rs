@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "consent-without-record",
     family: Family::Consent,
     severity: Severity::Error,
-    legal: "GDPR Art. 7(1), 7(3)",
     docs: Docs {
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.email]\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\nconsent:\n  mechanism: double-opt-in\n  record: \"the emailing platform keeps the date, time and IP address of the sign-up and of the confirmation click\"\n  withdrawal: \"unsubscribe link in every email\"\ndata_subjects: [spectators]\ndata_categories: [identity.email]\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "legitimate-interest-without-assessment",
     family: Family::Consent,
     severity: Severity::Warning,
-    legal: "GDPR Art. 6(1)(f), 5(2)",
     docs: Docs {
         failing: "kind: processing\nid: press-invitations\nname: Invitations presse\npurpose: other\ndescription: \"Invite journalists to performances\"\nlegal_basis: legitimate-interests\ndata_subjects: [partners]\ndata_categories: [identity.name, identity.email]\n",
         passing: "kind: processing\nid: press-invitations\nname: Invitations presse\npurpose: other\ndescription: \"Invite journalists to performances\"\nlegal_basis: legitimate-interests\nlegitimate_interest_assessment: \"LIA-2026-05, Relations presse (Nextcloud / Administration / RGPD)\"\ndata_subjects: [partners]\ndata_categories: [identity.name, identity.email]\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "category-without-source",
     family: Family::Consistency,
     severity: Severity::Error,
-    legal: "GDPR Art. 5(2), 30",
     docs: Docs {
         failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\ndata_categories: [identity.name, identity.email, transaction.order]\nsources: [ticketing]\n",
         passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n  - { name: commandes, category: transaction.order }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\ndata_categories: [identity.name, identity.email, transaction.order]\nsources: [ticketing]\n",

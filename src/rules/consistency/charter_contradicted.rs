@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "charter-contradicted",
     family: Family::Consistency,
     severity: Severity::Error,
-    legal: "GDPR Art. 24(1), 24(2), 5(2)",
     docs: Docs {
         failing: "kind: charter\ncommitments:\n  no_free_text: true\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: remarques, category: relationship.requests, free_text: true }\n",
         passing: "kind: charter\ncommitments:\n  no_free_text: true\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: type_demande, category: relationship.requests, description: \"closed list: exchange, refund, accessibility\" }\n",

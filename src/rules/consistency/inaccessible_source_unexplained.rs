@@ -9,7 +9,6 @@ pub static RULE: Rule = Rule {
     name: "inaccessible-source-unexplained",
     family: Family::Consistency,
     severity: Severity::Warning,
-    legal: "",
     docs: Docs {
         failing: "kind: source\nid: distributor-sales\nname: Ventes du réseau de distribution\ntype: ticketing\naccessible: false\n",
         passing: "kind: source\nid: distributor-sales\nname: Ventes du réseau de distribution\ntype: ticketing\naccessible: false\naccess_note: \"Buyers' details stay with the distributor (contract DIST-2025); we receive only the number of seats sold per performance.\"\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "possible-duplicate-source",
     family: Family::Consistency,
     severity: Severity::Info,
-    legal: "GDPR Art. 5(1)(c), 5(1)(d)",
     docs: Docs {
         failing: "kind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\ndata_subjects: [group-leaders]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: source\nid: groups-sheet\nname: Tableur des groupes\ntype: spreadsheet\ndata_subjects: [group-leaders]\nfields:\n  - { name: Nom, category: identity.name }\n  - { name: Courriel, category: identity.email }\n",
         passing: "kind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\ndata_subjects: [group-leaders]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n",

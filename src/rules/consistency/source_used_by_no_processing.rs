@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "source-used-by-no-processing",
     family: Family::Consistency,
     severity: Severity::Warning,
-    legal: "GDPR Art. 30(1), 5(1)(c), 5(1)(e)",
     docs: Docs {
         failing: "kind: source\nid: old-mailing-sheet\nname: Ancien fichier d'envoi\ntype: spreadsheet\nfields:\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\ndata_categories: [identity.email]\nsources: []\n",
         passing: "kind: source\nid: old-mailing-sheet\nname: Ancien fichier d'envoi\ntype: spreadsheet\nfields:\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\ndata_categories: [identity.email]\nsources: [old-mailing-sheet]\n",

@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "spreadsheet-without-owner",
     family: Family::Consistency,
     severity: Severity::Warning,
-    legal: "GDPR Art. 5(2), 24",
     docs: Docs {
         failing: "kind: source\nid: press-sheet\nname: Tableur des invitations presse\ntype: spreadsheet\nowner: gpetit\n",
         passing: "kind: source\nid: press-sheet\nname: Tableur des invitations presse\ntype: spreadsheet\nowner: gpetit\nlocation: \"Nextcloud du théâtre / Communication / Presse / invitations.xlsx\"\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "duplicate-id",
     family: Family::Foundation,
     severity: Severity::Error,
-    legal: "",
     docs: Docs {
         failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\n---\nkind: source\nid: ticketing\nname: Ancien logiciel de billetterie\ntype: ticketing\n",
         passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\n---\nkind: source\nid: ticketing-legacy\nname: Ancien logiciel de billetterie\ntype: ticketing\n",

@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "duplicate-key",
     family: Family::Foundation,
     severity: Severity::Error,
-    legal: "",
     docs: Docs {
         failing: "kind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\nname: Billetel\n",
         passing: "kind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\n",

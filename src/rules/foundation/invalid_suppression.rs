@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "invalid-suppression",
     family: Family::Foundation,
     severity: Severity::Error,
-    legal: "",
     docs: Docs {
         failing: "kind: party\nid: billetel # datacharter: ignore[DC040] typo in the code\nname: Billetel SAS\nroles: [processor]\n",
         passing: "kind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\n",

@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "missing-organisation",
     family: Family::Foundation,
     severity: Severity::Error,
-    legal: "GDPR Art. 30(1)(a)",
     docs: Docs {
         failing: "kind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\n",
         passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\n---\nkind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\n",

@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "schema-violation",
     family: Family::Foundation,
     severity: Severity::Error,
-    legal: "",
     docs: Docs {
         failing: "kind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\ncontry: FR\n",
         passing: "kind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\ncountry: FR\n",

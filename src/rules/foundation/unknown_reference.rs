@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "unknown-reference",
     family: Family::Foundation,
     severity: Severity::Error,
-    legal: "",
     docs: Docs {
         failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: cleroy, name: Chloé Leroy, functions: [ticketing] }\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nowner: cleroi\nfields:\n  - { name: email, category: identity.mail }\n",
         passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: cleroy, name: Chloé Leroy, functions: [ticketing] }\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nowner: cleroy\nfields:\n  - { name: email, category: identity.email }\n",

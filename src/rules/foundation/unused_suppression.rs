@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "unused-suppression",
     family: Family::Foundation,
     severity: Severity::Warning,
-    legal: "",
     docs: Docs {
         failing: "kind: party\nid: billetel # datacharter: ignore[DC004] two contracts with the same vendor\nname: Billetel SAS\nroles: [processor]\n",
         passing: "kind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\n",

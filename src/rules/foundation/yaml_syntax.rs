@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "yaml-syntax",
     family: Family::Foundation,
     severity: Severity::Error,
-    legal: "",
     docs: Docs {
         failing: "kind: organisation\nid: quatre-saisons\nname: \"Théâtre des Quatre Saisons\n",
         passing: "kind: organisation\nid: quatre-saisons\nname: \"Théâtre des Quatre Saisons\"\n",

@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     name: "adequacy-under-review",
     family: Family::Freshness,
     severity: Severity::Info,
-    legal: "GDPR Art. 45(3), 45(5); CJEU C-311/18 (Schrems II)",
     docs: Docs {
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailchimp, safeguard: adequacy }\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailchimp, safeguard: scc, reference: \"SCC module 2 signed 2025-04-02, TIA-2025-01\" }\n",

@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     name: "dpia-outdated",
     family: Family::Freshness,
     severity: Severity::Info,
-    legal: "GDPR Art. 35(11); CNIL (review at least every 3 years)",
     docs: Docs {
         failing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\ndpia: { status: done, date: 2022-09-01, reference: \"AIPD-2022-02\" }\n",
         passing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\ndpia: { status: done, date: 2025-09-01, reference: \"AIPD-2025-04 (revision of AIPD-2022-02)\" }\n",

@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     name: "review-overdue",
     family: Family::Freshness,
     severity: Severity::Warning,
-    legal: "GDPR Art. 24(1), 5(2)",
     docs: Docs {
         failing: "kind: charter\nreview_every: 12mo\n---\nkind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\nlast_reviewed: 2025-03-01\n",
         passing: "kind: charter\nreview_every: 12mo\n---\nkind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\nlast_reviewed: 2026-03-01\n",

@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "dpo-conflict-of-interest",
     family: Family::Governance,
     severity: Severity::Error,
-    legal: "GDPR Art. 38(6); WP29 WP243 §3.5; CJEU C-453/21",
     docs: Docs {
         failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: amartin, name: Alice Martin, functions: [marketing] }\n  - { id: edubois, name: Émilie Dubois, functions: [legal] }\n---\nkind: charter\ndpo: { person: amartin, published: true, declared_to_authority: true }\n",
         passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: amartin, name: Alice Martin, functions: [marketing] }\n  - { id: edubois, name: Émilie Dubois, functions: [legal] }\n---\nkind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",

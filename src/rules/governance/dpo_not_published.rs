@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "dpo-not-published",
     family: Family::Governance,
     severity: Severity::Warning,
-    legal: "GDPR Art. 37(7)",
     docs: Docs {
         failing: "kind: charter\ndpo: { person: edubois, published: true }\n",
         passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",

@@ -9,7 +9,6 @@ pub static RULE: Rule = Rule {
     name: "dpo-owns-processing",
     family: Family::Governance,
     severity: Severity::Error,
-    legal: "GDPR Art. 38(6)",
     docs: Docs {
         failing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nowner: edubois\n",
         passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nowner: amartin\n",

@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     name: "dpo-required",
     family: Family::Governance,
     severity: Severity::Error,
-    legal: "GDPR Art. 37(1)",
     docs: Docs {
         failing: "kind: organisation\nid: theatre-municipal\nname: Théâtre municipal de Villebourg\nlegal_form: public-body\npublic_body: true\n---\nkind: charter\ndata_referent: cleroy\n",
         passing: "kind: organisation\nid: theatre-municipal\nname: Théâtre municipal de Villebourg\nlegal_form: public-body\npublic_body: true\n---\nkind: charter\ndpo: { party: cdg-rgpd, published: true, declared_to_authority: true }\ndata_referent: cleroy\n",

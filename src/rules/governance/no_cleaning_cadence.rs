@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "no-cleaning-cadence",
     family: Family::Governance,
     severity: Severity::Warning,
-    legal: "GDPR Art. 5(1)(d)",
     docs: Docs {
         failing: "kind: charter\ndata_referent: cleroy\ncleaning: { owner: cleroy, deduplication: 3mo }\n",
         passing: "kind: charter\ndata_referent: cleroy\ncleaning: { owner: cleroy, deduplication: 3mo, contact-update: 12mo }\n",

@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "no-data-referent",
     family: Family::Governance,
     severity: Severity::Warning,
-    legal: "data charter (GDPR Art. 24)",
     docs: Docs {
         failing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
         passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\ndata_referent: cleroy\n",

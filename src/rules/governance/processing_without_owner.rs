@@ -9,7 +9,6 @@ pub static RULE: Rule = Rule {
     name: "processing-without-owner",
     family: Family::Governance,
     severity: Severity::Warning,
-    legal: "GDPR Art. 5(2), 24",
     docs: Docs {
         failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\n",
         passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\nowner: fgarcia\n",

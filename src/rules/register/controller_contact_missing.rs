@@ -9,7 +9,6 @@ pub static RULE: Rule = Rule {
     name: "controller-contact-missing",
     family: Family::Register,
     severity: Severity::Error,
-    legal: "GDPR Art. 30(1)(a)",
     docs: Docs {
         failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\nlegal_form: association\n",
         passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\nlegal_form: association\ncontact: { email: contact@quatre-saisons.example, address: \"1 rue du Théâtre, 69001 Lyon\" }\n",

@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "legal-basis-missing",
     family: Family::Register,
     severity: Severity::Error,
-    legal: "GDPR Art. 6(1)",
     docs: Docs {
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\n",

@@ -14,7 +14,6 @@ pub static RULE: Rule = Rule {
     name: "purpose-missing-or-vague",
     family: Family::Register,
     severity: Severity::Error,
-    legal: "GDPR Art. 30(1)(b), 5(1)(b)",
     docs: Docs {
         failing: "kind: processing\nid: mailing-saison\nname: Envoi de la plaquette de saison\npurpose: other\ndescription: divers\n",
         passing: "kind: processing\nid: mailing-saison\nname: Envoi de la plaquette de saison\npurpose: other\ndescription: \"Post the printed season brochure to subscribers of the last two seasons who asked for it.\"\n",

@@ -9,7 +9,6 @@ pub static RULE: Rule = Rule {
     name: "recipients-undeclared",
     family: Family::Register,
     severity: Severity::Error,
-    legal: "GDPR Art. 30(1)(d)",
     docs: Docs {
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nrecipients: { internal: [communication], external: [] }\n",

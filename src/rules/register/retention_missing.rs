@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "retention-missing",
     family: Family::Register,
     severity: Severity::Error,
-    legal: "GDPR Art. 30(1)(f), 5(1)(e)",
     docs: Docs {
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email, payment.card-number]\nretention:\n  - { categories: [identity], duration: 3y, from: end-of-contract, then: delete }\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email, payment.card-number]\nretention:\n  - { categories: [identity], duration: 3y, from: end-of-contract, then: delete }\n  - { categories: [payment.card-number], duration: 13mo, from: debit, then: delete }\n",

@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "security-measures-missing",
     family: Family::Register,
     severity: Severity::Warning,
-    legal: "GDPR Art. 30(1)(g), 32",
     docs: Docs {
         failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\n",
         passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\nsecurity: [access-control, encryption-in-transit, backups]\n",

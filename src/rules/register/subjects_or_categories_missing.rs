@@ -9,7 +9,6 @@ pub static RULE: Rule = Rule {
     name: "subjects-or-categories-missing",
     family: Family::Register,
     severity: Severity::Error,
-    legal: "GDPR Art. 30(1)(c)",
     docs: Docs {
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_subjects: [spectators]\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email, transaction.order]\n",

@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "transfer-incomplete",
     family: Family::Register,
     severity: Severity::Error,
-    legal: "GDPR Art. 30(1)(e)",
     docs: Docs {
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { recipient: mailpulse, safeguard: scc }\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailpulse, safeguard: scc }\n",

@@ -13,7 +13,6 @@ pub static RULE: Rule = Rule {
     name: "accounting-under-retention",
     family: Family::Retention,
     severity: Severity::Warning,
-    legal: "French commercial code (Code de commerce) art. L123-22",
     docs: Docs {
         failing: "kind: processing\nid: accounting\nname: Comptabilité\npurpose: accounting\nlegal_basis: legal-obligation\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]\nretention:\n  - { categories: [identity.name, transaction.invoice], duration: 5y, from: end-of-fiscal-year, then: delete }\n",
         passing: "kind: processing\nid: accounting\nname: Comptabilité\npurpose: accounting\nlegal_basis: legal-obligation\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]\nretention:\n  - categories: [identity.name, transaction.invoice]\n    duration: 1y\n    from: end-of-fiscal-year\n    then: archive\n    archive: { duration: 9y, access: \"read-only, the administrator and the statutory auditor\" }\n",

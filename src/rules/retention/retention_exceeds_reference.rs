@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     name: "retention-exceeds-reference",
     family: Family::Retention,
     severity: Severity::Warning,
-    legal: "GDPR Art. 5(1)(e); CNIL 2021 commercial-activities reference",
     docs: Docs {
         failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [prospects]\ndata_categories: [identity.email]\nretention:\n  - { categories: [identity.email], duration: 5y, from: last-contact, then: delete }\n",
         passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [prospects]\ndata_categories: [identity.email]\nretention:\n  - { categories: [identity.email], duration: 3y, from: last-contact, then: delete }\n",

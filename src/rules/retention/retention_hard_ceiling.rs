@@ -15,7 +15,6 @@ pub static RULE: Rule = Rule {
     name: "retention-hard-ceiling",
     family: Family::Retention,
     severity: Severity::Error,
-    legal: "CNIL card-payment recommendation (2018) and cookie guidelines (2020); French internal security code L252-5",
     docs: Docs {
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 2y, from: debit, then: delete }\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 13mo, from: debit, then: delete }\n",

@@ -13,7 +13,6 @@ pub static RULE: Rule = Rule {
     name: "retention-indefinite",
     family: Family::Retention,
     severity: Severity::Error,
-    legal: "GDPR Art. 5(1)(e)",
     docs: Docs {
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: indefinite, from: end-of-contract, then: delete }\n",
         passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: 3y, from: end-of-contract, then: delete }\n",

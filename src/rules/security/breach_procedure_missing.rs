@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "breach-procedure-missing",
     family: Family::Security,
     severity: Severity::Error,
-    legal: "GDPR Art. 33(1), 33(5), 34",
     docs: Docs {
         failing: "kind: charter\ndata_referent: cleroy\nbreach:\n  notify_authority_within: 5d\n  register: \"Nextcloud / Administration / RGPD / Registre des violations.xlsx\"\n  contact: bdurand\n",
         passing: "kind: charter\ndata_referent: cleroy\nbreach:\n  notify_authority_within: 72h\n  register: \"Nextcloud / Administration / RGPD / Registre des violations.xlsx\"\n  contact: bdurand\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "dpia-missing",
     family: Family::Security,
     severity: Severity::Error,
-    legal: "GDPR Art. 35(1), 35(3); EDPB WP248 rev.01; CNIL list of processing requiring a DPIA",
     docs: Docs {
         failing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: not-required, reason: \"small workshops\" }\n",
         passing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: done, date: 2026-01-15, reference: \"AIPD-2026-01, Nextcloud / RGPD\" }\n",

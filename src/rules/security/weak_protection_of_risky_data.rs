@@ -12,7 +12,6 @@ pub static RULE: Rule = Rule {
     name: "weak-protection-of-risky-data",
     family: Family::Security,
     severity: Severity::Warning,
-    legal: "GDPR Art. 32(1)(a)-(b); CNIL security guide",
     docs: Docs {
         failing: "kind: source\nid: box-office-sheet\nname: Tableur de la caisse\ntype: spreadsheet\nfields:\n  - { name: nom, category: identity.name }\n  - { name: iban, category: payment.iban }\nsecurity: [backups]\n",
         passing: "kind: source\nid: box-office-sheet\nname: Tableur de la caisse\ntype: spreadsheet\nfields:\n  - { name: nom, category: identity.name }\n  - { name: iban, category: payment.iban }\nsecurity: [access-control, encryption-at-rest, backups]\n",

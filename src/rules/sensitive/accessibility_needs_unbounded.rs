@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
     name: "accessibility-needs-unbounded",
     family: Family::Sensitive,
     severity: Severity::Warning,
-    legal: "GDPR Art. 9(2)(a), 5(1)(e)",
     docs: Docs {
         failing: "kind: processing\nid: accessibilite\nname: Services d'accessibilité\npurpose: accessibility-services\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order, accessibility-needs]\nconsent: { mechanism: checkbox, record: \"Billetel stores the date and wording of the consent box\" }\nretention:\n  - { categories: [identity.name, transaction.order, accessibility-needs], duration: 3y, from: end-of-contract, then: delete }\n",
         passing: "kind: processing\nid: accessibilite\nname: Services d'accessibilité\npurpose: accessibility-services\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order, accessibility-needs]\nconsent: { mechanism: checkbox, explicit: true, record: \"Billetel stores the date and wording of the consent box\" }\nretention:\n  - { categories: [identity.name, transaction.order, accessibility-needs], duration: 3mo, from: event, then: delete }\n",

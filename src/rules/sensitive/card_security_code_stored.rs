@@ -13,7 +13,6 @@ pub static RULE: Rule = Rule {
     name: "card-security-code-stored",
     family: Family::Sensitive,
     severity: Severity::Error,
-    legal: "CNIL card-payment recommendation (deliberation 2018-303)",
     docs: Docs {
         failing: "kind: source\nid: vente-telephone\nname: Tableur des ventes par téléphone\ntype: spreadsheet\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_carte, category: payment.card-number }\n  - { name: cryptogramme, category: payment.card-cvv }\n",
         passing: "kind: source\nid: vente-telephone\nname: Tableur des ventes par téléphone\ntype: spreadsheet\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: reference_paiement, category: transaction.order, description: \"payment reference returned by the payment terminal\" }\n",

@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "criminal-data",
     family: Family::Sensitive,
     severity: Severity::Error,
-    legal: "GDPR Art. 10",
     docs: Docs {
         failing: "kind: source\nid: benevoles\nname: Tableur des bénévoles\ntype: spreadsheet\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: extrait_casier_judiciaire, category: criminal }\n",
         passing: "kind: source\nid: benevoles\nname: Tableur des bénévoles\ntype: spreadsheet\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: mission, category: professional-life.job }\n",

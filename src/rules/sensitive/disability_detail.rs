@@ -16,7 +16,6 @@ pub static RULE: Rule = Rule {
     name: "disability-detail",
     family: Family::Sensitive,
     severity: Severity::Error,
-    legal: "GDPR Art. 9(1), 5(1)(c); CNIL",
     docs: Docs {
         failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: handicap, category: special.health, description: \"type of disability, typed by the box office\" }\n",
         passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: besoin_accessibilite, category: accessibility-needs, description: \"closed list: wheelchair space, induction loop, companion seat, audio description\" }\n",

@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "explicit-consent-without-record",
     family: Family::Sensitive,
     severity: Severity::Error,
-    legal: "GDPR Art. 9(2)(a), 7(1)",
     docs: Docs {
         failing: "kind: processing\nid: repas-ateliers\nname: Repas des ateliers de théâtre\npurpose: other\ndescription: \"Order the lunch each workshop member needs\"\nlegal_basis: consent\ndata_subjects: [members]\ndata_categories: [identity.name, special.religious-philosophical-beliefs]\nart9_exception: { basis: a, description: \"members choose to give their meal requirement\" }\n",
         passing: "kind: processing\nid: repas-ateliers\nname: Repas des ateliers de théâtre\npurpose: other\ndescription: \"Order the lunch each workshop member needs\"\nlegal_basis: consent\ndata_subjects: [members]\ndata_categories: [identity.name, special.religious-philosophical-beliefs]\nart9_exception: { basis: a, description: \"members choose to give their meal requirement\" }\nconsent:\n  explicit: true\n  mechanism: signed-form\n  record: \"signed registration forms, filed by workshop in the administration office\"\n  withdrawal: \"a member may ask at any time to have the meal field emptied\"\n",

@@ -9,7 +9,6 @@ pub static RULE: Rule = Rule {
     name: "free-text-on-customer-data",
     family: Family::Sensitive,
     severity: Severity::Warning,
-    legal: "GDPR Art. 5(1)(c), 9",
     docs: Docs {
         failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: commentaires, category: relationship.requests }\n",
         passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: type_demande, category: relationship.requests, description: \"closed list: exchange, refund, seat change, invoice\" }\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "national-id",
     family: Family::Sensitive,
     severity: Severity::Error,
-    legal: "GDPR Art. 87; French NIR decree",
     docs: Docs {
         failing: "kind: source\nid: adhesions\nname: Tableur des adhésions\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_secu, category: national-id, description: \"asked to check the reduced rate\" }\n",
         passing: "kind: source\nid: adhesions\nname: Tableur des adhésions\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_adherent, category: identity.customer-id }\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "sensitive-field-name",
     family: Family::Sensitive,
     severity: Severity::Warning,
-    legal: "GDPR Art. 9(1)",
     docs: Docs {
         failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: allergies, category: identity, description: \"for the bar before the show\" }\n",
         passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n",

@@ -8,7 +8,6 @@ pub static RULE: Rule = Rule {
     name: "dpa-expired",
     family: Family::Transfers,
     severity: Severity::Warning,
-    legal: "GDPR Art. 28",
     docs: Docs {
         failing: "kind: party\nid: relatio\nname: Relatio SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2022-01-15, expires: 2025-01-14, reference: \"REL-2022-0042\" }\n",
         passing: "kind: party\nid: relatio\nname: Relatio SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2025-01-15, expires: 2028-01-14, reference: \"REL-2025-0042\" }\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "joint-controller-without-arrangement",
     family: Family::Transfers,
     severity: Severity::Warning,
-    legal: "GDPR Art. 26",
     docs: Docs {
         failing: "kind: party\nid: festival-des-rues\nname: Association Festival des Rues\nroles: [joint-controller]\ncountry: FR\n",
         passing: "kind: party\nid: festival-des-rues\nname: Association Festival des Rues\nroles: [joint-controller]\ncountry: FR\narrangement: \"Convention de responsabilité conjointe 2026, art. 7 (Nextcloud / Administration / Conventions)\"\n",

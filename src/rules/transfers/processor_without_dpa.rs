@@ -10,7 +10,6 @@ pub static RULE: Rule = Rule {
     name: "processor-without-dpa",
     family: Family::Transfers,
     severity: Severity::Error,
-    legal: "GDPR Art. 28(3)",
     docs: Docs {
         failing: "kind: party\nid: lettrino\nname: Lettrino SAS\nroles: [processor]\ncountry: FR\n",
         passing: "kind: party\nid: lettrino\nname: Lettrino SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2025-09-01, expires: 2028-08-31, reference: \"Lettrino DPA v4, accepted online 2025-09-01\" }\n",

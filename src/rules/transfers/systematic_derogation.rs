@@ -9,7 +9,6 @@ pub static RULE: Rule = Rule {
     name: "systematic-derogation",
     family: Family::Transfers,
     severity: Severity::Warning,
-    legal: "GDPR Art. 49; EDPB Guidelines 2/2018",
     docs: Docs {
         failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\ntransfers:\n  - { country: IN, recipient: crm-vendor, safeguard: derogation, derogation: explicit-consent, regular: true, description: \"every booking is copied to the CRM vendor's servers\" }\n",
         passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\ntransfers:\n  - { country: IN, recipient: crm-vendor, safeguard: scc, regular: true, reference: \"SCC module 2 signed 2026-01-10\", description: \"every booking is copied to the CRM vendor's servers\" }\n",

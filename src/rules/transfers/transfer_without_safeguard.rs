@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "transfer-without-safeguard",
     family: Family::Transfers,
     severity: Severity::Error,
-    legal: "GDPR Art. 44, 45, 46",
     docs: Docs {
         failing: "kind: party\nid: sondagio\nname: Sondagio Pvt Ltd\nroles: [processor]\ncountry: IN\n---\nkind: processing\nid: audience-survey\nname: Enquête des publics\npurpose: audience-survey\ntransfers:\n  - { country: IN, recipient: sondagio }\n",
         passing: "kind: party\nid: sondagio\nname: Sondagio Pvt Ltd\nroles: [processor]\ncountry: IN\n---\nkind: processing\nid: audience-survey\nname: Enquête des publics\npurpose: audience-survey\ntransfers:\n  - { country: IN, recipient: sondagio, safeguard: scc, reference: \"SCC module 2 signed 2026-01-10, with transfer impact assessment TIA-2026-01\" }\n",

@@ -11,7 +11,6 @@ pub static RULE: Rule = Rule {
     name: "us-transfer-not-certified",
     family: Family::Transfers,
     severity: Severity::Error,
-    legal: "GDPR Art. 45; Decision (EU) 2023/1795",
     docs: Docs {
         failing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy }\n",
         passing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy, reference: \"DPF list entry checked 2026-05-02\" }\n",

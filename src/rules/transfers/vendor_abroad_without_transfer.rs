@@ -13,7 +13,6 @@ pub static RULE: Rule = Rule {
     name: "vendor-abroad-without-transfer",
     family: Family::Transfers,
     severity: Severity::Warning,
-    legal: "GDPR Art. 30(1)(e), 44",
     docs: Docs {
         failing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: source\nid: emailing\nname: Plateforme d'envoi\ntype: emailing\nvendor: mailforce\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nsources: [emailing]\ntransfers: []\n",
         passing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: source\nid: emailing\nname: Plateforme d'envoi\ntype: emailing\nvendor: mailforce\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nsources: [emailing]\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy, reference: \"DPF list entry checked 2026-05-02\" }\n",
