@@ -12,14 +12,16 @@
 #[allow(dead_code)] // `main` and `write` serve the example binary only
 #[path = "../examples/gen-workspace.rs"]
 mod gen_workspace;
+#[path = "../tests/common/render.rs"]
+mod render;
 
 use datacharter::lint::{Options, Outcome, lint_inputs};
 use datacharter::model::{Inventory, TypedDocument};
-use datacharter::report::{self, HumanOptions, Report};
 use datacharter::rules::{REGISTRY, Selection, Selector};
 use datacharter::syntax::{self, Limits, ParsedFile};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
+use render::render_json_and_human;
 
 fn main() {
     divan::main();
@@ -156,20 +158,8 @@ fn lint_threads(bencher: Bencher, threads: usize) {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn report(bencher: Bencher, processings: usize) {
     let outcome = lint(&inputs(processings, 0.1), &options(Selection::default(), 1));
-    let lookup = |path: &str| outcome.files.get(path);
-    bencher.bench(|| {
-        let diagnostics = report::locate(outcome.findings.clone(), &lookup);
-        let report = Report::new(
-            ".",
-            outcome.file_count,
-            outcome.document_count,
-            0,
-            diagnostics,
-        );
-        let mut out = Vec::new();
-        let json = report::render_json(&report, &mut out);
-        let human = report::render_human(&report, &lookup, &HumanOptions::default(), &mut out);
-        assert!(json.is_ok() && human.is_ok());
-        out.len()
+    bencher.bench(|| match render_json_and_human(&outcome) {
+        Ok(out) => out.len(),
+        Err(error) => panic!("rendering to memory failed: {error}"),
     });
 }

@@ -450,8 +450,9 @@ fn model_mismatch(path: &str, document: usize, message: &str, locale: Locale) ->
     .with_help(t!(locale, "DC002.model-mismatch-help"))
 }
 
-/// The settings file's path relative to the root (where workspace-wide findings point).
-fn settings_file_name(workspace: &Workspace) -> String {
+/// The settings file's path relative to the root, as findings name it (where workspace-wide
+/// findings point); `datacharter.yaml` without one.
+pub fn settings_file_name(workspace: &Workspace) -> String {
     workspace
         .settings_file
         .as_ref()

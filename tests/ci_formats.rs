@@ -3,6 +3,9 @@
 //! gating, and the GitHub Action and GitLab snippets of `README.md`, run as far as this machine
 //! allows.
 
+#[path = "common/repository.rs"]
+mod repository;
+
 use datacharter::cli::{self, Command as CliCommand, Format, ReportSpec};
 use datacharter::finding::Severity;
 use datacharter::report::{
@@ -11,6 +14,7 @@ use datacharter::report::{
 };
 use datacharter::rules::REGISTRY;
 use datacharter::syntax::{Limits, parse};
+use repository::{copy_dir, git};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -48,40 +52,6 @@ fn stdout(output: &Output) -> String {
 
 fn code(output: &Output) -> i32 {
     output.status.code().expect("exited normally")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read folder") {
-        let entry = entry.expect("folder entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy file");
-        }
-    }
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args([
-            "-c",
-            "user.name=datacharter tests",
-            "-c",
-            "user.email=tests@example.org",
-        ])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?} failed in {}", dir.display());
 }
 
 /// A git repository whose `governance/` folder is the clean example plus one copied source that

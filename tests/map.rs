@@ -1,6 +1,9 @@
 //! `datacharter map` on the Quatre Saisons example: snapshots of every format, the CSV read
 //! back by a real CSV parser, the HTML page opened in headless Chromium, and the command line.
 
+#[path = "common/chromium.rs"]
+mod chromium;
+
 use assert_cmd::Command;
 use datacharter::commands::map::{MapArgs, data_map};
 use datacharter::export::map::{DataMap, Format, render};
@@ -175,66 +178,6 @@ fn csv_reads_back_as_the_matrix() {
     assert!(last[4].contains("ticket-sales"));
 }
 
-/// A minimal headless-Chromium check of our own: no shared helper (`tests/common/chromium.rs`)
-/// existed when this test was written.
-mod chromium {
-    use std::path::{Path, PathBuf};
-    use std::process::Command;
-
-    pub fn binary() -> Option<PathBuf> {
-        ["chromium", "chromium-browser", "google-chrome"]
-            .iter()
-            .find_map(|name| {
-                let found = Command::new("which").arg(name).output().ok()?;
-                let path = String::from_utf8(found.stdout).ok()?;
-                let path = path.trim();
-                (found.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
-            })
-    }
-
-    /// Opens `page` headless, saves a screenshot to `screenshot`, and returns the page's console
-    /// messages (our pages have no script, so any message is a problem: a parse error, a
-    /// blocked or missing resource) and the rendered DOM.
-    pub fn open(binary: &Path, page: &Path, screenshot: &Path) -> (Vec<String>, String) {
-        let url = format!("file://{}", page.display());
-        let common = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--allow-file-access-from-files",
-        ];
-        let shot = Command::new(binary)
-            .args(common)
-            .args([
-                "--enable-logging=stderr",
-                "--v=0",
-                "--window-size=1600,1200",
-            ])
-            .arg(format!("--screenshot={}", screenshot.display()))
-            .arg(&url)
-            .output()
-            .expect("chromium runs");
-        assert!(
-            shot.status.success(),
-            "chromium failed: {}",
-            String::from_utf8_lossy(&shot.stderr)
-        );
-        let console = String::from_utf8_lossy(&shot.stderr)
-            .lines()
-            .filter(|line| line.contains(":CONSOLE"))
-            .map(str::to_owned)
-            .collect();
-        let dom = Command::new(binary)
-            .args(common)
-            .arg("--dump-dom")
-            .arg(&url)
-            .output()
-            .expect("chromium runs");
-        (console, String::from_utf8_lossy(&dom.stdout).into_owned())
-    }
-}
-
 #[test]
 fn html_renders_in_headless_chromium() {
     let Some(binary) = chromium::binary() else {
@@ -242,10 +185,9 @@ fn html_renders_in_headless_chromium() {
             std::env::var_os("CI").is_none(),
             "CI installs chromium (.ci/run)"
         );
-        eprintln!("skipped: no chromium on this machine");
-        return;
+        return chromium::skip("html_renders_in_headless_chromium");
     };
-    let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("artifacts");
+    let artifacts = chromium::artifacts_dir();
     fs::create_dir_all(&artifacts).expect("artifact folder");
     let today = TODAY.parse().expect("a date");
     for (name, locale) in [("quatre-saisons", Locale::Fr), ("broken", Locale::En)] {
@@ -254,16 +196,17 @@ fn html_renders_in_headless_chromium() {
         let map = data_map(&example_args, today).expect("the example loads");
         let page = artifacts.join(format!("map-{name}.html"));
         fs::write(&page, render(&map, Format::Html)).expect("write page");
-        let screenshot = artifacts.join(format!("map-{name}.png"));
-        let _ = fs::remove_file(&screenshot);
-        let (console, dom) = chromium::open(&binary, &page, &screenshot);
+        let rendered =
+            chromium::open(&binary, &page, &format!("map-{name}")).expect("chromium runs");
+        let console = &rendered.console;
         assert!(console.is_empty(), "{name}: console messages: {console:#?}");
-        let png = fs::read(&screenshot).expect("a screenshot was taken");
+        let png = fs::read(&rendered.screenshot).expect("a screenshot was taken");
         assert!(
             png.starts_with(b"\x89PNG") && png.len() > 10_000,
             "{name}: a real screenshot ({} bytes)",
             png.len()
         );
+        let dom = &rendered.dom;
         assert!(
             dom.contains("<table class=\"map\">"),
             "{name}: the table is in the rendered page"
@@ -272,7 +215,7 @@ fn html_renders_in_headless_chromium() {
             dom.matches("<th scope=\"col\" id=\"source-").count(),
             map.sources.len()
         );
-        eprintln!("screenshot kept at {}", screenshot.display());
+        eprintln!("screenshot kept at {}", rendered.screenshot.display());
     }
 }
 

@@ -6,6 +6,10 @@
 //! throw-away git repository holding this crate's hook file (and, for the `rust` hook, its
 //! source) and commits there: this repository's own git state is never touched.
 
+#[path = "common/repository.rs"]
+mod repository;
+
+use repository::{copy_dir, git};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -30,41 +34,6 @@ fn pre_commit_available() -> bool {
         );
     }
     found
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = Command::new("git")
-        .args([
-            "-c",
-            "user.name=datacharter tests",
-            "-c",
-            "user.email=tests@example.org",
-        ])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(output.status.success(), "git {args:?} failed: {output:?}");
-    String::from_utf8_lossy(&output.stdout).trim().to_owned()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read folder") {
-        let entry = entry.expect("folder entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy file");
-        }
-    }
 }
 
 /// A git repository holding `files` (paths relative to this crate) with one commit; returns

@@ -5,15 +5,17 @@
 #[allow(dead_code)] // `main` and `write` serve the example binary only
 #[path = "../examples/gen-workspace.rs"]
 mod gen_workspace;
+#[path = "common/render.rs"]
+mod render;
 
 use assert_cmd::Command;
 use datacharter::finding::{Finding, Target};
 use datacharter::lint::{Options, Outcome, lint_inputs};
 use datacharter::model::{DocumentKind, TypedDocument};
-use datacharter::report::{self, HumanOptions, Report};
 use datacharter::rules::Selection;
 use datacharter::syntax::{self, Limits};
 use proptest::prelude::*;
+use render::render_json_and_human;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -67,19 +69,7 @@ fn lint_and_render(files: Vec<(String, Vec<u8>)>) -> Outcome {
             Ok(outcome) => outcome,
             Err(error) => panic!("lint failed (exit code 2): {error}"),
         };
-        let lookup = |path: &str| outcome.files.get(path);
-        let diagnostics = report::locate(outcome.findings.clone(), &lookup);
-        let report = Report::new(
-            ".",
-            outcome.file_count,
-            outcome.document_count,
-            0,
-            diagnostics,
-        );
-        let mut out = Vec::new();
-        let rendered = report::render_json(&report, &mut out).and_then(|()| {
-            report::render_human(&report, &lookup, &HumanOptions::default(), &mut out)
-        });
+        let rendered = render_json_and_human(&outcome);
         assert!(rendered.is_ok(), "rendering failed: {rendered:?}");
         outcome
     })

@@ -3,9 +3,12 @@
 #![no_main]
 
 use datacharter::lint::{Options, lint_inputs};
-use datacharter::report::{self, HumanOptions, Report};
 use datacharter::rules::Selection;
 use libfuzzer_sys::fuzz_target;
+use render::render_json_and_human;
+
+#[path = "../../tests/common/render.rs"]
+mod render;
 
 const ORGANISATION: &str = include_str!("../../examples/quatre-saisons/organisation.yaml");
 
@@ -24,16 +27,5 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(outcome) = lint_inputs(inputs, "datacharter.yaml", &options) else {
         return;
     };
-    let lookup = |path: &str| outcome.files.get(path);
-    let diagnostics = report::locate(outcome.findings.clone(), &lookup);
-    let report = Report::new(
-        ".",
-        outcome.file_count,
-        outcome.document_count,
-        0,
-        diagnostics,
-    );
-    let mut out = Vec::new();
-    let _ = report::render_json(&report, &mut out);
-    let _ = report::render_human(&report, &lookup, &HumanOptions::default(), &mut out);
+    let _ = render_json_and_human(&outcome);
 });

@@ -4,7 +4,7 @@ use super::CommandError;
 use crate::cli::{Color, FailOn, Format, LintArgs, ReportSpec};
 use crate::config::{self, ConfigError, Overrides};
 use crate::finding::{Finding, Severity};
-use crate::lint::{Timings, lint};
+use crate::lint::{Timings, lint, settings_file_name};
 use crate::report::{self, ColorChoice, HumanOptions, Report};
 use crate::rules::{REGISTRY, Rule};
 use crate::syntax::{Limits, ParsedFile, parse};
@@ -51,7 +51,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
     };
     let discovered = started.elapsed();
     let filter = workspace.report_filter(&args.paths)?;
-    let settings_file = settings_name(&workspace);
+    let settings_file = settings_file_name(&workspace);
     let overrides = Overrides {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
@@ -123,18 +123,6 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         eprint!("{}", timings_table(&timings));
     }
     Ok(exit_code(args, worst))
-}
-
-/// The settings file's name relative to the root (`datacharter.yaml` without one).
-fn settings_name(workspace: &Workspace) -> String {
-    workspace
-        .settings_file
-        .as_ref()
-        .and_then(|path| path.strip_prefix(&workspace.root).ok())
-        .map_or_else(
-            || "datacharter.yaml".to_owned(),
-            |relative| relative.to_string_lossy().replace('\\', "/"),
-        )
 }
 
 /// Bad settings found once the workspace is loaded (unknown codes, missing policy packs):

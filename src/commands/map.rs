@@ -7,11 +7,11 @@ use crate::config::{self, ConfigError, Overrides};
 use crate::export::map::{DataMap, Format, render};
 use crate::finding::Finding;
 use crate::i18n::{self, Locale};
-use crate::lint::lint;
+use crate::lint::{lint, settings_file_name};
 use crate::output::write_new;
 use crate::report::locate;
 use crate::syntax::{Limits, ParsedFile, parse};
-use crate::workspace::{self, Discovery, Workspace, WorkspaceError};
+use crate::workspace::{self, Discovery, WorkspaceError};
 use clap::Args;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -73,7 +73,7 @@ pub fn data_map(args: &MapArgs, today: jiff::civil::Date) -> Result<DataMap, Com
         Err(error) => return Err(error.into()),
     };
     let locale = i18n::resolve(args.locale, workspace.settings.locale);
-    let settings_name = settings_name(&workspace);
+    let settings_name = settings_file_name(&workspace);
     let mut options = match config::options(
         &workspace.settings,
         &settings_name,
@@ -148,16 +148,6 @@ pub fn format_of(output: Option<&Path>) -> Format {
         Some("csv") => Format::Csv,
         _ => Format::Text,
     }
-}
-
-/// The settings file's path relative to the root, as findings name it.
-fn settings_name(workspace: &Workspace) -> String {
-    workspace
-        .settings_file
-        .as_ref()
-        .and_then(|path| path.strip_prefix(&workspace.root).ok())
-        .map(|relative| relative.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_else(|| "datacharter.yaml".to_owned())
 }
 
 /// The problems of the settings file, one `file:line:column: message` line each.

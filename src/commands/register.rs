@@ -8,10 +8,10 @@ use crate::config::{self, ConfigError, Overrides};
 use crate::export::register::{self, Format, Register};
 use crate::finding::Finding;
 use crate::i18n::{self, Locale};
-use crate::lint::lint;
+use crate::lint::{lint, settings_file_name};
 use crate::syntax::{Limits, ParsedFile, parse};
 use crate::t;
-use crate::workspace::{self, Discovery, Workspace, WorkspaceError};
+use crate::workspace::{self, Discovery, WorkspaceError};
 use clap::Args;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -165,16 +165,6 @@ fn discovery_start(path: Option<&Path>) -> io::Result<PathBuf> {
         Some(path) => Ok(path.to_path_buf()),
         None => std::env::current_dir(),
     }
-}
-
-/// The settings file's path relative to the root.
-fn settings_file_name(workspace: &Workspace) -> String {
-    workspace
-        .settings_file
-        .as_ref()
-        .and_then(|path| path.strip_prefix(&workspace.root).ok())
-        .map(|relative| relative.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_else(|| "datacharter.yaml".to_owned())
 }
 
 #[cfg(test)]

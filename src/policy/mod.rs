@@ -14,6 +14,7 @@ use crate::model::{
 };
 use crate::syntax::{Limits, parse};
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The built-in packs, in the order they are merged.
@@ -52,8 +53,10 @@ pub struct PackError {
 #[derive(Debug, Clone, Default)]
 pub struct PolicyTables {
     pub categories: BTreeMap<String, CategoryEntry>,
-    /// The sensitivity of each category of the vocabulary, inherited ones included.
-    sensitivities: HashMap<String, Sensitivity>,
+    /// Every category of the vocabulary with its sensitivity, inherited ones included (`None`
+    /// for a plain category): one lookup answers [`PolicyTables::sensitivity`] and
+    /// [`PolicyTables::is_category`], which rules ask of every category of every document.
+    category_index: HashMap<String, Option<Sensitivity>, BuildHasherDefault<IdHasher>>,
     pub purposes: BTreeMap<String, VocabularyEntry<PurposeId>>,
     pub subjects: BTreeMap<String, VocabularyEntry<SubjectId>>,
     pub functions: BTreeMap<String, VocabularyEntry<FunctionId>>,
@@ -153,10 +156,10 @@ impl PolicyTables {
                 Some((file.clone(), *document)),
             );
         }
-        tables.sensitivities = tables
+        tables.category_index = tables
             .categories
             .keys()
-            .filter_map(|id| Some((id.clone(), tables.inherited_sensitivity(id)?)))
+            .map(|id| (id.clone(), tables.inherited_sensitivity(id)))
             .collect();
         tables
     }
@@ -271,13 +274,18 @@ impl PolicyTables {
         self.retention_references.get(id.as_str())
     }
 
+    /// Whether `category` is in the vocabulary (`categories`).
+    pub fn is_category(&self, category: &str) -> bool {
+        self.category_index.contains_key(category)
+    }
+
     /// The sensitivity of a category, inherited from its closest marked ancestor. Every rule
     /// asks it of every category, so the vocabulary's answers are computed once, in `build`.
     pub fn sensitivity(&self, category: &str) -> Option<Sensitivity> {
-        if self.categories.contains_key(category) {
-            return self.sensitivities.get(category).copied();
+        match self.category_index.get(category) {
+            Some(sensitivity) => *sensitivity,
+            None => self.inherited_sensitivity(category),
         }
-        self.inherited_sensitivity(category)
     }
 
     fn inherited_sensitivity(&self, category: &str) -> Option<Sensitivity> {
@@ -288,6 +296,29 @@ impl PolicyTables {
             }
             id = &id[..id.rfind('.')?];
         }
+    }
+}
+
+/// FNV-1a, for the category index: it hashes every category of every document, several times,
+/// and SipHash, made to resist chosen collisions, costs more than the lookup. Collisions cannot
+/// be forced to any effect here: the table is built from the packs and lookups never grow it.
+struct IdHasher(u64);
+
+impl Default for IdHasher {
+    fn default() -> Self {
+        IdHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

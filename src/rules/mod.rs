@@ -180,15 +180,173 @@ pub fn run(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
         if let Some(check) = rule.check
             && selection.is_enabled(rule.code)
         {
-            let t = std::time::Instant::now();
             check(context, &mut findings);
-            eprintln!(
-                "TIMING {} {:.2}",
-                rule.code,
-                t.elapsed().as_secs_f64() * 1000.0
-            );
         }
     }
     custom::run(context, selection, &mut findings);
     findings
+}
+
+/// What the rule families' unit tests share: lint a YAML workspace (documents separated by
+/// `---`) with one rule selected, on 2026-06-01 as `tests/rule_docs.rs` does, and check every
+/// documented failing example of a family.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Family, REGISTRY};
+    use crate::finding::Finding;
+    use crate::i18n::Locale;
+    use jiff::civil::Date;
+
+    /// The day the tests lint on.
+    pub fn today() -> Date {
+        jiff::civil::date(2026, 6, 1)
+    }
+
+    /// Lints a one-file workspace with only `code` enabled.
+    pub fn lint_only(code: &str, yaml: &str) -> Vec<Finding> {
+        lint_in(code, yaml, today(), Locale::En)
+    }
+
+    /// [`lint_only`], with the messages in `locale`.
+    pub fn lint_only_in(code: &str, yaml: &str, locale: Locale) -> Vec<Finding> {
+        lint_in(code, yaml, today(), locale)
+    }
+
+    /// [`lint_only`] on another day.
+    pub fn lint_on(code: &str, yaml: &str, today: Date) -> Vec<Finding> {
+        lint_in(code, yaml, today, Locale::En)
+    }
+
+    /// [`lint_only`] on another day, with the messages in `locale`.
+    pub fn lint_in(code: &str, yaml: &str, today: Date, locale: Locale) -> Vec<Finding> {
+        match crate::lint::lint_example_in(&[code], yaml, today, locale) {
+            Ok(findings) => findings,
+            Err(error) => panic!("built-in packs do not load: {error}"),
+        }
+    }
+
+    /// The JSON pointers the findings point at, in order.
+    pub fn pointers(findings: &[Finding]) -> Vec<&str> {
+        findings
+            .iter()
+            .filter_map(|finding| finding.location.pointer())
+            .collect()
+    }
+
+    /// The texts a finding shows: message, label, help, secondary labels.
+    fn texts(finding: &Finding) -> Vec<String> {
+        let mut texts = vec![finding.message.clone(), finding.label.clone()];
+        texts.extend(finding.help.clone());
+        texts.extend(finding.labels.iter().map(|label| label.message.clone()));
+        texts
+    }
+
+    /// Lints the documented failing example of every rule of `family` in English and in French,
+    /// and checks that each French text (message, label, help, secondary labels) is a translation:
+    /// as many findings, and no text left as the English one.
+    pub fn assert_family_speaks_french(family: Family) {
+        for rule in REGISTRY.iter().filter(|rule| rule.family == family) {
+            let english = lint_only_in(rule.code, rule.docs.failing, Locale::En);
+            let french = lint_only_in(rule.code, rule.docs.failing, Locale::Fr);
+            assert!(
+                !english.is_empty(),
+                "{}: the failing example passes",
+                rule.code
+            );
+            assert_eq!(english.len(), french.len(), "{}", rule.code);
+            for (english, french) in english.iter().zip(&french) {
+                for (english, french) in texts(english).iter().zip(texts(french)) {
+                    assert_ne!(english, &french, "{}: not translated", rule.code);
+                    assert!(
+                        !french.contains("DC"),
+                        "{}: a key is missing: {french}",
+                        rule.code
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every documented failing example of `family`: each message, label, help line and
+    /// secondary label differs from the English one, so none was left as a literal (every
+    /// finding of these families has a help line).
+    pub fn assert_failing_examples_translated(family: Family) {
+        for rule in REGISTRY.iter().filter(|rule| rule.family == family) {
+            let english = lint_only_in(rule.code, rule.docs.failing, Locale::En);
+            let french = lint_only_in(rule.code, rule.docs.failing, Locale::Fr);
+            assert!(!french.is_empty(), "{}: no finding", rule.code);
+            assert_eq!(english.len(), french.len(), "{}", rule.code);
+            for (en, fr) in english.iter().zip(&french) {
+                assert_ne!(en.message, fr.message, "{}", rule.code);
+                assert_ne!(en.label, fr.label, "{}", rule.code);
+                assert_ne!(en.help, fr.help, "{}", rule.code);
+                for (en, fr) in en.labels.iter().zip(&fr.labels) {
+                    assert_ne!(en.message, fr.message, "{}", rule.code);
+                }
+            }
+        }
+    }
+
+    /// Every text of every finding of the failing examples of `rules` is translated, and none,
+    /// in either language, is a bare catalogue key (one starting with a prefix of `keys`).
+    pub fn assert_rules_speak_french(rules: &[&super::Rule], keys: &[&str]) {
+        for rule in rules {
+            let english = lint_only_in(rule.code, rule.docs.failing, Locale::En);
+            let french = lint_only_in(rule.code, rule.docs.failing, Locale::Fr);
+            assert!(
+                !english.is_empty(),
+                "{} does not fire on its example",
+                rule.code
+            );
+            assert_eq!(english.len(), french.len(), "{}", rule.code);
+            for (en, fr) in english.iter().zip(&french) {
+                for (en, fr) in texts(en).iter().zip(texts(fr).iter()) {
+                    assert_ne!(en, fr, "{}: not translated", rule.code);
+                    for text in [en, fr] {
+                        let bare_key = keys.iter().any(|key| text.starts_with(key));
+                        assert!(!bare_key, "{}: no message for `{text}`", rule.code);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The human rendering of every documented failing example of `family`, one after the other:
+    /// what a user sees for each rule, kept as a snapshot.
+    pub fn render_failing_examples(family: Family) -> String {
+        use crate::lint::{Options, lint_inputs};
+        use crate::report::{HumanOptions, Report, locate, render_human};
+        let mut rendered = String::new();
+        for rule in REGISTRY.iter().filter(|rule| rule.family == family) {
+            let options = Options::new(super::Selection::only(&[rule.code]), today());
+            let inputs = vec![(
+                "example.yaml".to_owned(),
+                Ok(rule.docs.failing.as_bytes().to_vec()),
+            )];
+            let outcome = match lint_inputs(inputs, "datacharter.yaml", &options) {
+                Ok(outcome) => outcome,
+                Err(error) => panic!("built-in packs do not load: {error}"),
+            };
+            let files = &outcome.files;
+            let diagnostics = locate(outcome.findings, &|path| files.get(path));
+            let report = Report::new(
+                ".",
+                outcome.file_count,
+                outcome.document_count,
+                0,
+                diagnostics,
+            );
+            let options = HumanOptions {
+                colored: false,
+                width: 100,
+            };
+            let mut out = Vec::new();
+            if let Err(error) = render_human(&report, &|path| files.get(path), &options, &mut out) {
+                panic!("rendering to memory failed: {error}");
+            }
+            rendered.push_str(&format!("===== {} {}\n", rule.code, rule.name));
+            rendered.push_str(&String::from_utf8_lossy(&out));
+        }
+        rendered
+    }
 }

@@ -32,7 +32,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         for (index, category) in item.data_categories.iter().enumerate() {
             let category = category.as_str();
             // An unknown category is DC005's finding.
-            if !policy.categories.contains_key(category) || is_allowed(policy, entry, category) {
+            if !policy.is_category(category) || is_allowed(policy, entry, category) {
                 continue;
             }
             let message = match entry.reason.as_deref() {
@@ -94,7 +94,7 @@ fn descendants<'p>(policy: &'p PolicyTables, category: &str) -> impl Iterator<It
 #[cfg(test)]
 mod tests {
     use crate::finding::Finding;
-    use crate::rules::consent::testing::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn lint(purpose: &str, categories: &str) -> Vec<Finding> {
         lint_only(

@@ -31,16 +31,20 @@ struct Uses<'a> {
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let mut uses: HashMap<&str, Uses<'_>> = HashMap::new();
+    // Reused from one processing to the next: it only dedups a processing's `sources`.
+    let mut seen = HashSet::new();
     for processing in &context.inventory.processings {
         let item = &processing.item;
-        let mut seen = HashSet::new();
+        seen.clear();
         for source in item.sources.iter().filter(|s| seen.insert(s.as_str())) {
             let entry = uses.entry(source.as_str()).or_default();
             entry.processings.push(item.id.as_str());
             for category in &item.data_categories {
                 let category = category.as_str();
-                entry.categories.insert(category);
-                entry.with_ancestors.extend(self_and_ancestors(category));
+                // A category seen before already brought its ancestors.
+                if entry.categories.insert(category) {
+                    entry.with_ancestors.extend(self_and_ancestors(category));
+                }
             }
         }
     }
@@ -104,7 +108,7 @@ fn listing(locale: Locale, ids: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use crate::finding::Finding;
-    use crate::rules::consent::testing::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn lint(fields: &str, processings: &str) -> Vec<Finding> {
         lint_only(

@@ -65,7 +65,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::consent::testing::lint_only;
+    use crate::rules::testing::lint_only;
 
     const HEAD: &str = "kind: processing\nid: newsletter\nname: Lettre\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email]\n";
 

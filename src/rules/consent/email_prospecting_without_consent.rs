@@ -90,7 +90,7 @@ fn basis_name(basis: LegalBasis) -> &'static str {
 #[cfg(test)]
 mod tests {
     use crate::finding::Finding;
-    use crate::rules::consent::testing::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn lint(purpose: &str, basis: &str, subjects: &str, categories: &str) -> Vec<Finding> {
         lint_only(

@@ -40,7 +40,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::finding::Finding;
-    use crate::rules::consent::testing::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn lint(rest: &str) -> Vec<Finding> {
         lint_only(

@@ -13,30 +13,10 @@ fn is_blank(text: Option<&String>) -> bool {
 }
 
 #[cfg(test)]
-pub(crate) mod testing {
-    use crate::finding::Finding;
-    use crate::i18n::Locale;
-
-    /// Lints a one-file workspace with only `code` enabled, today being 2026-06-01.
-    pub fn lint_only(code: &str, yaml: &str) -> Vec<Finding> {
-        lint_only_in(code, yaml, Locale::En)
-    }
-
-    /// The same, with the messages in `locale`.
-    pub fn lint_only_in(code: &str, yaml: &str, locale: Locale) -> Vec<Finding> {
-        let today = jiff::civil::date(2026, 6, 1);
-        match crate::lint::lint_example_in(&[code], yaml, today, locale) {
-            Ok(findings) => findings,
-            Err(error) => panic!("built-in packs do not load: {error}"),
-        }
-    }
-}
-
-#[cfg(test)]
 mod tests {
-    use super::testing::lint_only_in;
     use crate::i18n::Locale;
     use crate::rules::Rule;
+    use crate::rules::testing::{assert_rules_speak_french, lint_only_in};
 
     const RULES: [&Rule; 6] = [
         &super::consent_without_record::RULE,
@@ -68,30 +48,6 @@ mod tests {
     /// in English, none is a bare catalogue key.
     #[test]
     fn every_rule_of_the_family_speaks_french() {
-        for rule in RULES {
-            let english = lint_only_in(rule.code, rule.docs.failing, Locale::En);
-            let french = lint_only_in(rule.code, rule.docs.failing, Locale::Fr);
-            assert!(
-                !english.is_empty(),
-                "{} does not fire on its example",
-                rule.code
-            );
-            assert_eq!(english.len(), french.len(), "{}", rule.code);
-            for (en, fr) in english.iter().zip(&french) {
-                let texts = |f: &crate::finding::Finding| {
-                    let mut texts = vec![f.message.clone(), f.label.clone()];
-                    texts.extend(f.help.clone());
-                    texts.extend(f.labels.iter().map(|label| label.message.clone()));
-                    texts
-                };
-                for (en, fr) in texts(en).iter().zip(texts(fr).iter()) {
-                    assert_ne!(en, fr, "{}: not translated", rule.code);
-                    for text in [en, fr] {
-                        let bare_key = ["DC5", "consent."].iter().any(|key| text.starts_with(key));
-                        assert!(!bare_key, "{}: no message for `{text}`", rule.code);
-                    }
-                }
-            }
-        }
+        assert_rules_speak_french(&RULES, &["DC5", "consent."]);
     }
 }

@@ -95,7 +95,7 @@ fn related(used: &str, held: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn workspace(held: &str, used: &str, sources: &str) -> String {
         format!(

@@ -175,7 +175,7 @@ fn total_retention(rule: &RetentionRule) -> Duration {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn charter(commitment: &str) -> String {
         format!("kind: charter\ncommitments: {{ {commitment} }}\n---\n")

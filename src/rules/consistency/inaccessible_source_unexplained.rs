@@ -39,7 +39,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     const SOURCE: &str = "kind: source\nid: s\nname: S\ntype: ticketing\n";
 

@@ -12,7 +12,7 @@ pub mod spreadsheet_without_owner;
 mod tests {
     use crate::i18n::Locale;
     use crate::rules::Family;
-    use crate::rules::security::{assert_family_speaks_french, lint_only_in};
+    use crate::rules::testing::{assert_family_speaks_french, lint_only_in};
 
     #[test]
     fn the_consistency_rules_speak_french() {

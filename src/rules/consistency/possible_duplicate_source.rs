@@ -52,7 +52,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn source(id: &str, subjects: &str, categories: &[&str]) -> String {
         let fields: String = categories

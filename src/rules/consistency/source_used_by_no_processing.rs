@@ -47,7 +47,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     const SOURCE: &str = "kind: source\nid: sheet\nname: Sheet\ntype: spreadsheet\n";
 

@@ -70,7 +70,7 @@ impl Checker<'_, '_> {
             Target::Person => inventory.person(id).is_some(),
             Target::Party => inventory.party(id).is_some(),
             Target::Source => inventory.source(id).is_some(),
-            Target::Category => policy.categories.contains_key(id),
+            Target::Category => policy.is_category(id),
             Target::Purpose => policy.purposes.contains_key(id),
             Target::Subject => policy.subjects.contains_key(id),
             Target::Function => policy.functions.contains_key(id),

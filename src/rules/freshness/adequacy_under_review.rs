@@ -81,7 +81,7 @@ fn status(decision: &AdequacyDecision, today: jiff::civil::Date, locale: Locale)
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn transfer(transfer: &str) -> String {
         format!("kind: processing\nid: p\nname: P\ntransfers:\n  - {transfer}\n")

@@ -63,7 +63,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn processing(dpia: &str) -> String {
         format!("kind: processing\nid: p\nname: P\ndpia: {dpia}\n")

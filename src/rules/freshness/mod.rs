@@ -25,7 +25,7 @@ mod tests {
     use super::*;
     use crate::i18n::Locale;
     use crate::rules::Family;
-    use crate::rules::security::{assert_family_speaks_french, lint_only_in};
+    use crate::rules::testing::{assert_family_speaks_french, lint_only_in};
     use jiff::civil::date;
 
     #[test]

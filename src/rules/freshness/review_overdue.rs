@@ -121,7 +121,7 @@ impl Review {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn source(last_reviewed: &str) -> String {
         format!("kind: source\nid: s\nname: S\ntype: crm\n{last_reviewed}")

@@ -69,7 +69,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lint_only;
+    use crate::rules::testing::lint_only;
 
     #[test]
     fn absent_flags_are_not_done() {

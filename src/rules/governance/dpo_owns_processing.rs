@@ -57,7 +57,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lint_only;
+    use crate::rules::testing::lint_only;
 
     #[test]
     fn points_at_the_owner_with_the_charter_as_secondary() {

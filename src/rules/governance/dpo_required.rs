@@ -132,7 +132,7 @@ fn reasons(context: &Context<'_>) -> Vec<Reason> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lint_only;
+    use crate::rules::testing::lint_only;
 
     const PUBLIC: &str =
         "kind: organisation\nid: ville\nname: Théâtre municipal\npublic_body: true\n";

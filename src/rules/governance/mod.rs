@@ -53,35 +53,19 @@ fn person_entry<'a>(
     })
 }
 
-/// Lints a YAML workspace (documents separated by `---`) with only `code` selected, on
-/// 2026-06-01 as `tests/rule_docs.rs` does: the unit tests of this family share it.
-#[cfg(test)]
-pub(crate) fn lint_only(code: &str, yaml: &str) -> Vec<crate::finding::Finding> {
-    lint_only_in(code, yaml, Locale::En)
-}
-
-/// [`lint_only`], with the messages in `locale`.
-#[cfg(test)]
-pub(crate) fn lint_only_in(code: &str, yaml: &str, locale: Locale) -> Vec<crate::finding::Finding> {
-    match crate::lint::lint_example_in(&[code], yaml, jiff::civil::date(2026, 6, 1), locale) {
-        Ok(findings) => findings,
-        Err(error) => panic!("built-in packs do not load: {error}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
     fn rendered_failing_examples() {
         let rendered =
-            crate::rules::register::render_failing_examples(crate::rules::Family::Governance);
+            crate::rules::testing::render_failing_examples(crate::rules::Family::Governance);
         insta::assert_snapshot!(rendered);
     }
 
     #[test]
     fn findings_speak_french() {
-        use super::lint_only_in;
         use crate::i18n::Locale;
+        use crate::rules::testing::lint_only_in;
         let yaml = "kind: organisation\nid: qs\nname: QS\npeople:\n  - { id: bdurand, name: Bruno Durand, functions: [administrator, it] }\n---\nkind: charter\nid: charte-2026\ndpo: { person: bdurand }\n";
         let findings = lint_only_in("DC402", yaml, Locale::Fr);
         assert_eq!(findings.len(), 1, "{findings:#?}");

@@ -35,7 +35,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lint_only;
+    use crate::rules::testing::lint_only;
 
     #[test]
     fn only_processings_without_owner_are_reported() {

@@ -63,7 +63,7 @@ fn reachable(contact: &Contact) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn pointers(yaml: &str) -> Vec<String> {
         lint_only("DC101", yaml)

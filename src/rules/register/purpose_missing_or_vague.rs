@@ -23,7 +23,14 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;
-    let vague_words = &context.policy.governance.vague_descriptions;
+    // Normalised once, not once per processing.
+    let vague_words: Vec<String> = context
+        .policy
+        .governance
+        .vague_descriptions
+        .iter()
+        .map(|word| word.trim().to_lowercase())
+        .collect();
     for processing in &context.inventory.processings {
         let item = &processing.item;
         let description = item
@@ -44,7 +51,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 .with_label(crate::t!(locale, "DC102.other.label"))
                 .with_help(crate::t!(locale, "DC102.other.help")),
             ),
-            Some(text) if is_vague(text, vague_words) => findings.push(
+            Some(text) if is_vague(text, &vague_words) => findings.push(
                 warning(
                     processing.at("/description"),
                     crate::t!(
@@ -83,18 +90,16 @@ fn warning(location: crate::finding::Location, message: String) -> Finding {
 }
 
 /// A description is vague when, trimmed, without a final full stop and compared without case,
-/// it is one of the pack's vague words.
+/// it is one of the pack's vague words (given trimmed and in lower case).
 fn is_vague(description: &str, vague_words: &[String]) -> bool {
     let normalised = description.trim_end_matches('.').trim().to_lowercase();
-    vague_words
-        .iter()
-        .any(|word| word.trim().to_lowercase() == normalised)
+    vague_words.contains(&normalised)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::lint_only;
     use crate::finding::Severity;
+    use crate::rules::testing::lint_only;
 
     const HEAD: &str = "kind: processing\nid: p\nname: Traitement\n";
 

@@ -78,7 +78,7 @@ fn covers(rule: &RetentionRule, category: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lint_only;
+    use crate::rules::testing::lint_only;
 
     const HEAD: &str = "kind: processing\nid: p\nname: Traitement\n";
 

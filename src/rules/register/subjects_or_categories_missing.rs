@@ -51,7 +51,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lint_only;
+    use crate::rules::testing::lint_only;
 
     const HEAD: &str = "kind: processing\nid: p\nname: Traitement\n";
 

@@ -83,13 +83,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::common::testing::{lint, processing};
+    use super::super::common::testing::processing;
+    use crate::rules::testing::lint_only;
 
     const ACCOUNTING: &str = "purpose: accounting\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]";
 
     #[test]
     fn flags_a_short_retention_naming_the_law() {
-        let findings = lint(
+        let findings = lint_only(
             "DC305",
             &processing(ACCOUNTING, "  - { duration: 5y, from: end-of-fiscal-year }"),
         );
@@ -102,9 +103,12 @@ mod tests {
     #[test]
     fn the_archive_stage_counts() {
         let retention = "  - { duration: 1y, from: end-of-fiscal-year, then: archive, archive: { duration: 9y } }";
-        assert!(lint("DC305", &processing(ACCOUNTING, retention)).is_empty());
+        assert!(lint_only("DC305", &processing(ACCOUNTING, retention)).is_empty());
         let retention = "  - { duration: 1y, from: end-of-fiscal-year, then: archive, archive: { duration: 8y } }";
-        assert_eq!(lint("DC305", &processing(ACCOUNTING, retention)).len(), 1);
+        assert_eq!(
+            lint_only("DC305", &processing(ACCOUNTING, retention)).len(),
+            1
+        );
     }
 
     #[test]
@@ -112,9 +116,9 @@ mod tests {
         let header =
             "purpose: accounting\ndata_categories: [payment.card-number, transaction.invoice]";
         let retention = "  - { categories: [payment.card-number], duration: 13mo, from: debit }\n  - { categories: [transaction.invoice], duration: 10y, from: end-of-fiscal-year }";
-        assert!(lint("DC305", &processing(header, retention)).is_empty());
+        assert!(lint_only("DC305", &processing(header, retention)).is_empty());
         // Mixed in one rule, only the category without a ceiling is named.
-        let findings = lint(
+        let findings = lint_only(
             "DC305",
             &processing(header, "  - { duration: 13mo, from: debit }"),
         );
@@ -132,7 +136,7 @@ mod tests {
     fn other_purposes_are_not_concerned() {
         let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [transaction.invoice]";
         assert!(
-            lint(
+            lint_only(
                 "DC305",
                 &processing(header, "  - { duration: 3y, from: end-of-contract }")
             )
@@ -144,9 +148,9 @@ mod tests {
     fn the_minimum_is_the_reference_the_pack_names() {
         let house = "\n---\nkind: policy\nid: house\nretention:\n  references:\n    - { id: house-accounting, purposes: [accounting], duration: 6y, from: end-of-fiscal-year }\n  accounting_minimum: house-accounting\n";
         let six = processing(ACCOUNTING, "  - { duration: 6y, from: end-of-fiscal-year }");
-        assert!(lint("DC305", &format!("{six}{house}")).is_empty());
+        assert!(lint_only("DC305", &format!("{six}{house}")).is_empty());
         let five = processing(ACCOUNTING, "  - { duration: 5y, from: end-of-fiscal-year }");
-        let findings = lint("DC305", &format!("{five}{house}"));
+        let findings = lint_only("DC305", &format!("{five}{house}"));
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert!(
             findings[0].message.contains("must be kept 6 years"),

@@ -17,32 +17,31 @@ pub(super) fn kept_categories<'a>(
     processing: &'a Processing,
     rule: &'a RetentionRule,
 ) -> Vec<&'a str> {
-    let declared: Vec<&str> = processing
-        .data_categories
-        .iter()
-        .map(|c| c.as_str())
-        .collect();
+    let declared = processing.data_categories.iter().map(|c| c.as_str());
     if rule.categories.is_empty() {
-        return dedup(declared);
+        return dedup(declared.collect());
     }
     let mut kept = Vec::new();
     for named in &rule.categories {
         let named = named.as_str();
-        let narrower: Vec<&str> = declared
-            .iter()
-            .copied()
-            .filter(|declared| *declared != named && PolicyTables::covers(named, declared))
-            .collect();
-        if narrower.is_empty() {
+        let before = kept.len();
+        kept.extend(
+            declared
+                .clone()
+                .filter(|declared| *declared != named && PolicyTables::covers(named, declared)),
+        );
+        // No narrower declared category: the parent itself is kept.
+        if kept.len() == before {
             kept.push(named);
-        } else {
-            kept.extend(narrower);
         }
     }
     dedup(kept)
 }
 
 fn dedup(mut items: Vec<&str>) -> Vec<&str> {
+    if items.len() < 2 {
+        return items; // nothing to compare: spare the set
+    }
     let mut seen = std::collections::HashSet::new();
     items.retain(|item| seen.insert(*item));
     items
@@ -92,24 +91,50 @@ pub(super) fn applies(
     processing: &Processing,
     category: Option<&str>,
 ) -> bool {
-    let purpose_matches = reference.purposes.is_empty()
-        || processing
-            .purpose
-            .as_ref()
-            .is_some_and(|purpose| reference.purposes.contains(purpose));
-    let subject_matches = reference.subjects.is_empty()
-        || processing
-            .data_subjects
-            .iter()
-            .any(|subject| reference.subjects.contains(subject));
-    let category_matches = reference.categories.is_empty()
+    applies_to_processing(reference, processing) && applies_to_category(reference, category)
+}
+
+/// The purpose and subject filters of [`applies`]: they depend only on the processing.
+fn applies_to_processing(reference: &RetentionReference, processing: &Processing) -> bool {
+    let purpose_matches = || {
+        reference.purposes.is_empty()
+            || processing
+                .purpose
+                .as_ref()
+                .is_some_and(|purpose| reference.purposes.contains(purpose))
+    };
+    let subject_matches = || {
+        reference.subjects.is_empty()
+            || processing
+                .data_subjects
+                .iter()
+                .any(|subject| reference.subjects.contains(subject))
+    };
+    purpose_matches() && subject_matches()
+}
+
+/// The category filter of [`applies`].
+pub(super) fn applies_to_category(reference: &RetentionReference, category: Option<&str>) -> bool {
+    reference.categories.is_empty()
         || category.is_some_and(|category| {
             reference.categories.iter().any(|filter| {
                 PolicyTables::covers(filter.as_str(), category)
                     || PolicyTables::covers(category, filter.as_str())
             })
-        });
-    purpose_matches && subject_matches && category_matches
+        })
+}
+
+/// The references (or ceilings) whose purpose and subject filters match `processing`, in
+/// table order: computed once per processing, so that each of its retention rules and kept
+/// categories only checks the category filter.
+pub(super) fn for_processing<'p>(
+    references: impl IntoIterator<Item = &'p RetentionReference>,
+    processing: &Processing,
+) -> Vec<&'p RetentionReference> {
+    references
+        .into_iter()
+        .filter(|reference| applies_to_processing(reference, processing))
+        .collect()
 }
 
 /// The categories to look references up for: each kept category, or one `None` when the
@@ -125,17 +150,17 @@ pub(super) fn lookup_keys<'a>(kept: &[&'a str]) -> Vec<Option<&'a str>> {
 /// The reference that sets the limit for a category kept by `rule`: the longest of those that
 /// apply, since references that apply together describe alternative lawful cases (a card kept
 /// for the purchase, or kept as proof of it). Among equally long ones, the one counting from
-/// the same event as the rule reads best in a message.
+/// the same event as the rule reads best in a message. `candidates` are the references that
+/// apply to the processing ([`for_processing`]).
 pub(super) fn limiting_reference<'p>(
-    policy: &'p PolicyTables,
-    processing: &Processing,
+    candidates: &[&'p RetentionReference],
     rule: &RetentionRule,
     category: Option<&str>,
 ) -> Option<&'p RetentionReference> {
-    policy
-        .retention_references
-        .values()
-        .filter(|reference| applies(reference, processing, category))
+    candidates
+        .iter()
+        .copied()
+        .filter(|reference| applies_to_category(reference, category))
         .max_by_key(|reference| {
             (
                 reference.duration,
@@ -249,24 +274,9 @@ pub(super) fn cited(reference: &RetentionReference, locale: Locale) -> String {
         .unwrap_or_default()
 }
 
+/// What the retention rules' unit tests share besides [`crate::rules::testing`].
 #[cfg(test)]
 pub(super) mod testing {
-    use crate::finding::Finding;
-    use crate::i18n::Locale;
-
-    /// Runs one rule on a YAML workspace (documents separated by `---`), today = 2026-06-01.
-    pub fn lint(code: &str, yaml: &str) -> Vec<Finding> {
-        lint_in(code, yaml, Locale::En)
-    }
-
-    /// [`lint`], with the messages in `locale`.
-    pub fn lint_in(code: &str, yaml: &str, locale: Locale) -> Vec<Finding> {
-        match crate::lint::lint_example_in(&[code], yaml, jiff::civil::date(2026, 6, 1), locale) {
-            Ok(findings) => findings,
-            Err(error) => panic!("built-in packs must load: {error}"),
-        }
-    }
-
     /// A processing with these header lines and one retention list, as a YAML document.
     pub fn processing(header: &str, retention: &str) -> String {
         format!("kind: processing\nid: test\nname: Test\n{header}\nretention:\n{retention}\n")
@@ -357,8 +367,9 @@ mod tests {
 
 #[cfg(test)]
 mod french {
-    use super::testing::{lint_in, processing};
+    use super::testing::processing;
     use super::*;
+    use crate::rules::testing::lint_only_in;
 
     #[test]
     fn durations_and_start_events_read_in_french() {
@@ -389,7 +400,7 @@ mod french {
             header,
             "  - { categories: [identity.email], duration: 2y, from: last-contact, then: archive, archive: { duration: 3y } }",
         );
-        let findings = lint_in("DC301", &yaml, Locale::Fr);
+        let findings = lint_only_in("DC301", &yaml, Locale::Fr);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         let finding = &findings[0];
         assert!(
@@ -415,7 +426,7 @@ mod french {
             "purpose: other\ndescription: Journal",
             "  - { duration: 1y }",
         );
-        let findings = lint_in("DC303", &yaml, Locale::Fr);
+        let findings = lint_only_in("DC303", &yaml, Locale::Fr);
         assert_eq!(
             findings.first().map(|f| f.message.as_str()),
             Some(

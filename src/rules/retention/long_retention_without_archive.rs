@@ -68,14 +68,15 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::common::testing::{lint, processing};
+    use super::super::common::testing::processing;
+    use crate::rules::testing::lint_only;
 
     const TICKETING: &str =
         "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [identity.name]";
 
     #[test]
     fn over_three_years_without_archive_is_reported_as_info() {
-        let findings = lint(
+        let findings = lint_only(
             "DC306",
             &processing(
                 TICKETING,
@@ -97,14 +98,14 @@ mod tests {
     #[test]
     fn three_years_or_an_archive_stage_is_fine() {
         assert!(
-            lint(
+            lint_only(
                 "DC306",
                 &processing(TICKETING, "  - { duration: 3y, from: end-of-contract }")
             )
             .is_empty()
         );
         assert!(
-            lint(
+            lint_only(
                 "DC306",
                 &processing(TICKETING, "  - { duration: 36mo, from: end-of-contract }")
             )
@@ -112,9 +113,9 @@ mod tests {
         );
         let archived =
             "  - { duration: 4y, from: end-of-contract, then: archive, archive: { duration: 1y } }";
-        assert!(lint("DC306", &processing(TICKETING, archived)).is_empty());
+        assert!(lint_only("DC306", &processing(TICKETING, archived)).is_empty());
         assert!(
-            lint(
+            lint_only(
                 "DC306",
                 &processing(TICKETING, "  - { duration: indefinite }")
             )
@@ -124,7 +125,7 @@ mod tests {
 
     #[test]
     fn an_announced_but_missing_archive_points_at_then() {
-        let findings = lint(
+        let findings = lint_only(
             "DC306",
             &processing(
                 TICKETING,
@@ -140,8 +141,8 @@ mod tests {
         let house =
             "\n---\nkind: policy\nid: house\nretention: { archive_after: { duration: 5y } }\n";
         let five = processing(TICKETING, "  - { duration: 5y, from: end-of-contract }");
-        assert!(lint("DC306", &format!("{five}{house}")).is_empty());
+        assert!(lint_only("DC306", &format!("{five}{house}")).is_empty());
         let six = processing(TICKETING, "  - { duration: 6y, from: end-of-contract }");
-        assert_eq!(lint("DC306", &format!("{six}{house}")).len(), 1);
+        assert_eq!(lint_only("DC306", &format!("{six}{house}")).len(), 1);
     }
 }

@@ -2,8 +2,8 @@
 //! purpose, data subjects and categories, with no `justification`.
 
 use super::common::{
-    archive_note, cited, group_by_reference, kept_categories, limiting_reference, lookup_keys,
-    name_categories, reference_in_words, total_kept,
+    archive_note, cited, for_processing, group_by_reference, kept_categories, limiting_reference,
+    lookup_keys, name_categories, reference_in_words, total_kept,
 };
 use super::in_words_in;
 use crate::finding::{Finding, Severity};
@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         let item = &processing.item;
+        let candidates = for_processing(context.policy.retention_references.values(), item);
         for (index, rule) in item.retention.iter().enumerate() {
             let justified = rule
                 .justification
@@ -32,12 +33,18 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 .is_some_and(|text| !text.trim().is_empty());
             let kept = total_kept(rule);
             // DC302 reports indefinite retention; comparing it again would repeat the finding.
-            if justified || kept.is_indefinite() {
+            // And when no reference that applies is shorter, no limit can be exceeded.
+            if justified
+                || kept.is_indefinite()
+                || candidates
+                    .iter()
+                    .all(|reference| kept <= reference.duration)
+            {
                 continue;
             }
             let categories = kept_categories(item, rule);
             let exceeded = lookup_keys(&categories).into_iter().filter_map(|category| {
-                limiting_reference(context.policy, item, rule, category)
+                limiting_reference(&candidates, rule, category)
                     .filter(|reference| kept > reference.duration)
                     .map(|reference| (reference, category))
             });
@@ -84,7 +91,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::common::testing::{lint, processing};
+    use super::super::common::testing::processing;
+    use crate::rules::testing::lint_only;
 
     const NEWSLETTER: &str = "purpose: newsletter\ndata_subjects: [spectators, prospects]\ndata_categories: [identity.email, identity.name]";
 
@@ -94,7 +102,7 @@ mod tests {
             NEWSLETTER,
             "  - { categories: [identity], duration: 5y, from: last-contact }",
         );
-        let findings = lint("DC301", &yaml);
+        let findings = lint_only("DC301", &yaml);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         let finding = &findings[0];
         assert!(finding.message.starts_with("processing `test` keeps `identity.email`, `identity.name` for 5 years; the reference `"), "{}", finding.message);
@@ -119,12 +127,12 @@ mod tests {
             NEWSLETTER,
             "  - { categories: [identity.email], duration: 5y, from: last-contact, justification: \"court order of 2025-03-12 requires keeping the list\" }",
         );
-        assert!(lint("DC301", &justified).is_empty());
+        assert!(lint_only("DC301", &justified).is_empty());
         let blank = processing(
             NEWSLETTER,
             "  - { categories: [identity.email], duration: 5y, from: last-contact, justification: \"  \" }",
         );
-        assert_eq!(lint("DC301", &blank).len(), 1);
+        assert_eq!(lint_only("DC301", &blank).len(), 1);
     }
 
     #[test]
@@ -133,7 +141,7 @@ mod tests {
             NEWSLETTER,
             "  - { categories: [identity.email], duration: 2y, from: last-contact, then: archive, archive: { duration: 2y } }",
         );
-        let findings = lint("DC301", &yaml);
+        let findings = lint_only("DC301", &yaml);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert!(findings[0].message.contains("for 4 years"));
     }
@@ -143,7 +151,7 @@ mod tests {
         // Card numbers: kept for the purchase (0 days) or as proof (13 months): 13 months is fine.
         let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment.card-number]";
         assert!(
-            lint(
+            lint_only(
                 "DC301",
                 &processing(header, "  - { duration: 13mo, from: debit }")
             )
@@ -156,7 +164,7 @@ mod tests {
         // The rule keeps `connection`, which the processing declares as such: the cookie
         // reference (13 months) applies to it.
         let header = "purpose: other\ndescription: Site web\ndata_subjects: [website-visitors]\ndata_categories: [connection]";
-        let findings = lint(
+        let findings = lint_only(
             "DC301",
             &processing(
                 header,
@@ -176,7 +184,7 @@ mod tests {
         // No reference for this purpose and these categories.
         let header = "purpose: other\ndescription: Logs\ndata_categories: [connection.logs]";
         assert!(
-            lint(
+            lint_only(
                 "DC301",
                 &processing(header, "  - { duration: 10y, from: collection }")
             )
@@ -184,7 +192,7 @@ mod tests {
         );
         // Indefinite is DC302's.
         assert!(
-            lint(
+            lint_only(
                 "DC301",
                 &processing(
                     NEWSLETTER,
@@ -201,7 +209,7 @@ mod tests {
         let header =
             "purpose: newsletter\ndata_subjects: [artists]\ndata_categories: [identity.name]";
         assert!(
-            lint(
+            lint_only(
                 "DC301",
                 &processing(header, "  - { duration: 5y, from: last-contact }")
             )
@@ -214,7 +222,7 @@ mod tests {
         // Both categories are limited by the 25-month audience-measurement reference (the
         // longest that applies, though cookies alone would be 13 months): one finding.
         let header = "purpose: audience-analytics\ndata_subjects: [website-visitors]\ndata_categories: [connection.cookies, connection.logs]";
-        let findings = lint(
+        let findings = lint_only(
             "DC301",
             &processing(header, "  - { duration: 3y, from: collection }"),
         );
@@ -233,7 +241,7 @@ mod tests {
         );
         // Two categories with two different references: two findings.
         let header = "purpose: other\ndescription: Divers\ndata_categories: [connection.cookies, transaction.invoice]";
-        let findings = lint(
+        let findings = lint_only(
             "DC301",
             &processing(header, "  - { duration: 11y, from: collection }"),
         );
@@ -248,7 +256,7 @@ mod tests {
             NEWSLETTER,
             "  - { categories: [identity.email], duration: 4y, from: withdrawal }",
         );
-        let findings = lint("DC301", &yaml);
+        let findings = lint_only("DC301", &yaml);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert!(
             findings[0].message.contains("`suppression-lists`"),
@@ -259,7 +267,7 @@ mod tests {
             NEWSLETTER,
             "  - { categories: [identity.email], duration: 4y, from: last-contact }",
         );
-        let findings = lint("DC301", &yaml);
+        let findings = lint_only("DC301", &yaml);
         assert!(
             findings[0].message.contains("`prospects`"),
             "{}",

@@ -1,7 +1,8 @@
 //! DC302 retention-indefinite: a retention, or its archive stage, with no end.
 
 use super::common::{
-    cited, kept_categories, limiting_reference, lookup_keys, name_categories, reference_in_words,
+    cited, for_processing, kept_categories, limiting_reference, lookup_keys, name_categories,
+    reference_in_words,
 };
 use crate::finding::{Finding, Severity};
 use crate::model::{Located, Processing, RetentionRule};
@@ -67,9 +68,10 @@ fn finding(
         categories = name_categories(&categories, locale),
     );
     // Suggest the reference of the first category that has one.
+    let candidates = for_processing(context.policy.retention_references.values(), item);
     let reference = lookup_keys(&categories)
         .into_iter()
-        .find_map(|category| limiting_reference(context.policy, item, rule, category));
+        .find_map(|category| limiting_reference(&candidates, rule, category));
     let help = match reference {
         Some(reference) => t!(
             locale,
@@ -87,13 +89,14 @@ fn finding(
 
 #[cfg(test)]
 mod tests {
-    use super::super::common::testing::{lint, processing};
+    use super::super::common::testing::processing;
+    use crate::rules::testing::lint_only;
 
     #[test]
     fn flags_the_duration_and_suggests_the_reference() {
         let header =
             "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [identity.name]";
-        let findings = lint(
+        let findings = lint_only(
             "DC302",
             &processing(
                 header,
@@ -125,7 +128,7 @@ mod tests {
     #[test]
     fn flags_an_indefinite_archive() {
         let header = "purpose: accounting\ndata_categories: [transaction.invoice]";
-        let findings = lint(
+        let findings = lint_only(
             "DC302",
             &processing(
                 header,
@@ -147,7 +150,7 @@ mod tests {
     #[test]
     fn without_a_reference_the_help_is_generic() {
         let header = "purpose: other\ndescription: Journal\ndata_categories: [connection.logs]";
-        let findings = lint("DC302", &processing(header, "  - { duration: indefinite }"));
+        let findings = lint_only("DC302", &processing(header, "  - { duration: indefinite }"));
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0]
@@ -161,7 +164,7 @@ mod tests {
     fn finite_durations_pass() {
         let header = "purpose: other\ndescription: Journal\ndata_categories: [connection.logs]";
         assert!(
-            lint(
+            lint_only(
                 "DC302",
                 &processing(
                     header,

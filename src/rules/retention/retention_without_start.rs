@@ -69,13 +69,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::common::testing::{lint, processing};
+    use super::super::common::testing::processing;
+    use crate::rules::testing::lint_only;
 
     #[test]
     fn suggests_the_start_event_of_the_reference() {
         let header =
             "purpose: newsletter\ndata_subjects: [prospects]\ndata_categories: [identity.email]";
-        let findings = lint(
+        let findings = lint_only(
             "DC303",
             &processing(header, "  - { duration: 3y, then: delete }"),
         );
@@ -100,7 +101,7 @@ mod tests {
 
     #[test]
     fn without_categories_or_reference_the_help_lists_the_events() {
-        let findings = lint(
+        let findings = lint_only(
             "DC303",
             &processing(
                 "purpose: other\ndescription: Journal",
@@ -120,7 +121,7 @@ mod tests {
     #[test]
     fn indefinite_is_left_to_dc302() {
         assert!(
-            lint(
+            lint_only(
                 "DC303",
                 &processing(
                     "purpose: other\ndescription: Journal",
@@ -134,7 +135,7 @@ mod tests {
     #[test]
     fn every_rule_is_checked() {
         let header = "purpose: other\ndescription: Journal\ndata_categories: [connection.logs]";
-        let findings = lint(
+        let findings = lint_only(
             "DC303",
             &processing(
                 header,

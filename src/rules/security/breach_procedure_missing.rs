@@ -143,7 +143,7 @@ fn as_written(deadline: Duration) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     #[test]
     fn no_charter_is_reported_on_the_organisation() {

@@ -1,7 +1,8 @@
 //! DC701 dpia-missing: a processing meets several EDPB criteria of high risk and has no DPIA.
 
 use crate::finding::{Finding, Location, Severity};
-use crate::model::{DpiaStatus, Located, Processing, Sensitivity};
+use crate::i18n::Locale;
+use crate::model::{DpiaStatus, Located, Organisation, Processing, Sensitivity};
 use crate::policy::PolicyTables;
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
@@ -24,30 +25,111 @@ struct Criterion {
     location: Location,
 }
 
+/// A criterion met, as found: its words and place are built only for a finding, since most
+/// processings meet too few criteria to be one.
+enum Met<'a> {
+    /// Sensitive data: the category at this index of `data_categories`.
+    Sensitive(usize, &'a str),
+    Vulnerable(usize),
+    Sources,
+    LargeScale,
+    LargeScaleOrganisation(&'a Located<Organisation>),
+    Profiling,
+    Monitoring,
+    MonitoringPurpose(&'a str),
+    Innovative,
+    InnovativeCategory(usize),
+}
+
+impl Met<'_> {
+    fn describe(&self, processing: &Located<Processing>, locale: Locale) -> Criterion {
+        let item = &processing.item;
+        let (what, location) = match *self {
+            Met::Sensitive(i, category) => (
+                t!(locale, "DC701.criterion.sensitive", category = category),
+                processing.at(format!("/data_categories/{i}")),
+            ),
+            Met::Vulnerable(i) => (
+                t!(
+                    locale,
+                    "DC701.criterion.vulnerable",
+                    subject = item.data_subjects[i]
+                ),
+                processing.at(format!("/data_subjects/{i}")),
+            ),
+            Met::Sources => (
+                t!(
+                    locale,
+                    "DC701.criterion.sources",
+                    count = item.sources.len()
+                ),
+                processing.at("/sources"),
+            ),
+            Met::LargeScale => (
+                t!(locale, "DC701.criterion.large-scale"),
+                processing.at("/large_scale"),
+            ),
+            Met::LargeScaleOrganisation(organisation) => (
+                t!(locale, "DC701.criterion.large-scale-organisation"),
+                organisation.at("/large_scale"),
+            ),
+            Met::Profiling => (
+                t!(locale, "DC701.criterion.profiling"),
+                processing.at("/profiling"),
+            ),
+            Met::Monitoring => (
+                t!(locale, "DC701.criterion.monitoring"),
+                processing.at("/systematic_monitoring"),
+            ),
+            Met::MonitoringPurpose(purpose) => (
+                t!(
+                    locale,
+                    "DC701.criterion.monitoring-purpose",
+                    purpose = purpose
+                ),
+                processing.at("/purpose"),
+            ),
+            Met::Innovative => (
+                t!(locale, "DC701.criterion.innovative"),
+                processing.at("/innovative_technology"),
+            ),
+            Met::InnovativeCategory(i) => (
+                t!(
+                    locale,
+                    "DC701.criterion.innovative-category",
+                    category = item.data_categories[i]
+                ),
+                processing.at(format!("/data_categories/{i}")),
+            ),
+        };
+        Criterion { what, location }
+    }
+}
+
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let organisation_large_scale = context
         .inventory
         .organisation()
         .filter(|organisation| organisation.item.large_scale);
+    let locale = context.locale;
     for processing in &context.inventory.processings {
         let dpia = processing.item.dpia.as_ref();
         if dpia.is_some_and(|dpia| dpia.status == DpiaStatus::Done) {
             continue;
         }
-        let (criteria, special) = criteria(
-            context,
-            processing,
-            organisation_large_scale.map(|o| o.at("/large_scale")),
-        );
-        let severity = match criteria.len() {
+        let (met, special) = criteria(context, &processing.item, organisation_large_scale);
+        let severity = match met.len() {
             0 => continue,
             1 if special => Severity::Warning,
             1 => continue,
             _ => Severity::Error,
         };
+        let criteria: Vec<Criterion> = met
+            .iter()
+            .map(|met| met.describe(processing, locale))
+            .collect();
         let id = processing.item.id.as_str();
         let listed: Vec<&str> = criteria.iter().map(|c| c.what.as_str()).collect();
-        let locale = context.locale;
         let state = match dpia.map(|dpia| dpia.status) {
             Some(DpiaStatus::NotRequired) => "DC701.state.not-required",
             Some(DpiaStatus::Planned) => "DC701.state.planned",
@@ -91,13 +173,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 }
 
 /// The criteria a processing meets, and whether one of them is Art. 9 or Art. 10 data.
-fn criteria(
+fn criteria<'a>(
     context: &Context<'_>,
-    processing: &Located<Processing>,
-    organisation_large_scale: Option<Location>,
-) -> (Vec<Criterion>, bool) {
-    let (policy, locale) = (context.policy, context.locale);
-    let item = &processing.item;
+    item: &'a Processing,
+    organisation_large_scale: Option<&'a Located<Organisation>>,
+) -> (Vec<Met<'a>>, bool) {
+    let policy = context.policy;
     let mut met = Vec::new();
     let mut special = false;
     let sensitive = item
@@ -113,10 +194,7 @@ fn criteria(
         .min_by_key(|(_, _, sensitivity)| *sensitivity == Sensitivity::NationalId);
     if let Some((i, category, sensitivity)) = sensitive {
         special = sensitivity != Sensitivity::NationalId;
-        met.push(Criterion {
-            what: t!(locale, "DC701.criterion.sensitive", category = category),
-            location: processing.at(format!("/data_categories/{i}")),
-        });
+        met.push(Met::Sensitive(i, category.as_str()));
     }
     // Which subjects, purposes and categories meet a criterion: the `risk` tables of the
     // `governance` pack.
@@ -126,60 +204,27 @@ fn criteria(
         .iter()
         .position(|s| risk.vulnerable_subjects.contains(s))
     {
-        met.push(Criterion {
-            what: t!(
-                locale,
-                "DC701.criterion.vulnerable",
-                subject = item.data_subjects[i]
-            ),
-            location: processing.at(format!("/data_subjects/{i}")),
-        });
+        met.push(Met::Vulnerable(i));
     }
     if item.sources.len() >= 2 {
-        met.push(Criterion {
-            what: t!(
-                locale,
-                "DC701.criterion.sources",
-                count = item.sources.len()
-            ),
-            location: processing.at("/sources"),
-        });
+        met.push(Met::Sources);
     }
     if item.large_scale {
-        met.push(Criterion {
-            what: t!(locale, "DC701.criterion.large-scale"),
-            location: processing.at("/large_scale"),
-        });
-    } else if let Some(location) = organisation_large_scale {
-        met.push(Criterion {
-            what: t!(locale, "DC701.criterion.large-scale-organisation"),
-            location,
-        });
+        met.push(Met::LargeScale);
+    } else if let Some(organisation) = organisation_large_scale {
+        met.push(Met::LargeScaleOrganisation(organisation));
     }
     if item.profiling {
-        met.push(Criterion {
-            what: t!(locale, "DC701.criterion.profiling"),
-            location: processing.at("/profiling"),
-        });
+        met.push(Met::Profiling);
     }
     if item.systematic_monitoring {
-        met.push(Criterion {
-            what: t!(locale, "DC701.criterion.monitoring"),
-            location: processing.at("/systematic_monitoring"),
-        });
+        met.push(Met::Monitoring);
     } else if let Some(purpose) = item
         .purpose
         .as_ref()
         .filter(|p| risk.monitoring_purposes.contains(p))
     {
-        met.push(Criterion {
-            what: t!(
-                locale,
-                "DC701.criterion.monitoring-purpose",
-                purpose = purpose
-            ),
-            location: processing.at("/purpose"),
-        });
+        met.push(Met::MonitoringPurpose(purpose.as_str()));
     }
     let innovative_category = item.data_categories.iter().position(|c| {
         risk.innovative_categories
@@ -187,19 +232,9 @@ fn criteria(
             .any(|a| PolicyTables::covers(a.as_str(), c.as_str()))
     });
     if item.innovative_technology {
-        met.push(Criterion {
-            what: t!(locale, "DC701.criterion.innovative"),
-            location: processing.at("/innovative_technology"),
-        });
+        met.push(Met::Innovative);
     } else if let Some(i) = innovative_category {
-        met.push(Criterion {
-            what: t!(
-                locale,
-                "DC701.criterion.innovative-category",
-                category = item.data_categories[i]
-            ),
-            location: processing.at(format!("/data_categories/{i}")),
-        });
+        met.push(Met::InnovativeCategory(i));
     }
     (met, special)
 }
@@ -207,7 +242,7 @@ fn criteria(
 #[cfg(test)]
 mod tests {
     use crate::finding::Severity;
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn processing(extra: &str) -> String {
         format!(

@@ -165,7 +165,7 @@ fn report(
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::security::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn source(category: &str, security: &str) -> String {
         format!(

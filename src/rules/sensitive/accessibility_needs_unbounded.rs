@@ -267,7 +267,7 @@ fn from_key(start: RetentionStart) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::sensitive::testing::{lint_only, pointers};
+    use crate::rules::testing::{lint_only, pointers};
 
     const HEAD: &str = "kind: processing\nid: acc\nname: Accessibilité\npurpose: accessibility-services\ndata_subjects: [spectators]\ndata_categories: [identity.name, accessibility-needs]\n";
     const EXPLICIT: &str = "consent: { explicit: true, record: \"Billetel\" }\n";

@@ -63,7 +63,7 @@ fn reference_source(policy: &PolicyTables) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::sensitive::testing::{lint_only, pointers};
+    use crate::rules::testing::{lint_only, pointers};
 
     #[test]
     fn flags_processings_too_and_cites_the_pack() {

@@ -87,7 +87,7 @@ fn records_consent(processing: &Processing) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::sensitive::testing::{lint_only, pointers};
+    use crate::rules::testing::{lint_only, pointers};
 
     const SOURCE: &str = "kind: source\nid: ateliers\nname: Ateliers\ntype: spreadsheet\nfields:\n  - { name: repas, category: special.health }\nart9_exception: { basis: a }\n";
 

@@ -55,7 +55,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::sensitive::testing::{lint_only, pointers};
+    use crate::rules::testing::{lint_only, pointers};
 
     #[test]
     fn the_flag_and_the_names_are_both_free_text() {

@@ -191,36 +191,9 @@ pub(super) fn name_contains(name: &[String], phrase: &str) -> bool {
 }
 
 #[cfg(test)]
-pub(crate) mod testing {
-    use crate::finding::Finding;
-    use crate::i18n::Locale;
-
-    /// Lints a one-file workspace with only `code` enabled, today being 2026-06-01.
-    pub fn lint_only(code: &str, yaml: &str) -> Vec<Finding> {
-        lint_only_in(code, yaml, Locale::En)
-    }
-
-    /// [`lint_only`], with the messages in `locale`.
-    pub fn lint_only_in(code: &str, yaml: &str, locale: Locale) -> Vec<Finding> {
-        match crate::lint::lint_example_in(&[code], yaml, jiff::civil::date(2026, 6, 1), locale) {
-            Ok(findings) => findings,
-            Err(error) => panic!("built-in packs do not load: {error}"),
-        }
-    }
-
-    /// The JSON pointers the findings point at, in order.
-    pub fn pointers(findings: &[Finding]) -> Vec<&str> {
-        findings
-            .iter()
-            .filter_map(|finding| finding.location.pointer())
-            .collect()
-    }
-}
-
-#[cfg(test)]
 mod tests {
-    use super::testing::lint_only_in;
     use super::*;
+    use crate::rules::testing::{assert_failing_examples_translated, lint_only_in};
 
     #[test]
     fn findings_speak_french() {
@@ -255,23 +228,7 @@ mod tests {
     /// secondary label differs from the English one, so none was left as a literal.
     #[test]
     fn every_failing_example_is_translated() {
-        for rule in crate::rules::REGISTRY
-            .iter()
-            .filter(|rule| rule.family == crate::rules::Family::Sensitive)
-        {
-            let english = lint_only_in(rule.code, rule.docs.failing, Locale::En);
-            let french = lint_only_in(rule.code, rule.docs.failing, Locale::Fr);
-            assert!(!french.is_empty(), "{}: no finding", rule.code);
-            assert_eq!(english.len(), french.len(), "{}", rule.code);
-            for (en, fr) in english.iter().zip(&french) {
-                assert_ne!(en.message, fr.message, "{}", rule.code);
-                assert_ne!(en.label, fr.label, "{}", rule.code);
-                assert_ne!(en.help, fr.help, "{}", rule.code);
-                for (en, fr) in en.labels.iter().zip(&fr.labels) {
-                    assert_ne!(en.message, fr.message, "{}", rule.code);
-                }
-            }
-        }
+        assert_failing_examples_translated(crate::rules::Family::Sensitive);
     }
 
     #[test]

@@ -76,7 +76,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::sensitive::testing::{lint_only, pointers};
+    use crate::rules::testing::{lint_only, pointers};
 
     fn source(fields: &str) -> String {
         format!(

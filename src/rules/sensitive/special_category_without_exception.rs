@@ -64,7 +64,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::sensitive::testing::{lint_only, pointers};
+    use crate::rules::testing::{lint_only, pointers};
 
     const SOURCE: &str = "kind: source\nid: crm\nname: CRM\ntype: crm\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: syndicat, category: special.trade-union-membership }\n  - { name: sante, category: special }\n";
 

@@ -44,7 +44,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::transfers::testing::{lint_on, lint_only};
+    use crate::rules::testing::{lint_on, lint_only};
 
     fn party(expires: &str) -> String {
         format!(

@@ -68,7 +68,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::finding::Finding;
-    use crate::rules::transfers::testing::lint_only;
+    use crate::rules::testing::lint_only;
 
     fn lint(yaml: &str) -> Vec<Finding> {
         lint_only("DC606", yaml)

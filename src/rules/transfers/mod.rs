@@ -49,40 +49,11 @@ fn adequacy_covers(
 }
 
 #[cfg(test)]
-pub(crate) mod testing {
-    use crate::finding::Finding;
-    use crate::i18n::Locale;
-
-    /// Lints a one-file workspace with only `code` enabled, today being 2026-06-01.
-    pub fn lint_only(code: &str, yaml: &str) -> Vec<Finding> {
-        lint_on(code, yaml, jiff::civil::date(2026, 6, 1))
-    }
-
-    /// The same on another day.
-    pub fn lint_on(code: &str, yaml: &str, today: jiff::civil::Date) -> Vec<Finding> {
-        lint_in(code, yaml, today, Locale::En)
-    }
-
-    /// The same on another day, with the messages in `locale`.
-    pub fn lint_in(
-        code: &str,
-        yaml: &str,
-        today: jiff::civil::Date,
-        locale: Locale,
-    ) -> Vec<Finding> {
-        match crate::lint::lint_example_in(&[code], yaml, today, locale) {
-            Ok(findings) => findings,
-            Err(error) => panic!("built-in packs do not load: {error}"),
-        }
-    }
-}
-
-#[cfg(test)]
 mod tests {
-    use super::testing::lint_in;
     use crate::finding::Finding;
     use crate::i18n::Locale;
     use crate::rules::Rule;
+    use crate::rules::testing::{assert_rules_speak_french, lint_only_in};
 
     const RULES: [&Rule; 7] = [
         &super::processor_without_dpa::RULE,
@@ -95,7 +66,7 @@ mod tests {
     ];
 
     fn lint_in_french(code: &str, yaml: &str) -> Vec<Finding> {
-        lint_in(code, yaml, jiff::civil::date(2026, 6, 1), Locale::Fr)
+        lint_only_in(code, yaml, Locale::Fr)
     }
 
     #[test]
@@ -131,33 +102,6 @@ mod tests {
     /// in English, none is a bare catalogue key.
     #[test]
     fn every_rule_of_the_family_speaks_french() {
-        let today = jiff::civil::date(2026, 6, 1);
-        for rule in RULES {
-            let english = lint_in(rule.code, rule.docs.failing, today, Locale::En);
-            let french = lint_in(rule.code, rule.docs.failing, today, Locale::Fr);
-            assert!(
-                !english.is_empty(),
-                "{} does not fire on its example",
-                rule.code
-            );
-            assert_eq!(english.len(), french.len(), "{}", rule.code);
-            let texts = |f: &Finding| {
-                let mut texts = vec![f.message.clone(), f.label.clone()];
-                texts.extend(f.help.clone());
-                texts.extend(f.labels.iter().map(|label| label.message.clone()));
-                texts
-            };
-            for (en, fr) in english.iter().zip(&french) {
-                for (en, fr) in texts(en).iter().zip(texts(fr).iter()) {
-                    assert_ne!(en, fr, "{}: not translated", rule.code);
-                    for text in [en, fr] {
-                        let bare_key = ["DC6", "transfers."]
-                            .iter()
-                            .any(|key| text.starts_with(key));
-                        assert!(!bare_key, "{}: no message for `{text}`", rule.code);
-                    }
-                }
-            }
-        }
+        assert_rules_speak_french(&RULES, &["DC6", "transfers."]);
     }
 }

@@ -159,7 +159,7 @@ fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Par
 #[cfg(test)]
 mod tests {
     use crate::finding::Finding;
-    use crate::rules::transfers::testing::{lint_on, lint_only};
+    use crate::rules::testing::{lint_on, lint_only};
 
     fn workspace(party: &str, transfer: &str) -> String {
         format!(

@@ -181,7 +181,7 @@ fn declared(transfers: &[Transfer], place: &Abroad<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::finding::Finding;
-    use crate::rules::transfers::testing::lint_only;
+    use crate::rules::testing::lint_only;
 
     const US_VENDOR: &str = "kind: party\nid: mailforce\nname: Mailforce\ncountry: US\n---\n";
 
