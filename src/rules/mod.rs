@@ -175,14 +175,19 @@ impl Rule {
 /// Runs the selected rules that have a check. Each rule's findings come out in the order the
 /// rule emits them; the reporter sorts.
 pub fn run(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for rule in REGISTRY {
-        if let Some(check) = rule.check
-            && selection.is_enabled(rule.code)
-        {
+    use rayon::prelude::*;
+    // Rules are independent: they run on the thread pool, and their findings are joined in
+    // registry order, so the result does not depend on the number of threads.
+    let per_rule: Vec<Vec<Finding>> = REGISTRY
+        .par_iter()
+        .filter_map(|rule| rule.check.filter(|_| selection.is_enabled(rule.code)))
+        .map(|check| {
+            let mut findings = Vec::new();
             check(context, &mut findings);
-        }
-    }
+            findings
+        })
+        .collect();
+    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     custom::run(context, selection, &mut findings);
     findings
 }
