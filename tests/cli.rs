@@ -399,3 +399,22 @@ fn rendered_diagnostics_snapshot() {
         String::from_utf8_lossy(&json.stdout)
     );
 }
+
+/// Every rule's rendered diagnostics, on the workspace where each fires: human and JSON in
+/// English, human in French.
+#[test]
+fn broken_example_snapshots() {
+    let run = |args: &[&str]| -> String {
+        let output = datacharter()
+            .args(["lint", "--color", "never"])
+            .args(args)
+            .arg(example("broken"))
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    insta::assert_snapshot!("broken_human_en", run(&[]));
+    insta::assert_snapshot!("broken_json_en", run(&["--format", "json"]));
+    insta::assert_snapshot!("broken_human_fr", run(&["--locale", "fr"]));
+}
