@@ -119,7 +119,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
     let rendering = Instant::now();
     render(args, &facts, findings)?;
     if args.timings {
-        timings.report = rendering.elapsed();
+        timings.report += rendering.elapsed();
         eprint!("{}", timings_table(&timings));
     }
     Ok(exit_code(args, worst))
