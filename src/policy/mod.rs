@@ -169,26 +169,30 @@ impl PolicyTables {
             self.origins
                 .insert((table.to_owned(), id.to_owned()), origin.clone());
         };
-        for entry in &pack.categories {
-            note("categories", entry.id.as_str());
-            self.categories
-                .insert(entry.id.as_str().to_owned(), entry.clone());
-        }
-        for entry in &pack.purposes {
-            note("purposes", entry.id.as_str());
-            self.purposes
-                .insert(entry.id.as_str().to_owned(), entry.clone());
-        }
-        for entry in &pack.subjects {
-            note("subjects", entry.id.as_str());
-            self.subjects
-                .insert(entry.id.as_str().to_owned(), entry.clone());
-        }
-        for entry in &pack.functions {
-            note("functions", entry.id.as_str());
-            self.functions
-                .insert(entry.id.as_str().to_owned(), entry.clone());
-        }
+        merge_by_id(
+            &mut self.categories,
+            &pack.categories,
+            |e| e.id.as_str(),
+            |id| note("categories", id),
+        );
+        merge_by_id(
+            &mut self.purposes,
+            &pack.purposes,
+            |e| e.id.as_str(),
+            |id| note("purposes", id),
+        );
+        merge_by_id(
+            &mut self.subjects,
+            &pack.subjects,
+            |e| e.id.as_str(),
+            |id| note("subjects", id),
+        );
+        merge_by_id(
+            &mut self.functions,
+            &pack.functions,
+            |e| e.id.as_str(),
+            |id| note("functions", id),
+        );
         for subject in &pack.audience_subjects {
             note("audience_subjects", subject.as_str());
         }
@@ -319,6 +323,20 @@ impl Hasher for IdHasher {
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// Adds a pack's entries to a table by id, a later entry replacing an earlier one, and notes
+/// each id's origin.
+fn merge_by_id<T: Clone>(
+    table: &mut BTreeMap<String, T>,
+    entries: &[T],
+    id: impl Fn(&T) -> &str,
+    mut note: impl FnMut(&str),
+) {
+    for entry in entries {
+        note(id(entry));
+        table.insert(id(entry).to_owned(), entry.clone());
     }
 }
 
