@@ -170,6 +170,21 @@ impl Rule {
     pub fn finding(&self, location: Location, message: impl Into<String>) -> Finding {
         Finding::new(self.code, self.name, self.severity, location, message)
     }
+
+    /// A finding of this rule whose sentences are its catalogue's `{code}.message` (filled
+    /// with `args`), `{code}.label` and `{code}.help`, in `locale`.
+    pub fn localized(
+        &self,
+        locale: crate::i18n::Locale,
+        location: Location,
+        args: &[(&str, &dyn std::fmt::Display)],
+    ) -> Finding {
+        let text =
+            |part: &str, args| crate::i18n::format(locale, &format!("{}.{part}", self.code), args);
+        self.finding(location, text("message", args))
+            .with_label(text("label", &[]))
+            .with_help(text("help", &[]))
+    }
 }
 
 /// Runs the selected rules that have a check. Each rule's findings come out in the order the

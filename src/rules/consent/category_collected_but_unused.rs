@@ -61,21 +61,16 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             if needed {
                 continue;
             }
-            findings.push(
-                RULE.finding(
-                    source.at(format!("/fields/{index}/category")),
-                    crate::t!(
-                        context.locale,
-                        "DC503.message",
-                        source = item.id,
-                        category = category,
-                        field = field.name,
-                        processings = listing(context.locale, &used.processings)
-                    ),
-                )
-                .with_label(crate::t!(context.locale, "DC503.label"))
-                .with_help(crate::t!(context.locale, "DC503.help")),
-            );
+            findings.push(RULE.localized(
+                context.locale,
+                source.at(format!("/fields/{index}/category")),
+                &[
+                    ("source", &item.id),
+                    ("category", &category),
+                    ("field", &field.name),
+                    ("processings", &listing(context.locale, &used.processings)),
+                ],
+            ));
         }
     }
 }

@@ -26,14 +26,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         {
             continue;
         }
-        findings.push(
-            RULE.finding(
-                processing.at("/legal_basis"),
-                crate::t!(context.locale, "DC504.message", id = item.id),
-            )
-            .with_label(crate::t!(context.locale, "DC504.label"))
-            .with_help(crate::t!(context.locale, "DC504.help")),
-        );
+        findings.push(RULE.localized(
+            context.locale,
+            processing.at("/legal_basis"),
+            &[("id", &item.id)],
+        ));
     }
 }
 

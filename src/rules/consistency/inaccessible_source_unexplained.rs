@@ -2,7 +2,6 @@
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
-use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC803",
@@ -26,14 +25,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if item.accessible != Some(false) || explained {
             continue;
         }
-        findings.push(
-            RULE.finding(
-                source.at("/accessible"),
-                t!(context.locale, "DC803.message", id = item.id),
-            )
-            .with_label(t!(context.locale, "DC803.label"))
-            .with_help(t!(context.locale, "DC803.help")),
-        );
+        findings.push(RULE.localized(
+            context.locale,
+            source.at("/accessible"),
+            &[("id", &item.id)],
+        ));
     }
 }
 

@@ -2,7 +2,6 @@
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
-use crate::t;
 use std::collections::HashSet;
 
 pub static RULE: Rule = Rule {
@@ -29,19 +28,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if item.accessible == Some(false) || used.contains(item.id.as_str()) {
             continue;
         }
-        findings.push(
-            RULE.finding(
-                source.at("/id"),
-                t!(
-                    context.locale,
-                    "DC802.message",
-                    id = item.id,
-                    name = item.name
-                ),
-            )
-            .with_label(t!(context.locale, "DC802.label"))
-            .with_help(t!(context.locale, "DC802.help")),
-        );
+        findings.push(RULE.localized(
+            context.locale,
+            source.at("/id"),
+            &[("id", &item.id), ("name", &item.name)],
+        ));
     }
 }
 

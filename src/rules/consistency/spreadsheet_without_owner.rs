@@ -38,19 +38,14 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if missing.is_empty() {
             continue;
         }
-        findings.push(
-            RULE.finding(
-                source.at("/type"),
-                t!(
-                    locale,
-                    "DC804.message",
-                    id = item.id,
-                    missing = missing.join(&t!(locale, "DC804.separator"))
-                ),
-            )
-            .with_label(t!(locale, "DC804.label"))
-            .with_help(t!(locale, "DC804.help")),
-        );
+        findings.push(RULE.localized(
+            locale,
+            source.at("/type"),
+            &[
+                ("id", &item.id),
+                ("missing", &missing.join(&t!(locale, "DC804.separator"))),
+            ],
+        ));
     }
 }
 

@@ -34,22 +34,17 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     continue;
                 };
                 let name = decision.decision.as_deref().unwrap_or(decision.id.as_str());
-                findings.push(
-                    RULE.finding(
-                        processing.at(format!("/transfers/{t}/country")),
-                        t!(
-                            locale,
-                            "DC903.message",
-                            id = processing.item.id,
-                            country = country,
-                            decision = decision.id,
-                            name = name,
-                            status = status
-                        ),
-                    )
-                    .with_label(t!(locale, "DC903.label"))
-                    .with_help(t!(locale, "DC903.help")),
-                );
+                findings.push(RULE.localized(
+                    locale,
+                    processing.at(format!("/transfers/{t}/country")),
+                    &[
+                        ("id", &processing.item.id),
+                        ("country", &country),
+                        ("decision", &decision.id),
+                        ("name", &name),
+                        ("status", &status),
+                    ],
+                ));
             }
         }
     }

@@ -54,20 +54,16 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             None => t!(locale, "DC402.authority.plain"),
         };
         let and = format!(" {} ", t!(locale, "DC402.and"));
-        let mut finding = RULE
-            .finding(
-                charter.at("/dpo/person"),
-                t!(
-                    locale,
-                    "DC402.message",
-                    name = person.name,
-                    person = person_id,
-                    functions = names.join(&and),
-                    authority = authority,
-                ),
-            )
-            .with_label(t!(locale, "DC402.label"))
-            .with_help(t!(locale, "DC402.help"));
+        let mut finding = RULE.localized(
+            locale,
+            charter.at("/dpo/person"),
+            &[
+                ("name", &person.name),
+                ("person", &person_id),
+                ("functions", &names.join(&and)),
+                ("authority", &authority),
+            ],
+        );
         for (at, function) in &conflicts {
             finding = finding.with_secondary(
                 organisation.at(format!("/people/{index}/functions/{at}")),

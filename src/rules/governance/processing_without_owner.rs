@@ -2,7 +2,6 @@
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Docs, Family, Rule};
-use crate::t;
 
 pub static RULE: Rule = Rule {
     code: "DC405",
@@ -22,14 +21,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         let locale = context.locale;
-        findings.push(
-            RULE.finding(
-                processing.at("/id"),
-                t!(locale, "DC405.message", processing = processing.item.id),
-            )
-            .with_label(t!(locale, "DC405.label"))
-            .with_help(t!(locale, "DC405.help")),
-        );
+        findings.push(RULE.localized(
+            locale,
+            processing.at("/id"),
+            &[("processing", &processing.item.id)],
+        ));
     }
 }
 

@@ -21,18 +21,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if processing.item.recipients.is_some() {
             continue;
         }
-        findings.push(
-            RULE.finding(
-                processing.at("/id"),
-                crate::t!(
-                    context.locale,
-                    "DC104.message",
-                    processing = processing.item.id
-                ),
-            )
-            .with_label(crate::t!(context.locale, "DC104.label"))
-            .with_help(crate::t!(context.locale, "DC104.help")),
-        );
+        findings.push(RULE.localized(
+            context.locale,
+            processing.at("/id"),
+            &[("processing", &processing.item.id)],
+        ));
     }
 }
 

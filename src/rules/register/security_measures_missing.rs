@@ -20,18 +20,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if !processing.item.security.is_empty() {
             continue;
         }
-        findings.push(
-            RULE.finding(
-                processing.at("/id"),
-                crate::t!(
-                    context.locale,
-                    "DC107.message",
-                    processing = processing.item.id
-                ),
-            )
-            .with_label(crate::t!(context.locale, "DC107.label"))
-            .with_help(crate::t!(context.locale, "DC107.help")),
-        );
+        findings.push(RULE.localized(
+            context.locale,
+            processing.at("/id"),
+            &[("processing", &processing.item.id)],
+        ));
     }
 }
 

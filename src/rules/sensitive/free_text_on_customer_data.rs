@@ -37,18 +37,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             } else {
                 format!("/fields/{index}/name")
             };
-            findings.push(
-                RULE.finding(
-                    source.at(pointer),
-                    crate::t!(
-                        context.locale,
-                        "DC206.message",
-                        holder = holder.describe(context.locale)
-                    ),
-                )
-                .with_label(crate::t!(context.locale, "DC206.label"))
-                .with_help(crate::t!(context.locale, "DC206.help")),
-            );
+            findings.push(RULE.localized(
+                context.locale,
+                source.at(pointer),
+                &[("holder", &holder.describe(context.locale))],
+            ));
         }
     }
 }

@@ -25,19 +25,17 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         {
             continue;
         }
-        findings.push(
-            RULE.finding(
-                used.location(),
-                crate::t!(
-                    context.locale,
-                    "DC207.message",
-                    holder = used.holder.describe(context.locale),
-                    category = describe_category(context.policy, used.category, context.locale)
+        findings.push(RULE.localized(
+            context.locale,
+            used.location(),
+            &[
+                ("holder", &used.holder.describe(context.locale)),
+                (
+                    "category",
+                    &describe_category(context.policy, used.category, context.locale),
                 ),
-            )
-            .with_label(crate::t!(context.locale, "DC207.label"))
-            .with_help(crate::t!(context.locale, "DC207.help")),
-        );
+            ],
+        ));
     }
 }
 

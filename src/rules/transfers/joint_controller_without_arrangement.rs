@@ -50,13 +50,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             Some(index) => party.at(format!("/roles/{index}")),
             None => party.at("/id"),
         };
-        let mut finding = RULE
-            .finding(
-                location,
-                crate::t!(locale, "DC606.message", id = item.id, name = item.name),
-            )
-            .with_label(crate::t!(locale, "DC606.label"))
-            .with_help(crate::t!(locale, "DC606.help"));
+        let mut finding =
+            RULE.localized(locale, location, &[("id", &item.id), ("name", &item.name)]);
         if let Some(reference) = reference {
             finding =
                 finding.with_secondary(reference.clone(), crate::t!(locale, "DC606.secondary"));
