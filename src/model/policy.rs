@@ -54,6 +54,38 @@ pub struct Policy {
     pub rules: Vec<CustomRule>,
 }
 
+/// A free text of a pack that a message quotes: one text for every language, or one per
+/// language (`{ en: …, fr: … }`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum LocalizedText {
+    /// The same text in every language.
+    Plain(String),
+    /// One text per language.
+    Localized(LocalizedTexts),
+}
+
+/// The texts of a localised text, one per language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocalizedTexts {
+    pub en: String,
+    pub fr: String,
+}
+
+impl LocalizedText {
+    /// The text in `locale` (a plain text in every locale).
+    pub fn get(&self, locale: crate::i18n::Locale) -> &str {
+        match self {
+            LocalizedText::Plain(text) => text,
+            LocalizedText::Localized(texts) => match locale {
+                crate::i18n::Locale::En => &texts.en,
+                crate::i18n::Locale::Fr => &texts.fr,
+            },
+        }
+    }
+}
+
 /// A data category of the vocabulary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -112,7 +144,7 @@ pub struct RetentionTables {
 pub struct ReferenceDuration {
     pub duration: Duration,
     /// The legal text or guideline the duration comes from.
-    pub source: Option<String>,
+    pub source: Option<LocalizedText>,
 }
 
 /// A reference retention; the filters (`purposes`, `categories`, `subjects`) that are present
@@ -130,8 +162,8 @@ pub struct RetentionReference {
     pub duration: Duration,
     pub from: Option<RetentionStart>,
     /// The legal text or guideline the duration comes from.
-    pub source: Option<String>,
-    pub note: Option<String>,
+    pub source: Option<LocalizedText>,
+    pub note: Option<LocalizedText>,
 }
 
 /// Governance defaults.
@@ -141,7 +173,7 @@ pub struct Governance {
     /// Functions a DPO must not hold (DC402).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dpo_incompatible_functions: Vec<FunctionId>,
-    pub dpo_incompatible_source: Option<String>,
+    pub dpo_incompatible_source: Option<LocalizedText>,
     /// Default review cadence (DC901).
     pub review_every: Option<Duration>,
     /// Descriptions too vague to state a purpose (DC102).
@@ -211,7 +243,7 @@ pub struct RiskTables {
 pub struct MinimisationEntry {
     pub purpose: PurposeId,
     pub allowed: Vec<CategoryId>,
-    pub reason: Option<String>,
+    pub reason: Option<LocalizedText>,
 }
 
 /// EEA membership and adequacy decisions.
@@ -232,10 +264,10 @@ pub struct AdequacyDecision {
     pub id: Id,
     pub country: CountryCode,
     /// The decision's reference.
-    pub decision: Option<String>,
+    pub decision: Option<LocalizedText>,
     pub date: Option<Date>,
     /// Who it covers, when not the whole country.
-    pub scope: Option<String>,
+    pub scope: Option<LocalizedText>,
     /// Only certified organisations are covered (e.g. the EU-US Data Privacy Framework).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub requires_certification: bool,
@@ -243,7 +275,7 @@ pub struct AdequacyDecision {
     #[schemars(extend("x-nullable" = true))]
     pub sunset: Option<Date>,
     /// A pending or past court challenge (DC903).
-    pub challenge: Option<String>,
+    pub challenge: Option<LocalizedText>,
 }
 
 /// A custom rule: which documents (`given`), what they must satisfy (`then`).
@@ -285,4 +317,31 @@ pub struct RuleCondition {
     /// `true`: the value at `path` must be present.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub present: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LocalizedText;
+    use crate::i18n::Locale;
+    use serde_json::json;
+
+    #[test]
+    fn localized_text_is_plain_or_one_per_language() {
+        let plain: LocalizedText = serde_json::from_value(json!("Code de commerce")).unwrap();
+        assert_eq!(plain.get(Locale::En), "Code de commerce");
+        assert_eq!(plain.get(Locale::Fr), "Code de commerce");
+        let both: LocalizedText =
+            serde_json::from_value(json!({ "en": "all transfers", "fr": "tous les transferts" }))
+                .unwrap();
+        assert_eq!(both.get(Locale::En), "all transfers");
+        assert_eq!(both.get(Locale::Fr), "tous les transferts");
+        // Written back as it was read.
+        assert_eq!(
+            serde_json::to_value(&both).unwrap(),
+            json!({ "en": "all transfers", "fr": "tous les transferts" })
+        );
+        let unknown = json!({ "en": "a", "fr": "b", "de": "c" });
+        assert!(serde_json::from_value::<LocalizedText>(unknown).is_err());
+        assert!(serde_json::from_value::<LocalizedText>(json!({ "en": "a" })).is_err());
+    }
 }

@@ -506,7 +506,12 @@ mod tests {
         );
         let breach = tables.governance.breach_notification_max.as_ref();
         assert_eq!(breach.map(|m| m.duration), duration("48h"));
-        assert_eq!(breach.and_then(|m| m.source.as_deref()), Some("house rule"));
+        assert_eq!(
+            breach
+                .and_then(|m| m.source.as_ref())
+                .map(|source| source.get(crate::i18n::Locale::En)),
+            Some("house rule")
+        );
         // Lists are extended, scalars replaced, the rest kept.
         let subjects: Vec<&str> = tables
             .consent

@@ -35,7 +35,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             if !policy.is_category(category) || is_allowed(policy, entry, category) {
                 continue;
             }
-            let message = match entry.reason.as_deref() {
+            let message = match entry.reason.as_ref().map(|reason| reason.get(locale)) {
                 Some(reason) => crate::t!(
                     locale,
                     "DC506.message-with-reason",

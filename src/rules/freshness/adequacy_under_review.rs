@@ -33,7 +33,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 let Some(status) = status(decision, context.today, locale) else {
                     continue;
                 };
-                let name = decision.decision.as_deref().unwrap_or(decision.id.as_str());
+                let name = decision
+                    .decision
+                    .as_ref()
+                    .map_or(decision.id.as_str(), |name| name.get(locale));
                 findings.push(RULE.localized(
                     locale,
                     processing.at(format!("/transfers/{t}/country")),
@@ -59,10 +62,13 @@ fn status(decision: &AdequacyDecision, today: jiff::civil::Date, locale: Locale)
             t!(locale, "DC903.lapses", date = sunset)
         }
     });
-    let challenge = decision
-        .challenge
-        .as_ref()
-        .map(|challenge| t!(locale, "DC903.challenged", challenge = challenge));
+    let challenge = decision.challenge.as_ref().map(|challenge| {
+        t!(
+            locale,
+            "DC903.challenged",
+            challenge = challenge.get(locale)
+        )
+    });
     match (sunset, challenge) {
         (Some(sunset), Some(challenge)) => Some(t!(
             locale,

@@ -49,8 +49,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             .map(|(_, function)| format!("`{function}`"))
             .collect();
         let locale = context.locale;
-        let authority = match governance.dpo_incompatible_source.as_deref() {
-            Some(source) => t!(locale, "DC402.authority.sourced", source = source),
+        let authority = match governance.dpo_incompatible_source.as_ref() {
+            Some(source) => t!(
+                locale,
+                "DC402.authority.sourced",
+                source = source.get(locale)
+            ),
             None => t!(locale, "DC402.authority.plain"),
         };
         let and = format!(" {} ", t!(locale, "DC402.and"));

@@ -269,8 +269,8 @@ pub(super) fn reference_in_words(reference: &RetentionReference, locale: Locale)
 pub(super) fn cited(reference: &RetentionReference, locale: Locale) -> String {
     reference
         .source
-        .as_deref()
-        .map(|source| t!(locale, "retention.cited", source = source))
+        .as_ref()
+        .map(|source| t!(locale, "retention.cited", source = source.get(locale)))
         .unwrap_or_default()
 }
 

@@ -63,8 +63,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 );
                 let note = reference
                     .note
-                    .as_deref()
-                    .map(|note| t!(locale, "DC301.note", note = note))
+                    .as_ref()
+                    .map(|note| t!(locale, "DC301.note", note = note.get(locale)))
                     .unwrap_or_default();
                 findings.push(
                     RULE.finding(

@@ -50,8 +50,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 let limit = reference_in_words(ceiling, locale);
                 let note = ceiling
                     .note
-                    .as_deref()
-                    .map(|note| t!(locale, "DC304.note", note = note))
+                    .as_ref()
+                    .map(|note| t!(locale, "DC304.note", note = note.get(locale)))
                     .unwrap_or_default();
                 findings.push(
                     RULE.finding(

@@ -87,8 +87,8 @@ fn check_retention(
     let reference_text = kept_from(reference.duration, reference.from, locale);
     let cited = reference
         .source
-        .as_deref()
-        .map(|source| crate::t!(locale, "DC205.retention.cited", source = source))
+        .as_ref()
+        .map(|source| crate::t!(locale, "DC205.retention.cited", source = source.get(locale)))
         .unwrap_or_default();
     for (index, rule) in processing.item.retention.iter().enumerate() {
         let covers = rule.categories.is_empty()

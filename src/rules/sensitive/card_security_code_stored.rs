@@ -26,7 +26,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         let locale = context.locale;
-        let help = match reference_source(context.policy) {
+        let help = match reference_source(context.policy, locale) {
             Some(source) => crate::t!(locale, "DC208.help.cited", source = source),
             None => crate::t!(locale, "DC208.help.plain"),
         };
@@ -48,7 +48,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 
 /// The legal source of the retention reference for the security code, when the retention pack
 /// has one: the help line cites it.
-fn reference_source(policy: &PolicyTables) -> Option<&str> {
+fn reference_source(policy: &PolicyTables, locale: crate::i18n::Locale) -> Option<&str> {
     policy
         .retention_references
         .values()
@@ -58,7 +58,8 @@ fn reference_source(policy: &PolicyTables) -> Option<&str> {
                 .iter()
                 .any(|category| PolicyTables::covers(category.as_str(), CARD_SECURITY_CODE))
         })
-        .and_then(|reference| reference.source.as_deref())
+        .and_then(|reference| reference.source.as_ref())
+        .map(|source| source.get(locale))
 }
 
 #[cfg(test)]

@@ -106,10 +106,11 @@ fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Par
     if let Some(decision) =
         decisions_in_force(context.policy, country, today).find(|d| d.requires_certification)
     {
-        // The pack's `scope` is its own text, shown as written.
+        // The pack's `scope` is its own text, shown in the locale's version.
         let scope = decision
             .scope
-            .clone()
+            .as_ref()
+            .map(|scope| scope.get(locale).to_owned())
             .unwrap_or_else(|| crate::t!(locale, "DC603.certified-organisations"));
         return match recipient {
             Some(party) => crate::t!(

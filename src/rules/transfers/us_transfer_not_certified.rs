@@ -47,7 +47,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             else {
                 continue;
             };
-            let reference = decision.decision.as_deref().unwrap_or(decision.id.as_str());
+            let reference = decision
+                .decision
+                .as_ref()
+                .map_or(decision.id.as_str(), |name| name.get(locale));
             findings.push(
                 RULE.finding(
                     processing.at(format!("/transfers/{index}/safeguard")),
