@@ -10,6 +10,29 @@ pub mod security_measures_missing;
 pub mod subjects_or_categories_missing;
 pub mod transfer_incomplete;
 
+use crate::finding::Finding;
+use crate::model::Processing;
+use crate::rules::{Context, Rule};
+
+/// A finding of `rule` on the `id` of each processing that lacks a heading of the register
+/// (`lacks` says which): the shape of DC104, DC107 and DC108.
+fn flag_processings_lacking(
+    rule: &Rule,
+    context: &Context<'_>,
+    findings: &mut Vec<Finding>,
+    lacks: impl Fn(&Processing) -> bool,
+) {
+    for processing in &context.inventory.processings {
+        if lacks(&processing.item) {
+            findings.push(rule.localized(
+                context.locale,
+                processing.at("/id"),
+                &[("processing", &processing.item.id)],
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::i18n::Locale;

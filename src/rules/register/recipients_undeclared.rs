@@ -17,16 +17,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    for processing in &context.inventory.processings {
-        if processing.item.recipients.is_some() {
-            continue;
-        }
-        findings.push(RULE.localized(
-            context.locale,
-            processing.at("/id"),
-            &[("processing", &processing.item.id)],
-        ));
-    }
+    super::flag_processings_lacking(&RULE, context, findings, |processing| {
+        processing.recipients.is_none()
+    });
 }
 
 #[cfg(test)]

@@ -16,16 +16,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    for processing in &context.inventory.processings {
-        if !processing.item.security.is_empty() {
-            continue;
-        }
-        findings.push(RULE.localized(
-            context.locale,
-            processing.at("/id"),
-            &[("processing", &processing.item.id)],
-        ));
-    }
+    super::flag_processings_lacking(&RULE, context, findings, |processing| {
+        processing.security.is_empty()
+    });
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! DC203 criminal-data: data on criminal convictions and offences, anywhere.
 
-use super::{category_uses, describe_category};
 use crate::finding::{Finding, Severity};
 use crate::model::Sensitivity;
 use crate::rules::{Context, Docs, Family, Rule};
@@ -18,22 +17,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    for used in category_uses(context.inventory) {
-        if context.policy.sensitivity(used.category) != Some(Sensitivity::Art10) {
-            continue;
-        }
-        findings.push(RULE.localized(
-            context.locale,
-            used.location(),
-            &[
-                ("holder", &used.holder.describe(context.locale)),
-                (
-                    "category",
-                    &describe_category(context.policy, used.category, context.locale),
-                ),
-            ],
-        ));
-    }
+    super::flag_category_uses(&RULE, context, findings, |used| {
+        context.policy.sensitivity(used.category) == Some(Sensitivity::Art10)
+    });
 }
 
 #[cfg(test)]

@@ -93,6 +93,29 @@ impl CategoryUse<'_> {
     }
 }
 
+/// A finding of `rule` on each category use that `flagged` selects, naming its holder and the
+/// category: the shape of DC203 and DC207.
+pub(super) fn flag_category_uses(
+    rule: &crate::rules::Rule,
+    context: &Context<'_>,
+    findings: &mut Vec<crate::finding::Finding>,
+    flagged: impl Fn(&CategoryUse<'_>) -> bool,
+) {
+    for used in category_uses(context.inventory).filter(|used| flagged(used)) {
+        findings.push(rule.localized(
+            context.locale,
+            used.location(),
+            &[
+                ("holder", &used.holder.describe(context.locale)),
+                (
+                    "category",
+                    &describe_category(context.policy, used.category, context.locale),
+                ),
+            ],
+        ));
+    }
+}
+
 /// Every category declared by a source's field or in a processing's `data_categories`, sources
 /// first, in workspace order.
 pub(super) fn category_uses(inventory: &Inventory) -> impl Iterator<Item = CategoryUse<'_>> {

@@ -1,7 +1,6 @@
 //! DC207 national-id: a national identification number (the French NIR) in audience or
 //! customer data.
 
-use super::{category_uses, describe_category};
 use crate::finding::{Finding, Severity};
 use crate::model::Sensitivity;
 use crate::rules::{Context, Docs, Family, Rule};
@@ -19,24 +18,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    for used in category_uses(context.inventory) {
-        if context.policy.sensitivity(used.category) != Some(Sensitivity::NationalId)
-            || !used.holder.is_audience(context)
-        {
-            continue;
-        }
-        findings.push(RULE.localized(
-            context.locale,
-            used.location(),
-            &[
-                ("holder", &used.holder.describe(context.locale)),
-                (
-                    "category",
-                    &describe_category(context.policy, used.category, context.locale),
-                ),
-            ],
-        ));
-    }
+    super::flag_category_uses(&RULE, context, findings, |used| {
+        context.policy.sensitivity(used.category) == Some(Sensitivity::NationalId)
+            && used.holder.is_audience(context)
+    });
 }
 
 #[cfg(test)]
