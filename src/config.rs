@@ -144,11 +144,14 @@ pub fn options(
             Err(Refusal::Outside) => "DC002.policy-pack-outside",
             Err(Refusal::Unreadable) => "DC002.policy-pack-unreadable",
         };
-        problems.push(bad_setting(
-            Location::node(settings_file, 0, format!("/policies/{i}")),
-            crate::t!(locale, key, policy = policy),
-            locale,
-        ));
+        problems.push(
+            bad_setting(
+                Location::node(settings_file, 0, format!("/policies/{i}")),
+                crate::t!(locale, key, policy = policy),
+                locale,
+            )
+            .with_help(crate::t!(locale, "DC002.policy-pack-help")),
+        );
     }
     if !problems.is_empty() {
         return Err(ConfigError::Settings(problems));

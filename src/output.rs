@@ -329,14 +329,20 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_character_device_is_written_in_place() {
-        // /dev/null is the one device every Unix has; writing it changes nothing.
-        write_atomically(Path::new("/dev/null"), b"report").expect("written");
-        write_new(Path::new("/dev/null"), b"report", false).expect("written");
-        assert!(
-            fs::metadata("/dev/null").is_ok_and(|m| !m.is_file()),
-            "still a device"
-        );
+    fn a_fifo_is_written_in_place() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("report.fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(fifo).unwrap_or_default())
+        };
+        write_new(&fifo, b"report", false).expect("written without --force");
+        assert_eq!(reader.join().expect("reader"), b"report");
+        let kind = fs::symlink_metadata(&fifo).expect("stat").file_type();
+        assert!(kind.is_fifo(), "still a FIFO");
     }
 
     #[cfg(unix)]
