@@ -6,7 +6,8 @@
 //! random name) in the same folder, so a committed link named like the temporary file cannot
 //! catch the write, a reader never sees half a file, and a failed run keeps the previous file.
 //! A target that is not a regular file (a device such as `/dev/null`, a FIFO, or a link to
-//! one such as `/dev/stdout`) is opened and written in place, never replaced. A symbolic link
+//! one) is opened and written in place, never replaced; so is `/dev/stdout` (a link of the
+//! system's, under `/dev` or `/proc`, whatever the stream was redirected to). A symbolic link
 //! to a regular file is refused: a workspace can commit `report.sarif -> ~/.bashrc`, and
 //! following it would let whoever wrote the workspace choose which file is overwritten.
 //!
@@ -62,6 +63,9 @@ fn existing(path: &Path) -> Result<Existing, WriteError> {
     }
     let metadata = if metadata.file_type().is_symlink() {
         match fs::metadata(path) {
+            // `/dev/stdout` and `/proc/self/fd/N` lead wherever the shell redirected the
+            // stream, a regular file included; no workspace can put a link there.
+            Ok(_) if is_system_path(path) => return Ok(Existing::InPlace),
             Ok(target) if target.is_file() => {
                 return Err(WriteError::refused(
                     path,
@@ -97,6 +101,11 @@ fn existing(path: &Path) -> Result<Existing, WriteError> {
             "it is neither a regular file, a character device nor a pipe",
         ))
     }
+}
+
+/// Under `/dev` or `/proc`: the system's own links (`/dev/stdout`, `/dev/fd/1`).
+fn is_system_path(path: &Path) -> bool {
+    path.starts_with("/dev") || path.starts_with("/proc")
 }
 
 /// FIFOs and character devices (`/dev/null`, a terminal) take a report in place. A block
@@ -138,9 +147,11 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErro
     }
 }
 
+/// Appends, which is writing for a device or a FIFO, and keeps what a `>>` redirection
+/// behind `/dev/stdout` already holds.
 fn write_in_place(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     OpenOptions::new()
-        .write(true)
+        .append(true)
         .open(path)
         .and_then(|mut file| file.write_all(bytes).and_then(|()| file.flush()))
         .map_err(|error| WriteError::new(path, error))

@@ -514,6 +514,24 @@ fn an_output_onto_a_device_is_written_in_place_and_never_replaced() {
 }
 
 #[test]
+fn output_to_dev_stdout_follows_the_redirection() {
+    // `--output /dev/stdout > report.json`: the system's link leads to a regular file,
+    // which is written (not refused as a link to a file, not replaced).
+    let setup = Setup::new("datacharter: 1\n");
+    let report = setup.outside.join("report.json");
+    let file = fs::File::create(&report).expect("create");
+    let (code, stderr) = run_with_streams(
+        &setup.root,
+        &["lint", "--format", "json", "--output", "/dev/stdout"],
+        file,
+        Stdio::piped(),
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    let text = fs::read_to_string(&report).expect("read");
+    assert!(text.contains("\"diagnostics\""), "{text}");
+}
+
+#[test]
 fn schema_out_is_atomic_and_does_not_follow_links() {
     let setup = Setup::new("datacharter: 1\n");
     let out = setup.path("schemas");
