@@ -205,6 +205,28 @@ fn replace(
 /// committed link (`parties -> /etc`). `base` itself is the user's and may be a link.
 pub fn create_folders_within(base: &Path, relative: &str) -> Result<PathBuf, WriteError> {
     fs::create_dir_all(base).map_err(|error| WriteError::new(base, error))?;
+    folders_within(base, relative, true)
+}
+
+/// Checks, without writing anything, that [`write_new`] of `relative` (`/`-separated) below
+/// `base` would neither go through a symbolic link nor be refused: so that a command writing
+/// several files (`init`) can refuse before writing the first.
+pub fn check_new_within(base: &Path, relative: &str, force: bool) -> Result<(), WriteError> {
+    let (folder, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+    let folder = folders_within(base, folder, false)?;
+    match existing(&folder.join(name))? {
+        Existing::Regular(_) if !force => Err(WriteError::refused(
+            &folder.join(name),
+            io::ErrorKind::AlreadyExists,
+            "it already exists; pass --force to replace it",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Walks the folders of `relative` below `base`, refusing links and non-folders; creates the
+/// missing ones when `create`, else stops at the first missing one (nothing below it exists).
+fn folders_within(base: &Path, relative: &str, create: bool) -> Result<PathBuf, WriteError> {
     let mut folder = base.to_path_buf();
     for part in relative.split('/').filter(|part| !part.is_empty()) {
         folder.push(part);
@@ -225,6 +247,9 @@ pub fn create_folders_within(base: &Path, relative: &str) -> Result<PathBuf, Wri
                 ));
             }
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                if !create {
+                    return Ok(folder);
+                }
                 fs::create_dir(&folder).map_err(|error| WriteError::new(&folder, error))?;
             }
             Err(error) => return Err(WriteError::new(&folder, error)),

@@ -591,9 +591,9 @@ fn init_force_never_writes_through_a_symlinked_folder_or_file() {
     fs::remove_file(target.join("parties")).expect("rm");
     let victim = setup.outside.join("victim");
     fs::write(&victim, "precious").expect("write");
-    // The first run wrote the files before `parties/` (never the settings file, written last).
-    assert!(!target.join("datacharter.yaml").exists());
-    let _ = fs::remove_file(target.join("charter.yaml"));
+    // Refused before the first file: nothing was written at all.
+    let written: Vec<_> = fs::read_dir(&target).expect("list").collect();
+    assert!(written.is_empty(), "{written:?}");
     symlink(&victim, target.join("charter.yaml")).expect("symlink");
     let output = datacharter()
         .args(["init", "--force"])
@@ -602,6 +602,10 @@ fn init_force_never_writes_through_a_symlinked_folder_or_file() {
         .expect("run");
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&victim).expect("read"), "precious");
+    assert!(
+        !target.join("organisation.yaml").exists(),
+        "nothing half-written"
+    );
 }
 
 // ---------------------------------------------------------------------------------------

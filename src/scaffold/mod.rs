@@ -158,6 +158,12 @@ pub fn write(
     files: &[ScaffoldFile],
     force: bool,
 ) -> Result<Vec<PathBuf>, output::WriteError> {
+    // Every target is checked first, so that a refusal leaves nothing half-written.
+    if fs::symlink_metadata(dir).is_ok() {
+        for file in files {
+            output::check_new_within(dir, &file.path, force)?;
+        }
+    }
     let mut written = Vec::with_capacity(files.len());
     for file in files {
         let (folder, name) = match file.path.rsplit_once('/') {
