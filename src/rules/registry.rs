@@ -45,6 +45,7 @@ pub static REGISTRY: &[&Rule] = &[
     &retention::retention_hard_ceiling::RULE,
     &retention::accounting_under_retention::RULE,
     &retention::long_retention_without_archive::RULE,
+    &retention::retention_exceeds_recommended_maximum::RULE,
     &governance::dpo_required::RULE,
     &governance::dpo_conflict_of_interest::RULE,
     &governance::dpo_owns_processing::RULE,

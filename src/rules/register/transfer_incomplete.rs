@@ -77,7 +77,10 @@ mod tests {
             .collect();
         assert_eq!(pointers, ["/transfers/1", "/transfers/2"]);
         assert!(
-            findings[0].message.contains("to GB") && findings[0].message.contains("no recipient")
+            findings[0].message.contains("to GB")
+                && findings[0]
+                    .message
+                    .contains("no recipient: name who receives")
         );
         assert!(findings[1].message.contains("no country and recipient"));
         // The country is required by Art. 30(1)(e); the recipient is good practice.

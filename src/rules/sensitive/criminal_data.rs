@@ -44,8 +44,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 })
                 .collect(),
         };
-        let documented =
-            !based.is_empty() && based.iter().all(|processing| processing.art10_basis.is_some());
+        let documented = !based.is_empty()
+            && based
+                .iter()
+                .all(|processing| processing.art10_basis.is_some());
         if !documented {
             findings.push(RULE.localized(
                 locale,
@@ -113,7 +115,10 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
         assert!(
-            findings[0].help.as_deref().is_some_and(|help| help.contains("no retention")),
+            findings[0]
+                .help
+                .as_deref()
+                .is_some_and(|help| help.contains("no retention")),
             "{:?}",
             findings[0].help
         );
@@ -121,7 +126,10 @@ mod tests {
         let findings = lint_only("DC203", &bounded);
         assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
         assert!(
-            findings[0].help.as_deref().is_some_and(|help| !help.contains("no retention")),
+            findings[0]
+                .help
+                .as_deref()
+                .is_some_and(|help| !help.contains("no retention")),
             "{:?}",
             findings[0].help
         );

@@ -128,7 +128,11 @@ mod tests {
         let yaml = "kind: processing\nid: p\nname: P\nart9_exception: { basis: a }\nconsent: { record: \"formulaires\", explicit: false }\n";
         let findings = lint_only("DC202", yaml);
         assert_eq!(pointers(&findings), ["/consent/explicit"]);
-        assert!(findings[0].message.contains("not explicit"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("not explicit"),
+            "{}",
+            findings[0].message
+        );
         let explicit = yaml.replace("explicit: false", "explicit: true");
         assert!(lint_only("DC202", &explicit).is_empty());
     }

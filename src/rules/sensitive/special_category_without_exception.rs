@@ -137,18 +137,25 @@ mod tests {
     #[test]
     fn exception_d_needs_a_political_philosophical_religious_or_trade_union_aim() {
         let processing = "kind: processing\nid: repas\nname: Repas\ndata_subjects: [members]\ndata_categories: [special.religious-philosophical-beliefs]\nart9_exception: { basis: d }\n";
-        let theatre = "kind: organisation\nid: o\nname: Théâtre\nlegal_form: association\naim: other\n---\n";
+        let theatre =
+            "kind: organisation\nid: o\nname: Théâtre\nlegal_form: association\naim: other\n---\n";
         let findings = lint_only("DC201", &format!("{theatre}{processing}"));
         assert_eq!(pointers(&findings), ["/art9_exception/basis"]);
         assert!(
-            findings[0].message.contains("political, philosophical, religious or trade-union"),
+            findings[0]
+                .message
+                .contains("political, philosophical, religious or trade-union"),
             "{}",
             findings[0].message
         );
         let union = "kind: organisation\nid: o\nname: Syndicat\nlegal_form: association\naim: trade-union\n---\n";
         assert!(lint_only("DC201", &format!("{union}{processing}")).is_empty());
-        let company = "kind: organisation\nid: o\nname: SAS\nlegal_form: company\naim: religious\n---\n";
-        assert_eq!(lint_only("DC201", &format!("{company}{processing}")).len(), 1);
+        let company =
+            "kind: organisation\nid: o\nname: SAS\nlegal_form: company\naim: religious\n---\n";
+        assert_eq!(
+            lint_only("DC201", &format!("{company}{processing}")).len(),
+            1
+        );
     }
 
     const SOURCE: &str = "kind: source\nid: crm\nname: CRM\ntype: crm\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: syndicat, category: special.trade-union-membership }\n  - { name: sante, category: special }\n";
