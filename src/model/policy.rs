@@ -227,10 +227,6 @@ pub struct ConsentTables {
     /// Categories an SMS or MMS is sent to (DC502, with the channel `sms`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sms_categories: Vec<CategoryId>,
-    /// Data subjects who are professionals addressed at work about their work: the CNIL
-    /// accepts information and an opt-out for them (DC502).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub professional_subjects: Vec<SubjectId>,
     /// Data subjects who may be under the age of digital consent (DC505).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub minor_subjects: Vec<SubjectId>,

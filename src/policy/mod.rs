@@ -398,7 +398,6 @@ fn merge_consent(into: &mut ConsentTables, from: &ConsentTables) {
     extend_unique(&mut into.prospect_subjects, &from.prospect_subjects);
     extend_unique(&mut into.email_categories, &from.email_categories);
     extend_unique(&mut into.sms_categories, &from.sms_categories);
-    extend_unique(&mut into.professional_subjects, &from.professional_subjects);
     extend_unique(&mut into.minor_subjects, &from.minor_subjects);
     if from.digital_consent_age.is_some() {
         into.digital_consent_age = from.digital_consent_age;

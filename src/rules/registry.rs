@@ -54,7 +54,7 @@ pub static REGISTRY: &[&Rule] = &[
     &governance::no_data_referent::RULE,
     &governance::no_cleaning_cadence::RULE,
     &consent::consent_without_record::RULE,
-    &consent::email_prospecting_without_consent::RULE,
+    &consent::electronic_prospecting_without_consent::RULE,
     &consent::category_collected_but_unused::RULE,
     &consent::legitimate_interest_without_assessment::RULE,
     &consent::minors_without_parental_consent::RULE,
