@@ -87,7 +87,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     processing.at(format!("/retention/{index}/duration")),
                     t!(
                         locale,
-                        "DC305.message",
+                        if other_rules {
+                            "DC305.message-other"
+                        } else {
+                            "DC305.message"
+                        },
                         processing = item.id,
                         categories = name_categories(&short, locale),
                         duration = in_words_in(kept, locale),
