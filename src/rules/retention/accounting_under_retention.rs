@@ -51,7 +51,13 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         }
         for (index, rule) in item.retention.iter().enumerate() {
             let kept = total_kept(rule);
-            if kept >= minimum.duration {
+            // For a body that L123-22 does not bind, a `justification` naming the rule it
+            // follows settles it; a trader's legal minimum is not lifted.
+            let justified = rule
+                .justification
+                .as_deref()
+                .is_some_and(|text| !text.trim().is_empty());
+            if kept >= minimum.duration || (other_rules && justified) {
                 continue;
             }
             let categories = kept_categories(item, rule);
@@ -157,6 +163,17 @@ mod tests {
         let company = "kind: organisation\nid: o\nname: O\nlegal_form: company\n---\n";
         let findings = lint_only("DC305", &format!("{company}{short}"));
         assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
+        // A justification settles it for an association, not for a company.
+        let justified = processing(
+            ACCOUNTING,
+            "  - { duration: 6y, from: end-of-fiscal-year, justification: \"association: tax records, LPF L102 B\" }",
+        );
+        let association = "kind: organisation\nid: o\nname: O\nlegal_form: association\n---\n";
+        assert!(lint_only("DC305", &format!("{association}{justified}")).is_empty());
+        assert_eq!(
+            lint_only("DC305", &format!("{company}{justified}")).len(),
+            1
+        );
     }
 
     #[test]
