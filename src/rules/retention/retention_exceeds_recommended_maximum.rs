@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     docs: Docs {
         failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 2y, from: debit, then: delete }\n",
-        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 15mo, from: debit, then: delete, card: deferred-debit }\n",
+        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 13mo, from: debit, then: delete }\n",
     },
     check: Some(check),
 };
