@@ -255,7 +255,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "le champ `allergies` de la source `billetterie` est déclaré comme `identity` (Identité et coordonnées), mais son nom (`allergies`) évoque `special.health` (Santé), une catégorie particulière de données personnelles (RGPD art. 9(1))"
+            "le champ `allergies` de la source `billetterie` est déclaré comme `identity` (Identité et coordonnées), mais son nom (`allergies`) évoque `special.health` (Santé), une catégorie particulière de données personnelles (RGPD art. 9.1)"
         );
         assert_eq!(
             findings[0].labels[0].message,

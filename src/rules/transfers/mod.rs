@@ -89,7 +89,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "le traitement `newsletter` utilise la source `emailing`, hébergée hors de l'EEE (IN), dont le prestataire `mailforce` est établi hors de l'EEE (US), mais ne déclare aucun transfert vers IN ou US (RGPD art. 30(1)(e), 44)"
+            "le traitement `newsletter` utilise la source `emailing`, hébergée hors de l'EEE (IN), dont le prestataire `mailforce` est établi hors de l'EEE (US), mais ne déclare aucun transfert vers IN ou US (RGPD art. 30.1.e, 44)"
         );
         let help = findings[0].help.as_deref().unwrap_or_default();
         assert!(
