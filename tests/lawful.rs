@@ -203,3 +203,25 @@ fn each_practice_is_one_edit_away_from_its_rule() {
         );
     }
 }
+
+/// Recall, the other half: `examples/broken` shows every built-in rule firing, the new and
+/// changed ones included.
+#[test]
+fn the_broken_example_still_fires_every_rule() {
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/broken");
+    let (code, report) = lint(&broken, "en");
+    assert_eq!(code, 1);
+    let fired: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .map(|list| list.iter().filter_map(|d| d["code"].as_str()).collect())
+        .unwrap_or_default();
+    let silent: Vec<&str> = datacharter::rules::REGISTRY
+        .iter()
+        .map(|rule| rule.code)
+        .filter(|code| !fired.contains(code))
+        .collect();
+    assert!(
+        silent.is_empty(),
+        "rules that do not fire on examples/broken: {silent:?}"
+    );
+}
