@@ -7,6 +7,7 @@ pub mod adopt;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod diff;
 pub mod export;
 pub mod finding;
 pub mod finding_key;
