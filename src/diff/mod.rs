@@ -62,7 +62,7 @@ pub struct Document {
 
 /// The documents of a side, from a lint run's inventory.
 pub fn documents(inventory: &crate::model::Inventory) -> Vec<Document> {
-    crate::model::DocumentKind::ALL
+    let mut documents: Vec<Document> = crate::model::DocumentKind::ALL
         .into_iter()
         .flat_map(|kind| inventory.documents_as_json(kind))
         .filter_map(|(file, index, _, value)| {
@@ -76,7 +76,18 @@ pub fn documents(inventory: &crate::model::Inventory) -> Vec<Document> {
                 value,
             })
         })
-        .collect()
+        .collect();
+    // A duplicated id (DC004) would make two documents one: each is then told by its file.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for document in &documents {
+        *seen.entry(document.identity.clone()).or_insert(0) += 1;
+    }
+    for document in &mut documents {
+        if seen.get(&document.identity).is_some_and(|count| *count > 1) {
+            document.identity = format!("{} ({})", document.identity, document.file);
+        }
+    }
+    documents
 }
 
 /// Two documents are one renamed when at least this share of their keys (the id left out)

@@ -21,7 +21,8 @@ fn clean(text: &str) -> String {
         .collect()
 }
 
-/// Markdown-safe: HTML characters escaped, and the characters that start markup.
+/// Markdown-safe: no HTML and no link can come from a value of the files; code spans
+/// (backticks, as the messages write names) are kept.
 fn md(text: &str) -> String {
     let mut out = String::new();
     for c in clean(text).chars() {
@@ -29,11 +30,11 @@ fn md(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '*' | '_' | '[' | ']' | '|' | '#' | '\\' => {
+            // No link or image can be made from a value of the files.
+            '[' | ']' => {
                 out.push('\\');
                 out.push(c);
             }
-            '`' => out.push('\''),
             c => out.push(c),
         }
     }
