@@ -57,13 +57,16 @@ pub fn count_keys<'a>(
     counts
 }
 
+/// A file for the pipeline: its path and its bytes, or why they could not be read.
+pub type Input = (String, Result<Vec<u8>, String>);
+
 /// The workspace's files as they were at `rev`, selected with today's settings (so that both
 /// sides are linted alike): the (path, bytes) the pipeline reads, and the commit.
 pub fn files_at(
     workspace: &Workspace,
     settings_file: &str,
     rev: &str,
-) -> Result<(Vec<(String, Result<Vec<u8>, String>)>, String), GitError> {
+) -> Result<(Vec<Input>, String), GitError> {
     let repository = Repository::open(&workspace.root)?;
     let commit = repository.resolve(rev)?;
     let tree = repository.files(&commit)?;

@@ -621,7 +621,7 @@ fn set_difference(before: &Value, after: &Value) -> (Vec<String>, Vec<String>) {
             .as_array()
             .into_iter()
             .flatten()
-            .filter_map(|item| shown(item))
+            .filter_map(shown)
             .collect()
     };
     let (a, b) = (items(before), items(after));
