@@ -116,13 +116,14 @@ pub struct LintArgs {
     /// The reports to write, paired from --format and --output by `parse`.
     #[arg(skip)]
     pub reports: Vec<ReportSpec>,
-    /// Rules to run: codes, prefixes (DC2, DC20) or ALL, comma-separated; replaces `rules.select`.
+    /// Rules to run: codes, prefixes (DC2, DC20) or ALL, comma-separated; replaces the settings'
+    /// whole selection (`rules.select`, `rules.ignore`, `rules.extend-select`), as ruff's does.
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub select: Option<Vec<String>>,
-    /// Rules to add to the selection.
+    /// Rules to add to the selection (the settings' or --select's).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub extend_select: Vec<String>,
-    /// Rules to leave out.
+    /// Rules to leave out, on top of the settings' `rules.ignore` (or of --select's selection).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub ignore: Vec<String>,
     /// Lowest severity that makes the exit code 1.

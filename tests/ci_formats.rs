@@ -496,11 +496,12 @@ fn reports_of_the_examples_are_valid_and_byte_identical_across_runs() {
             diagnostics.len() + 1,
             "one line each, then the summary"
         );
-        // The same positions everywhere.
+        // The same positions everywhere (the concise report's paths are relative to the
+        // current directory, this crate's root).
         for ((diagnostic, result), line) in diagnostics.iter().zip(results).zip(concise.lines()) {
             let (file, start) = (&diagnostic["file"], &diagnostic["range"]["start"]);
             let expected = format!(
-                "{}:{}:{}: {}[{}] ",
+                "examples/{name}/{}:{}:{}: {}[{}] ",
                 file.as_str().expect("file"),
                 start["line"],
                 start["column"],
@@ -602,7 +603,7 @@ fn github_and_sarif_paths_are_relative_to_the_repository() {
         format!("{once}{once}"),
         "the summary is appended, as GitHub expects"
     );
-    // The terminal formats keep workspace-relative paths.
+    // The terminal formats print paths relative to the current directory, as typed there.
     let concise = run(datacharter().current_dir(repository.path()).args([
         "lint",
         "governance",
@@ -610,7 +611,13 @@ fn github_and_sarif_paths_are_relative_to_the_repository() {
         "concise",
         "--quiet",
     ]));
-    assert!(stdout(&concise).starts_with("sources/web,copy:1.yaml:3:5: warning[DC802] "));
+    assert!(
+        stdout(&concise).starts_with("governance/sources/web,copy:1.yaml:3:5: warning[DC802] ")
+    );
+    let concise = run(datacharter()
+        .current_dir(repository.path().join("governance/sources"))
+        .args(["lint", "--format", "concise", "--quiet"]));
+    assert!(stdout(&concise).starts_with("web,copy:1.yaml:3:5: warning[DC802] "));
 }
 
 // --- gating, statistics, quiet --------------------------------------------------------------

@@ -60,6 +60,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         document_count: outcome.document_count,
         suppressed: outcome.suppressed,
         path_prefix: report::repository_prefix(&workspace.root),
+        root: Some(workspace.root.clone()),
         timings: args.timings.then_some(timings),
         locale: options.locale,
     };
@@ -109,6 +110,7 @@ pub fn analyse(args: &LintArgs) -> Result<Analysis, CommandError> {
                 suppressed: 0,
                 path_prefix: settings_root(args, &start, &path)
                     .map_or_else(String::new, |root| report::repository_prefix(&root)),
+                root: None,
                 timings: None,
                 locale: crate::i18n::resolve(args.locale.map(Into::into), None),
             };
@@ -469,6 +471,7 @@ fn render_settings_problems(
         document_count: 0,
         suppressed: 0,
         path_prefix: report::repository_prefix(&workspace.root),
+        root: None,
         timings: None,
         locale: crate::i18n::resolve(args.locale.map(Into::into), workspace.settings.locale),
     };
@@ -556,6 +559,8 @@ struct RunFacts<'a> {
     suppressed: usize,
     /// The workspace root inside its git repository (GitHub and SARIF paths).
     path_prefix: String,
+    /// The workspace root, to print paths relative to the current directory (human, concise).
+    root: Option<PathBuf>,
     /// Stage times, for the JSON report (`--timings`).
     timings: Option<Timings>,
     /// The language of the summary line.
@@ -704,8 +709,14 @@ fn render_one(
     match (spec.format, args.statistics) {
         (Format::Human | Format::Concise, true) => report::render_statistics(report, quiet, out),
         (Format::Json, true) => report::render_statistics_json(report, out),
-        (Format::Human, false) => render_human(args, spec, facts, report, out),
-        (Format::Concise, false) => report::render_concise(report, quiet, out),
+        (Format::Human, false) => {
+            let (shown, original) = from_current_directory(facts, report);
+            render_human(args, spec, facts, &shown, &original, out)
+        }
+        (Format::Concise, false) => {
+            let (shown, _) = from_current_directory(facts, report);
+            report::render_concise(&shown, quiet, out)
+        }
         (Format::Json, false) => report::render_json(report, out),
         (Format::Sarif, _) => report::render_sarif(report, REGISTRY, &facts.path_prefix, out),
         (Format::Github, _) => report::render_github(report, &facts.path_prefix, quiet, out),
@@ -713,11 +724,60 @@ fn render_one(
     }
 }
 
+/// The report with its paths relative to the current directory, as a terminal user types
+/// them (the machine formats keep them relative to the root), and the root-relative path of
+/// each path shown.
+fn from_current_directory(
+    facts: &RunFacts<'_>,
+    report: &Report,
+) -> (Report, BTreeMap<String, String>) {
+    let mut shown = report.clone();
+    let mut original = BTreeMap::new();
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|dir| dir.canonicalize().ok());
+    let (Some(root), Some(cwd)) = (facts.root.as_deref(), cwd) else {
+        return (shown, original);
+    };
+    // Only when the current directory and the workspace are one inside the other: from
+    // elsewhere, a path through `../../` would say less than the root-relative one.
+    if root == cwd || !(root.starts_with(&cwd) || cwd.starts_with(root)) {
+        return (shown, original);
+    }
+    let mut map = |file: &mut String| {
+        let display = relative_path(&cwd, &root.join(file.as_str()));
+        original.insert(display.clone(), std::mem::replace(file, display));
+    };
+    for diagnostic in &mut shown.diagnostics {
+        map(&mut diagnostic.file);
+        for label in &mut diagnostic.labels {
+            map(&mut label.file);
+        }
+    }
+    (shown, original)
+}
+
+/// `path` seen from the directory `from` (both absolute), `/`-separated: `gov/a.yaml`,
+/// `../processings/a.yaml`.
+fn relative_path(from: &Path, path: &Path) -> String {
+    let from: Vec<_> = from.components().collect();
+    let path: Vec<_> = path.components().collect();
+    let common = from.iter().zip(&path).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    parts.extend(
+        path[common..]
+            .iter()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
 fn render_human(
     args: &LintArgs,
     spec: &ReportSpec,
     facts: &RunFacts<'_>,
     report: &Report,
+    original: &BTreeMap<String, String>,
     out: &mut Vec<u8>,
 ) -> io::Result<()> {
     let choice = match args.color {
@@ -734,7 +794,12 @@ fn render_human(
         colored,
         ..HumanOptions::default()
     };
-    let lookup = |path: &str| facts.files.get(path);
+    // The report's paths are relative to the current directory; the files are known by their
+    // path relative to the root.
+    let lookup = |path: &str| {
+        let path = original.get(path).map_or(path, String::as_str);
+        facts.files.get(path)
+    };
     report::render_human(report, &lookup, &options, out)?;
     if args.quiet {
         // The human report ends with the summary line; --quiet leaves it out.

@@ -52,7 +52,7 @@ pub(crate) fn locate(discovery: &Discovery) -> Result<Located, WorkspaceError> {
             for dir in start.ancestors() {
                 for name in SETTINGS_NAMES {
                     let candidate = dir.join(name);
-                    if candidate.is_file() {
+                    if candidate.is_file() && !is_workflow_folder(dir) {
                         return Ok(Located {
                             root: dir.to_path_buf(),
                             settings_file: Some(candidate),
@@ -64,6 +64,16 @@ pub(crate) fn locate(discovery: &Discovery) -> Result<Located, WorkspaceError> {
             Err(WorkspaceError::NotFound { start })
         }
     }
+}
+
+/// `.github/workflows/`: a `datacharter.yml` there is the GitHub workflow that runs
+/// datacharter, never its settings file.
+fn is_workflow_folder(dir: &Path) -> bool {
+    dir.file_name().is_some_and(|name| name == "workflows")
+        && dir
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|name| name == ".github")
 }
 
 /// The canonical directory to start from: `start` itself, or its parent when it is a file.
