@@ -563,3 +563,134 @@ fn add_suppressions_writes_comments_that_silence_every_finding() {
         .success();
     assert_eq!(git(dir, &["status", "--porcelain"]), status);
 }
+
+/// The Action's lint and changelog steps, run as GitHub would with the inputs of the README's
+/// pull-request workflow (the base commit being `main` here).
+#[test]
+fn the_action_reports_new_findings_and_the_changelog_of_a_pull_request() {
+    use datacharter::syntax::{Limits, parse};
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let action_text = fs::read_to_string(manifest.join("action.yml")).expect("action.yml");
+    let action = parse("action.yml", action_text.as_bytes(), &Limits::default())
+        .documents
+        .into_iter()
+        .next()
+        .expect("one document")
+        .value;
+    let readme = fs::read_to_string(manifest.join("README.md")).expect("README");
+    let snippet = readme
+        .split("```yaml\n")
+        .find(|block| block.starts_with("# .github/workflows/datacharter-pr.yml\n"))
+        .and_then(|block| block.split("```").next())
+        .expect("the README's pull-request workflow")
+        .replace("${{ github.event.pull_request.base.sha }}", "main");
+    let workflow = parse("workflow", snippet.as_bytes(), &Limits::default())
+        .documents
+        .into_iter()
+        .next()
+        .expect("one document")
+        .value;
+    let with = workflow["jobs"]["datacharter"]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .find_map(|step| {
+            step.get("with").filter(|_| {
+                step["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("datacharter/"))
+            })
+        })
+        .expect("the workflow uses the action")
+        .clone();
+    assert_eq!(
+        workflow["jobs"]["datacharter"]["steps"][0]["with"]["fetch-depth"],
+        0
+    );
+    let inputs = action["inputs"].as_object().expect("inputs");
+    let input = |key: &str| {
+        with[key]
+            .as_str()
+            .or(inputs[key]["default"].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+
+    // The repository: the workspace in `governance/`, as the snippet says.
+    let repo = tempfile::tempdir().expect("temp dir");
+    let register = committed_register();
+    copy_dir(register.path(), &repo.path().join("governance"));
+    fs::remove_dir_all(repo.path().join("governance/.git")).expect("one repository");
+    git(repo.path(), &["init", "-q"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "register"]);
+    pull_request(&repo.path().join("governance"));
+
+    let binary = Path::new(env!("CARGO_BIN_EXE_datacharter"))
+        .parent()
+        .expect("bin folder")
+        .to_path_buf();
+    let mut paths = vec![binary];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let path = std::env::join_paths(paths).expect("PATH");
+    let summary = repo.path().join("summary.md");
+    let temp = repo.path().join("runner-temp");
+    fs::create_dir_all(&temp).expect("mkdir");
+    let run_step = |name: &str| {
+        let step = action["runs"]["steps"]
+            .as_array()
+            .expect("steps")
+            .iter()
+            .find(|step| step["name"] == name)
+            .unwrap_or_else(|| panic!("no step {name}"))
+            .clone();
+        let mut command = std::process::Command::new("bash");
+        command
+            .args(["-e", "-c", step["run"].as_str().expect("a script")])
+            .current_dir(repo.path())
+            .env("PATH", &path)
+            .env("DATACHARTER_TODAY", "2026-11-28")
+            .env("LANG", "C")
+            .env("RUNNER_TEMP", &temp)
+            .env("GITHUB_STEP_SUMMARY", &summary);
+        for (name, value) in step["env"].as_object().expect("env") {
+            let key = value
+                .as_str()
+                .and_then(|v| v.strip_prefix("${{ inputs."))
+                .and_then(|v| v.strip_suffix(" }}"))
+                .unwrap_or_else(|| panic!("env {name} is an input"));
+            command.env(name, input(key));
+        }
+        command.output().expect("bash runs")
+    };
+    let lint = run_step("Lint with datacharter");
+    let annotations = String::from_utf8_lossy(&lint.stdout);
+    assert_eq!(
+        lint.status.code(),
+        Some(1),
+        "the new DC502 is an error: {lint:?}"
+    );
+    assert_eq!(annotations.matches("::error").count(), 1, "{annotations}");
+    assert!(
+        annotations.contains("(5 existing not shown)"),
+        "{annotations}"
+    );
+    let diff = run_step("Register changelog");
+    assert_eq!(
+        diff.status.code(),
+        Some(1),
+        "diff-fail-on: attention: {diff:?}"
+    );
+    let changes = fs::read_to_string(temp.join("datacharter-changes.md")).expect("diff-file");
+    assert!(
+        changes.contains("legal basis changed: consent → legitimate-interests"),
+        "{changes}"
+    );
+    let summary = fs::read_to_string(&summary).expect("step summary");
+    assert!(
+        summary.contains("### Needs the DPO's attention"),
+        "{summary}"
+    );
+}

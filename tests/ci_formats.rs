@@ -894,7 +894,19 @@ fn the_action_lints_annotates_and_writes_sarif_as_the_workflow_snippet_uses_it()
     );
     assert_eq!(action["runs"]["using"], "composite");
     let steps = action["runs"]["steps"].as_array().expect("steps");
-    for step in steps {
+    let step = |name: &str| {
+        steps
+            .iter()
+            .find(|step| step["name"] == name)
+            .unwrap_or_else(|| panic!("the action has a step `{name}`"))
+    };
+    // The one step that is not a script: the cache of the installed binary.
+    assert!(
+        step("Restore the cached datacharter")["uses"]
+            .as_str()
+            .is_some_and(|uses| uses.starts_with("actions/cache@"))
+    );
+    for step in steps.iter().filter(|step| step.get("uses").is_none()) {
         assert_eq!(
             step["shell"], "bash",
             "composite run steps need a shell: {step}"
@@ -905,7 +917,9 @@ fn the_action_lints_annotates_and_writes_sarif_as_the_workflow_snippet_uses_it()
             "inputs reach scripts through env only: {script}"
         );
     }
-    let install = steps[0]["run"].as_str().expect("install script");
+    let install = step("Build datacharter")["run"]
+        .as_str()
+        .expect("install script");
     assert!(
         install.contains("cargo install --locked --path \"$GITHUB_ACTION_PATH\""),
         "{install}"
@@ -964,8 +978,12 @@ fn the_action_lints_annotates_and_writes_sarif_as_the_workflow_snippet_uses_it()
         "the snippet lints a folder, as the fixture has"
     );
     let summary = repository.path().join("step-summary.md");
-    let lint_step = steps[1]["run"].as_str().expect("lint script");
-    let env = steps[1]["env"].as_object().expect("env");
+    let lint_step = step("Lint with datacharter")["run"]
+        .as_str()
+        .expect("lint script");
+    let env = step("Lint with datacharter")["env"]
+        .as_object()
+        .expect("env");
     let mut command = Command::new("bash");
     command
         .args(["-e", "-c", lint_step])
