@@ -46,6 +46,32 @@ pub fn split_known(
     (shown, hidden)
 }
 
+/// A revision linted: its located diagnostics and the run they come from.
+pub struct RevisionRun {
+    pub diagnostics: Vec<Diagnostic>,
+    pub outcome: crate::lint::Outcome,
+}
+
+/// Lints the workspace as it was at `rev`, with `options` (those of the run it is compared
+/// with). Errors as text, so that it can run on a thread of its own.
+pub fn lint_revision(
+    workspace: &Workspace,
+    settings_file: &str,
+    options: &crate::lint::Options,
+    rev: &str,
+) -> Result<RevisionRun, String> {
+    let (inputs, _) = files_at(workspace, settings_file, rev).map_err(|e| e.to_string())?;
+    let mut outcome =
+        crate::lint::lint_inputs(inputs, settings_file, options).map_err(|e| e.to_string())?;
+    let findings = std::mem::take(&mut outcome.findings);
+    let files = &outcome.files;
+    let diagnostics = crate::report::locate(findings, &|path: &str| files.get(path));
+    Ok(RevisionRun {
+        diagnostics,
+        outcome,
+    })
+}
+
 /// Counts keys.
 pub fn count_keys<'a>(
     keys: impl IntoIterator<Item = &'a FindingKey>,

@@ -65,28 +65,31 @@ struct Side {
 }
 
 pub fn run(args: &DiffArgs) -> Result<ExitCode, CommandError> {
+    let rev_a = args.rev_a.clone().unwrap_or_else(|| "HEAD".to_owned());
     let mut lint_args = LintArgs::plain(Vec::new(), args.config.clone(), args.no_config);
     lint_args.locale = args.locale;
-    let analysed = match analyse(&lint_args)? {
+    // The old side is linted by `analyse`, on a thread of its own, as `--new-since` is.
+    lint_args.new_since = Some(rev_a.clone());
+    let mut analysed = match analyse(&lint_args)? {
         Analysis::Ready(analysed) => *analysed,
         Analysis::Exit(code) => return Ok(code),
     };
     let locale = analysed.options.locale;
-    let at = |rev: &str| -> Result<Side, CommandError> {
-        let (inputs, _) =
-            crate::adopt::files_at(&analysed.workspace, &analysed.settings_file, rev)?;
-        let outcome = crate::lint::lint_inputs(inputs, &analysed.settings_file, &analysed.options)?;
-        let files = &outcome.files;
-        let diagnostics = crate::report::locate(outcome.findings, &|path: &str| files.get(path));
-        Ok(Side {
-            documents: diff::documents(&outcome.inventory),
-            diagnostics,
-        })
+    let side = |run: crate::adopt::RevisionRun| Side {
+        documents: diff::documents(&run.outcome.inventory),
+        diagnostics: run.diagnostics,
     };
-    let rev_a = args.rev_a.clone().unwrap_or_else(|| "HEAD".to_owned());
-    let old = at(&rev_a)?;
+    let old = match analysed.revision.take() {
+        Some(run) => side(run?),
+        None => return Err("the old revision was not read".into()),
+    };
     let new = match &args.rev_b {
-        Some(rev) => at(rev)?,
+        Some(rev) => side(crate::adopt::lint_revision(
+            &analysed.workspace,
+            &analysed.settings_file,
+            &analysed.options,
+            rev,
+        )?),
         None => Side {
             documents: diff::documents(&analysed.outcome.inventory),
             diagnostics: analysed.diagnostics,

@@ -29,17 +29,19 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
     let Analysed {
         workspace,
         options,
-        settings_file,
+        settings_file: _,
         mut outcome,
         diagnostics,
         linted,
         mut timings,
+        revision,
     } = analysed;
+    let revision = revision.transpose()?;
     let adopted = adopt(
         args,
         &workspace,
         &options,
-        &settings_file,
+        revision,
         &mut outcome,
         diagnostics,
     )?;
@@ -84,6 +86,8 @@ pub struct Analysed {
     /// Files reported on.
     pub linted: Vec<String>,
     pub timings: Timings,
+    /// With `--new-since`: the base revision, linted alike.
+    pub revision: Option<Result<adopt::RevisionRun, String>>,
 }
 
 /// [`analyse`]'s result: a run to report, or an exit already decided (bad settings, rendered).
@@ -166,10 +170,24 @@ pub fn analyse(args: &LintArgs) -> Result<Analysis, CommandError> {
         }
     };
     options.threads = args.threads.map(usize::from);
-    let outcome = match &stdin_file {
-        Some(file) => lint_with_stdin(&workspace, &settings_file, &options, file)?,
-        None => lint(&workspace, &options)?,
-    };
+    // `--new-since`: the base revision is read and linted on a thread of its own, meanwhile.
+    let (outcome, revision) = std::thread::scope(|scope| {
+        let revision = args.new_since.as_deref().map(|rev| {
+            let (workspace, settings_file, options) = (&workspace, &settings_file, &options);
+            scope.spawn(move || adopt::lint_revision(workspace, settings_file, options, rev))
+        });
+        let outcome = match &stdin_file {
+            Some(file) => lint_with_stdin(&workspace, &settings_file, &options, file),
+            None => lint(&workspace, &options).map_err(Into::into),
+        };
+        let revision = revision.map(|handle| {
+            handle
+                .join()
+                .unwrap_or_else(|_| Err("linting the base revision failed".to_owned()))
+        });
+        (outcome, revision)
+    });
+    let outcome = outcome?;
     let custom_codes: Vec<&str> = outcome
         .custom_rules
         .iter()
@@ -208,6 +226,7 @@ pub fn analyse(args: &LintArgs) -> Result<Analysis, CommandError> {
         diagnostics,
         linted,
         timings,
+        revision,
     })))
 }
 
@@ -332,18 +351,14 @@ fn adopt(
     args: &LintArgs,
     workspace: &Workspace,
     options: &crate::lint::Options,
-    settings_file: &str,
+    revision: Option<adopt::RevisionRun>,
     outcome: &mut crate::lint::Outcome,
     diagnostics: Vec<Diagnostic>,
 ) -> Result<Adopted, CommandError> {
     let mut shown = diagnostics;
     let mut hidden = Vec::new();
-    if let Some(rev) = &args.new_since {
-        let (inputs, _) = adopt::files_at(workspace, settings_file, rev)?;
-        let base = crate::lint::lint_inputs(inputs, settings_file, options)?;
-        let base_files = &base.files;
-        let base_diagnostics = report::locate(base.findings, &|path: &str| base_files.get(path));
-        let mut known = adopt::count_keys(base_diagnostics.iter().map(|d| &d.key));
+    if let Some(base) = revision {
+        let mut known = adopt::count_keys(base.diagnostics.iter().map(|d| &d.key));
         let (new, existing) = adopt::split_known(shown, &mut known, |_| true);
         shown = new;
         hidden.extend(existing.into_iter().map(|d| (d, Hidden::Existing)));
