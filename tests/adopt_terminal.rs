@@ -273,3 +273,114 @@ fn shell_completions_and_register_output_message() {
     assert!(output.status.success(), "{output:?}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("Register written to register.md"));
 }
+
+#[path = "common/tools.rs"]
+mod tools;
+
+/// `datacharter-staged` under the real pre-commit: only the staged files' findings count.
+#[test]
+fn staged_hook_under_pre_commit_reports_on_the_staged_files() {
+    let found = std::process::Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        tools::unavailable(
+            "staged hook test",
+            "`pre-commit`",
+            "python3 -m pip install pre-commit",
+        );
+        return;
+    }
+    let hooks = tempfile::tempdir().expect("temp dir");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+        hooks.path().join(".pre-commit-hooks.yaml"),
+    )
+    .expect("copy hooks");
+    git(hooks.path(), &["init", "-q"]);
+    git(hooks.path(), &["add", "-A"]);
+    git(hooks.path(), &["commit", "-q", "-m", "hooks"]);
+
+    let repo = repository();
+    let newsletter = repo.path().join("governance/processings/newsletter.yaml");
+    let text = fs::read_to_string(&newsletter).expect("read");
+    fs::write(
+        &newsletter,
+        text.replace("sources: [emailing]", "sources: [emailing, nowhere]"),
+    )
+    .expect("write");
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "register"]);
+
+    let cache = tempfile::tempdir().expect("temp dir");
+    let binary = Path::new(env!("CARGO_BIN_EXE_datacharter"))
+        .parent()
+        .expect("bin")
+        .to_path_buf();
+    let mut paths = vec![binary];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let path = std::env::join_paths(paths).expect("PATH");
+    let run = || {
+        let output = std::process::Command::new("pre-commit")
+            .args([
+                "try-repo",
+                &hooks.path().to_string_lossy(),
+                "datacharter-staged",
+            ])
+            .current_dir(repo.path())
+            .env("PATH", &path)
+            .env("PRE_COMMIT_HOME", cache.path())
+            .env("DATACHARTER_TODAY", "2026-11-28")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("pre-commit runs");
+        let shown = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (output.status.code(), shown)
+    };
+    // Staged: a clean source, a file outside the workspace and the workflow. Passes, though the
+    // newsletter (not staged) has an error.
+    let crm = repo.path().join("governance/sources/crm.yaml");
+    fs::write(
+        &crm,
+        format!("# reviewed\n{}", fs::read_to_string(&crm).expect("read")),
+    )
+    .expect("write");
+    fs::write(
+        repo.path().join("notes.yaml"),
+        "not: governance\nagain: yes\n",
+    )
+    .expect("write");
+    fs::write(
+        repo.path().join(".github/workflows/datacharter.yml"),
+        "on: [push]\njobs: { lint: { runs-on: ubuntu-latest, steps: [] } }\n",
+    )
+    .expect("write");
+    git(repo.path(), &["add", "-A"]);
+    let (code, shown) = run();
+    assert_eq!(code, Some(0), "{shown}");
+    assert!(shown.contains("Passed"), "{shown}");
+    // Staging the newsletter brings its error in.
+    fs::write(
+        &newsletter,
+        format!(
+            "# staged\n{}",
+            fs::read_to_string(&newsletter).expect("read")
+        ),
+    )
+    .expect("write");
+    git(repo.path(), &["add", "-A"]);
+    let (code, shown) = run();
+    assert_eq!(code, Some(1), "{shown}");
+    assert!(
+        shown.contains("governance/processings/newsletter.yaml:") && shown.contains("error[DC005]"),
+        "{shown}"
+    );
+    assert!(!shown.contains("crm.yaml:"), "{shown}");
+}
