@@ -230,6 +230,15 @@ fn finding_keys_are_stable() {
     reorder_crm(repo.path());
     let moved = baseline(&["C"], "moved.json");
     assert_eq!(english, moved);
+    // A field inserted above the one with findings: the list's indices shift, the keys do not.
+    edit(
+        repo.path(),
+        "sources/crm.yaml",
+        "fields:\n",
+        "fields:\n  - { name: nom_usage, category: identity.name }\n",
+    );
+    let inserted = baseline(&["C"], "inserted.json");
+    assert_eq!(english, inserted);
     // SARIF's v2 fingerprints are the same whatever the locale and the thread count.
     let fingerprints = |args: &[&str]| -> Vec<Value> {
         let sarif = json(
