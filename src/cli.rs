@@ -41,6 +41,18 @@ pub enum Command {
     Register(crate::commands::register::RegisterArgs),
     /// Export the data map: sources × data categories, the processings of each source, the cells the rules flag.
     Map(crate::commands::map::MapArgs),
+    /// Record the current findings' keys in a baseline file, so that `lint --baseline` shows
+    /// only the new ones.
+    Baseline(crate::commands::baseline::BaselineArgs),
+    /// The register's changelog between two git revisions, by document `kind:id`.
+    Diff(crate::commands::diff::DiffArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on standard output.
+    GenerateShellCompletion(CompletionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionArgs {
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,21 +102,28 @@ pub struct LintArgs {
     /// Output format [default: human]. Repeat it with --output to write several reports in one
     /// run: each --output FILE is for the --format just before it; a format without one goes to
     /// standard output (only one may). `--output -` is standard output.
-    #[arg(long = "format", value_enum, value_name = "FORMAT")]
+    #[arg(
+        short = 'f',
+        long = "format",
+        visible_alias = "output-format",
+        value_enum,
+        value_name = "FORMAT"
+    )]
     pub formats: Vec<Format>,
     /// Write the report of the preceding --format to FILE (atomically) instead of standard output.
-    #[arg(long = "output", value_name = "FILE")]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// The reports to write, paired from --format and --output by `parse`.
     #[arg(skip)]
     pub reports: Vec<ReportSpec>,
-    /// Rules to run: codes, prefixes (DC2, DC20) or ALL, comma-separated; replaces `rules.select`.
+    /// Rules to run: codes, prefixes (DC2, DC20) or ALL, comma-separated; replaces the settings'
+    /// whole selection (`rules.select`, `rules.ignore`, `rules.extend-select`), as ruff's does.
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub select: Option<Vec<String>>,
-    /// Rules to add to the selection.
+    /// Rules to add to the selection (the settings' or --select's).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub extend_select: Vec<String>,
-    /// Rules to leave out.
+    /// Rules to leave out, on top of the settings' `rules.ignore` (or of --select's selection).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub ignore: Vec<String>,
     /// Lowest severity that makes the exit code 1.
@@ -124,7 +143,7 @@ pub struct LintArgs {
     #[arg(long)]
     pub statistics: bool,
     /// Print the findings only: no summary line, nothing at all when the workspace is clean.
-    #[arg(long)]
+    #[arg(short = 'q', long)]
     pub quiet: bool,
     /// When to colour the output (NO_COLOR is respected on auto).
     #[arg(long, value_enum, default_value = "auto")]
@@ -142,6 +161,64 @@ pub struct LintArgs {
     /// and add them to the JSON report.
     #[arg(long)]
     pub timings: bool,
+    /// Report only the findings that are not already there at git revision REV (a branch, tag
+    /// or commit): both revisions are linted with the same settings and compared by finding
+    /// key. Needs `git` and REV in the clone (`fetch-depth: 0` in actions/checkout).
+    #[arg(long, value_name = "REV")]
+    pub new_since: Option<String>,
+    /// Hide the findings recorded in this baseline file (written by `datacharter baseline`)
+    /// [default: the settings' `baseline`].
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Show every finding, even those the settings' baseline file records.
+    #[arg(long)]
+    pub no_baseline: bool,
+    /// Write a `# datacharter: ignore[CODE] REASON` comment above every finding reported, in
+    /// the workspace's files (the only option that modifies them), then report nothing.
+    #[arg(
+        long,
+        value_name = "REASON",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = crate::adopt::suppressions::DEFAULT_REASON
+    )]
+    pub add_suppressions: Option<String>,
+    /// Lint the text read from standard input in place of this file (an editor's unsaved
+    /// buffer); only its findings are reported.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+impl LintArgs {
+    /// A plain `datacharter lint PATH…` with every other option at its default: what the
+    /// commands that lint on the way (`baseline`) start from.
+    pub fn plain(paths: Vec<PathBuf>, config: Option<PathBuf>, no_config: bool) -> LintArgs {
+        LintArgs {
+            paths,
+            formats: Vec::new(),
+            outputs: Vec::new(),
+            reports: Vec::new(),
+            select: None,
+            extend_select: Vec::new(),
+            ignore: Vec::new(),
+            fail_on: FailOn::Error,
+            exit_zero: false,
+            config,
+            no_config,
+            statistics: false,
+            quiet: false,
+            color: Color::Auto,
+            no_ignores: false,
+            locale: None,
+            threads: None,
+            timings: false,
+            new_since: None,
+            baseline: None,
+            no_baseline: true,
+            add_suppressions: None,
+            stdin_filename: None,
+        }
+    }
 }
 
 /// `--locale`.
@@ -359,6 +436,18 @@ pub fn main() -> ExitCode {
         Command::Init(args) => crate::commands::init::run(&args),
         Command::Register(args) => crate::commands::register::run(&args),
         Command::Map(args) => crate::commands::map::run(&args),
+        Command::Baseline(args) => crate::commands::baseline::run(&args),
+        Command::Diff(args) => crate::commands::diff::run(&args),
+        Command::GenerateShellCompletion(args) => {
+            let mut command = Cli::command();
+            clap_complete::generate(
+                args.shell,
+                &mut command,
+                "datacharter",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

@@ -15,7 +15,7 @@ use std::path::Path;
 /// What the command line may override.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
-    /// `--select`: replaces `rules.select`.
+    /// `--select`: replaces `rules.select`, `rules.ignore` and `rules.extend-select`.
     pub select: Option<Vec<String>>,
     /// `--extend-select`, `--ignore`: added to the settings' lists.
     pub extend_select: Vec<String>,
@@ -163,13 +163,14 @@ pub fn options(
             .map(|text| parse_selector(text).map_err(|e| ConfigError::Usage(e.to_string())))
             .collect()
     };
-    let select = match &overrides.select {
-        Some(codes) => from_cli(codes)?,
-        None => settings_select,
+    // As ruff's: a `--select` replaces the settings' whole selection (their `ignore` and
+    // `extend-select` too), so that `--select DC204` runs DC204 whatever the settings say;
+    // `--extend-select` and `--ignore` add to whichever selection applies.
+    let (select, mut extend_select, mut ignore) = match &overrides.select {
+        Some(codes) => (from_cli(codes)?, Vec::new(), Vec::new()),
+        None => (settings_select, settings_extend, settings_ignore),
     };
-    let mut extend_select = settings_extend;
     extend_select.extend(from_cli(&overrides.extend_select)?);
-    let mut ignore = settings_ignore;
     ignore.extend(from_cli(&overrides.ignore)?);
 
     let mut options = Options::new(Selection::new(select, extend_select, ignore), today);

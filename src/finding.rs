@@ -155,6 +155,11 @@ pub struct Finding {
     pub label: String,
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// What the message says, independent of its language and wording: its catalogue key and
+    /// arguments (`DC204.message(field=tarif_handicap)`), part of the finding's stable key.
+    /// Filled by the rules stage from the messages it saw formatted (see
+    /// [`crate::i18n::capture`]); empty for the findings of the other stages.
+    pub key_args: Vec<String>,
 }
 
 impl Finding {
@@ -174,6 +179,7 @@ impl Finding {
             label: String::new(),
             labels: Vec::new(),
             help: None,
+            key_args: Vec::new(),
         }
     }
 
@@ -193,5 +199,29 @@ impl Finding {
             message: message.into(),
         });
         self
+    }
+}
+
+/// Gives each finding the captured forms of its message: the one whose text is the message,
+/// else those whose text the message is made of, in order.
+pub fn attach_key_args(findings: &mut [Finding], captured: &[crate::i18n::Captured]) {
+    for finding in findings {
+        if !finding.key_args.is_empty() {
+            continue;
+        }
+        if let Some(exact) = captured.iter().find(|c| c.text == finding.message) {
+            finding.key_args = vec![exact.form.clone()];
+            continue;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for part in captured
+            .iter()
+            .filter(|c| !c.text.trim().is_empty() && finding.message.contains(&c.text))
+        {
+            if !parts.contains(&part.form) {
+                parts.push(part.form.clone());
+            }
+        }
+        finding.key_args = parts;
     }
 }

@@ -4,7 +4,8 @@
 //!   severity, summary): a test fails when it is stale, so any change to the contract shows in
 //!   a diff. Regenerate it with `DATACHARTER_UPDATE_CATALOGUE=1 cargo test --test catalogue`.
 //! - When the design catalogues are beside the project (`../shared/design/rules.md` and
-//!   `rules-wave2.md`, where a wave-2 row replaces the row of `rules.md` with the same code),
+//!   `rules-wave2.md`, where a wave-2 row replaces the row of `rules.md` with the same code;
+//!   `adoption.md` defines DC009 in its prose),
 //!   the registry matches them code for code, with the same names and severities. A design row
 //!   not implemented yet is listed in [`PENDING_CHANGES`] or [`PENDING_NEW`], and the test fails as soon as it is
 //!   implemented, so that list stays true.
@@ -137,7 +138,45 @@ fn design_catalogue() -> Option<BTreeMap<String, Row>> {
             rows.insert(code, row);
         }
     }
+    // Rules the design defines in prose rather than in a table, as adoption.md does DC009:
+    // "`DC009 unused-baseline-entry` (warning)".
+    if let Ok(adoption) = std::fs::read_to_string(design.join("adoption.md")) {
+        for (code, row) in prose_rows(&adoption) {
+            rows.entry(code).or_insert(row);
+        }
+    }
     Some(rows)
+}
+
+/// `` `DCnnn name` (severity) `` mentions of a design file.
+fn prose_rows(text: &str) -> BTreeMap<String, Row> {
+    let mut rows = BTreeMap::new();
+    for piece in text.split('`').skip(1).step_by(2) {
+        let Some((code, name)) = piece.split_once(' ') else {
+            continue;
+        };
+        if !(code.len() == 5
+            && code.starts_with("DC")
+            && code[2..].bytes().all(|b| b.is_ascii_digit()))
+        {
+            continue;
+        }
+        let after = text.split(&format!("`{piece}`")).nth(1).unwrap_or("");
+        let severity = match after.trim_start().split(')').next() {
+            Some("(warning") => Severity::Warning,
+            Some("(error") => Severity::Error,
+            Some("(info") => Severity::Info,
+            _ => continue,
+        };
+        rows.insert(
+            code.to_owned(),
+            Row {
+                name: name.to_owned(),
+                severities: vec![severity],
+            },
+        );
+    }
+    rows
 }
 
 fn matches(code: &str, row: &Row) -> Result<(), String> {

@@ -158,6 +158,7 @@ fn diagnostic(code: &str, severity: Severity, file: &str, span: Span, message: &
         label: message.to_owned(),
         help: None,
         labels: Vec::new(),
+        key: Default::default(),
     }
 }
 
@@ -495,11 +496,12 @@ fn reports_of_the_examples_are_valid_and_byte_identical_across_runs() {
             diagnostics.len() + 1,
             "one line each, then the summary"
         );
-        // The same positions everywhere.
+        // The same positions everywhere (the concise report's paths are relative to the
+        // current directory, this crate's root).
         for ((diagnostic, result), line) in diagnostics.iter().zip(results).zip(concise.lines()) {
             let (file, start) = (&diagnostic["file"], &diagnostic["range"]["start"]);
             let expected = format!(
-                "{}:{}:{}: {}[{}] ",
+                "examples/{name}/{}:{}:{}: {}[{}] ",
                 file.as_str().expect("file"),
                 start["line"],
                 start["column"],
@@ -601,7 +603,7 @@ fn github_and_sarif_paths_are_relative_to_the_repository() {
         format!("{once}{once}"),
         "the summary is appended, as GitHub expects"
     );
-    // The terminal formats keep workspace-relative paths.
+    // The terminal formats print paths relative to the current directory, as typed there.
     let concise = run(datacharter().current_dir(repository.path()).args([
         "lint",
         "governance",
@@ -609,7 +611,13 @@ fn github_and_sarif_paths_are_relative_to_the_repository() {
         "concise",
         "--quiet",
     ]));
-    assert!(stdout(&concise).starts_with("sources/web,copy:1.yaml:3:5: warning[DC802] "));
+    assert!(
+        stdout(&concise).starts_with("governance/sources/web,copy:1.yaml:3:5: warning[DC802] ")
+    );
+    let concise = run(datacharter()
+        .current_dir(repository.path().join("governance/sources"))
+        .args(["lint", "--format", "concise", "--quiet"]));
+    assert!(stdout(&concise).starts_with("web,copy:1.yaml:3:5: warning[DC802] "));
 }
 
 // --- gating, statistics, quiet --------------------------------------------------------------
@@ -886,7 +894,19 @@ fn the_action_lints_annotates_and_writes_sarif_as_the_workflow_snippet_uses_it()
     );
     assert_eq!(action["runs"]["using"], "composite");
     let steps = action["runs"]["steps"].as_array().expect("steps");
-    for step in steps {
+    let step = |name: &str| {
+        steps
+            .iter()
+            .find(|step| step["name"] == name)
+            .unwrap_or_else(|| panic!("the action has a step `{name}`"))
+    };
+    // The one step that is not a script: the cache of the installed binary.
+    assert!(
+        step("Restore the cached datacharter")["uses"]
+            .as_str()
+            .is_some_and(|uses| uses.starts_with("actions/cache@"))
+    );
+    for step in steps.iter().filter(|step| step.get("uses").is_none()) {
         assert_eq!(
             step["shell"], "bash",
             "composite run steps need a shell: {step}"
@@ -897,7 +917,9 @@ fn the_action_lints_annotates_and_writes_sarif_as_the_workflow_snippet_uses_it()
             "inputs reach scripts through env only: {script}"
         );
     }
-    let install = steps[0]["run"].as_str().expect("install script");
+    let install = step("Build datacharter")["run"]
+        .as_str()
+        .expect("install script");
     assert!(
         install.contains("cargo install --locked --path \"$GITHUB_ACTION_PATH\""),
         "{install}"
@@ -956,8 +978,12 @@ fn the_action_lints_annotates_and_writes_sarif_as_the_workflow_snippet_uses_it()
         "the snippet lints a folder, as the fixture has"
     );
     let summary = repository.path().join("step-summary.md");
-    let lint_step = steps[1]["run"].as_str().expect("lint script");
-    let env = steps[1]["env"].as_object().expect("env");
+    let lint_step = step("Lint with datacharter")["run"]
+        .as_str()
+        .expect("lint script");
+    let env = step("Lint with datacharter")["env"]
+        .as_object()
+        .expect("env");
     let mut command = Command::new("bash");
     command
         .args(["-e", "-c", lint_step])

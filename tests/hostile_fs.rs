@@ -162,6 +162,19 @@ fn a_policies_entry_climbing_out_with_dot_dot_is_refused() {
 }
 
 #[test]
+fn a_baseline_setting_outside_the_root_is_refused_and_not_read() {
+    for entry in ["../outside/secret", "/proc/self/environ"] {
+        let setup = Setup::new(&format!("datacharter: 1\nbaseline: {entry}\n"));
+        let (code, stdout, stderr) = setup.lint(&["--format", "json"]);
+        assert_eq!(code, 2, "{entry}: {stdout}{stderr}");
+        assert!(stderr.contains("is not inside the workspace"), "{stderr}");
+        setup.assert_leaks_nothing(&stdout);
+        setup.assert_leaks_nothing(&stderr);
+        setup.assert_leaks_nothing(&setup.every_format());
+    }
+}
+
+#[test]
 fn a_policies_entry_through_a_symlinked_folder_is_refused() {
     let setup = Setup::new("datacharter: 1\npolicies: [packs/secret.yaml, packs/absent.yaml]\n");
     symlink(&setup.outside, setup.path("packs")).expect("symlink");

@@ -11,9 +11,16 @@ fn run(rule: &Rule, example: &str) -> Vec<Finding> {
     lint_example(&[rule.code], example, today).expect("built-in packs load")
 }
 
+/// Rules whose examples are not workspaces: DC009's are baseline files, and its examples are
+/// run end to end, against a workspace, in tests/baseline.rs.
+const NOT_WORKSPACE_EXAMPLES: &[&str] = &["DC009"];
+
 #[test]
 fn failing_examples_fire_exactly_their_rule() {
-    for rule in REGISTRY {
+    for rule in REGISTRY
+        .iter()
+        .filter(|rule| !NOT_WORKSPACE_EXAMPLES.contains(&rule.code))
+    {
         let findings = run(rule, rule.docs.failing);
         assert!(
             findings.iter().any(|f| f.code == rule.code),
@@ -31,7 +38,10 @@ fn failing_examples_fire_exactly_their_rule() {
 
 #[test]
 fn passing_examples_are_clean() {
-    for rule in REGISTRY {
+    for rule in REGISTRY
+        .iter()
+        .filter(|rule| !NOT_WORKSPACE_EXAMPLES.contains(&rule.code))
+    {
         // Only this rule runs, so any finding is this rule's or a syntax/schema problem.
         let findings = run(rule, rule.docs.passing);
         assert!(

@@ -1,5 +1,7 @@
 //! The commands behind the CLI, one file each.
 
+pub mod baseline;
+pub mod diff;
 pub mod init;
 pub mod lint;
 pub mod map;

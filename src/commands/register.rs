@@ -79,8 +79,13 @@ pub fn run(args: &RegisterArgs) -> Result<ExitCode, CommandError> {
     let register = build_register(args, super::lint::today()?)?;
     let document = register::render(&register, args.format);
     match &args.output {
-        Some(path) => crate::output::write_new(path, document.as_bytes(), args.force)
-            .map_err(|error| write_error(register.language, path, &error))?,
+        Some(path) => {
+            crate::output::write_new(path, document.as_bytes(), args.force)
+                .map_err(|error| write_error(register.language, path, &error))?;
+            // As `map` does: say what was written, on stderr so stdout stays clean.
+            let written = crate::t!(register.language, "register.written", path = path.display());
+            console::eprint(format!("{written}\n"))?;
+        }
         None => console::print(document)?,
     }
     Ok(ExitCode::SUCCESS)

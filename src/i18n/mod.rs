@@ -61,10 +61,10 @@ impl Locale {
         }
         match self {
             Locale::En => {
-                catalogue_files!("en": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init")
+                catalogue_files!("en": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff")
             }
             Locale::Fr => {
-                catalogue_files!("fr": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init")
+                catalogue_files!("fr": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff")
             }
         }
     }
@@ -147,7 +147,69 @@ pub fn template(locale: Locale, key: &str) -> &str {
 
 /// Fills `{name}` placeholders of `key`'s template; `{{` and `}}` are literal braces.
 pub fn format(locale: Locale, key: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
-    fill(template(locale, key), args)
+    let text = fill(template(locale, key), args);
+    record(&text, key, args);
+    text
+}
+
+/// A message as the finding key sees it: its catalogue key and its arguments, whatever the
+/// language (see [`capture`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Captured {
+    /// The text as rendered, to match it to a finding's message.
+    pub text: String,
+    /// `key(name=value,…)`, with each argument that is itself a captured message replaced by
+    /// that message's own form, so that a localised argument (`72 heures`) stays `in_words(72)`.
+    pub form: String,
+}
+
+/// Message arguments that only ever hold text in the output language.
+const PROSE_ARGUMENTS: &[&str] = &["label", "labels", "cited", "citation"];
+
+thread_local! {
+    static CAPTURE: std::cell::RefCell<Option<Vec<Captured>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f`, recording every message formatted on this thread meanwhile: the rules stage uses
+/// it to give each finding its message's arguments without every rule having to pass them.
+pub fn capture<R>(f: impl FnOnce() -> R) -> (R, Vec<Captured>) {
+    let outer = CAPTURE.with(|cell| cell.replace(Some(Vec::new())));
+    let result = f();
+    let captured = CAPTURE.with(|cell| cell.replace(outer)).unwrap_or_default();
+    (result, captured)
+}
+
+fn record(text: &str, key: &str, args: &[(&str, &dyn fmt::Display)]) {
+    CAPTURE.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let Some(captured) = cell.as_mut() else {
+            return;
+        };
+        // Arguments that are prose — a label or a citation from a policy pack, free text —
+        // are in the output language (or the user's wording): left out, the key keeps what
+        // names things (ids, codes, categories, numbers, nested messages).
+        let args: Vec<String> = args
+            .iter()
+            .filter(|(name, _)| !PROSE_ARGUMENTS.contains(name))
+            .filter_map(|(name, value)| {
+                let value = value.to_string();
+                let value = match captured
+                    .iter()
+                    .rev()
+                    .find(|earlier| earlier.text == value && !value.is_empty())
+                {
+                    Some(earlier) => earlier.form.clone(),
+                    None if value.contains(char::is_whitespace) => return None,
+                    None => value,
+                };
+                Some(format!("{name}={value}"))
+            })
+            .collect();
+        captured.push(Captured {
+            text: text.to_owned(),
+            form: format!("{key}({})", args.join(",")),
+        });
+    });
 }
 
 /// Fills `{name}` placeholders of a template.

@@ -31,6 +31,10 @@ pub struct Settings {
     /// Files larger than this are not read.
     #[serde(rename = "max-file-size", default)]
     pub max_file_size: ByteSize,
+    /// A baseline file (written by `datacharter baseline`), relative to the root: `lint`
+    /// hides the findings it records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
 }
 
 /// Which rules run, and how loud they are.

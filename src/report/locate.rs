@@ -89,6 +89,9 @@ pub struct Diagnostic {
     pub label: String,
     pub help: Option<String>,
     pub labels: Vec<LocatedLabel>,
+    /// What the finding is about, stable across locales, re-orderings and insertions above
+    /// (`--new-since`, the baseline, SARIF's `datacharter/v2` fingerprint).
+    pub key: crate::finding_key::FindingKey,
 }
 
 /// Locates every finding and sorts the result by file, line, column, code and message, so
@@ -112,7 +115,9 @@ fn locate_one(finding: Finding, files: &FileLookup<'_>) -> Diagnostic {
         label,
         labels,
         help,
+        key_args,
     } = finding;
+    let key = finding_key(&code, &location, &key_args, files);
     let place = locate_location(&location, files);
     let labels = labels
         .into_iter()
@@ -144,7 +149,23 @@ fn locate_one(finding: Finding, files: &FileLookup<'_>) -> Diagnostic {
         label,
         help,
         labels,
+        key,
     }
+}
+
+fn finding_key(
+    code: &str,
+    location: &Location,
+    args: &[String],
+    files: &FileLookup<'_>,
+) -> crate::finding_key::FindingKey {
+    let document = location.document().map(|index| {
+        let value = files(&location.file)
+            .and_then(|file| file.documents.iter().find(|d| d.index == index))
+            .map(|document| &document.value);
+        (index, value)
+    });
+    crate::finding_key::key(code, &location.file, document, location.pointer(), args)
 }
 
 /// The located parts of a `Location` (its file name is moved separately).

@@ -119,7 +119,10 @@ fn result(diagnostic: &Diagnostic, rule_index: Option<usize>, path_prefix: &str)
         "level": level(diagnostic.severity),
         "message": { "text": message },
         "locations": [physical_location(&diagnostic.file, &diagnostic.span, path_prefix)],
-        "partialFingerprints": { "datacharter/v1": fingerprint(diagnostic) },
+        "partialFingerprints": {
+            "datacharter/v1": fingerprint(diagnostic),
+            crate::finding_key::VERSION: diagnostic.key.fingerprint(),
+        },
     });
     if let (Some(index), Some(object)) = (rule_index, result.as_object_mut()) {
         object.insert("ruleIndex".to_owned(), json!(index));

@@ -17,6 +17,17 @@ pub struct Summary {
     pub infos: usize,
     /// Findings silenced by an inline comment or the configuration.
     pub suppressed: usize,
+    /// Findings hidden because the baseline file records them (`--baseline`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+    /// With `--new-since`: the findings already there at that revision, not shown. `None`
+    /// without `--new-since` (the counts are then not "new").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub existing: Option<usize>,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl Summary {
@@ -40,6 +51,8 @@ impl Summary {
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
             suppressed,
+            baselined: 0,
+            existing: None,
         }
     }
 }
@@ -55,10 +68,15 @@ impl Summary {
         ]
         .into_iter()
         .filter(|(count, _)| *count > 0)
-        .map(|(count, noun)| counted(locale, count, noun))
+        .map(|(count, noun)| match self.existing {
+            Some(_) => counted(locale, count, &format!("new-{noun}")),
+            None => counted(locale, count, noun),
+        })
         .collect();
         let files = counted(locale, self.files, "file");
-        let mut line = if counts.is_empty() {
+        let mut line = if counts.is_empty() && self.existing.is_some() {
+            t!(locale, "summary.clean-new", files = files)
+        } else if counts.is_empty() {
             t!(locale, "summary.clean", files = files)
         } else {
             t!(
@@ -72,6 +90,12 @@ impl Summary {
             0 => {}
             1 => line.push_str(&t!(locale, "summary.suppressed-one")),
             count => line.push_str(&t!(locale, "summary.suppressed", count = count)),
+        }
+        if self.baselined > 0 {
+            line.push_str(&t!(locale, "summary.baselined", count = self.baselined));
+        }
+        if let Some(existing) = self.existing.filter(|count| *count > 0) {
+            line.push_str(&t!(locale, "summary.existing", count = existing));
         }
         line
     }

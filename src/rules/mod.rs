@@ -198,7 +198,8 @@ pub fn run(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
         .filter_map(|rule| rule.check.filter(|_| selection.is_enabled(rule.code)))
         .map(|check| {
             let mut findings = Vec::new();
-            check(context, &mut findings);
+            let ((), captured) = crate::i18n::capture(|| check(context, &mut findings));
+            crate::finding::attach_key_args(&mut findings, &captured);
             findings
         })
         .collect();

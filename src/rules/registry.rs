@@ -22,6 +22,7 @@ pub static REGISTRY: &[&Rule] = &[
     &foundation::missing_organisation::RULE,
     &foundation::unused_suppression::RULE,
     &foundation::invalid_suppression::RULE,
+    &foundation::unused_baseline_entry::RULE,
     &register::controller_contact_missing::RULE,
     &register::purpose_missing_or_vague::RULE,
     &register::subjects_or_categories_missing::RULE,

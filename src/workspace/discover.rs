@@ -58,8 +58,9 @@ pub(crate) fn locate(discovery: &Discovery) -> Result<Located, WorkspaceError> {
             for dir in start.ancestors() {
                 for name in SETTINGS_NAMES {
                     // Anything by that name marks the root, even a link that is refused:
-                    // walking on up would lint a parent the user did not mean.
-                    if fs::symlink_metadata(dir.join(name)).is_err() {
+                    // walking on up would lint a parent the user did not mean. A workflow file
+                    // named like the settings is not one.
+                    if is_workflow_folder(dir) || fs::symlink_metadata(dir.join(name)).is_err() {
                         continue;
                     }
                     let candidate = contained_settings(dir, name)?;
@@ -90,6 +91,16 @@ fn contained_settings(root: &Path, name: &str) -> Result<PathBuf, WorkspaceError
             message: refusal.describe(name),
         }),
     }
+}
+
+/// `.github/workflows/`: a `datacharter.yml` there is the GitHub workflow that runs
+/// datacharter, never its settings file.
+fn is_workflow_folder(dir: &Path) -> bool {
+    dir.file_name().is_some_and(|name| name == "workflows")
+        && dir
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|name| name == ".github")
 }
 
 /// The canonical directory to start from: `start` itself, or its parent when it is a file.
