@@ -1,11 +1,13 @@
 //! The human report: one miette snippet per diagnostic, then a summary line.
 
+use super::sanitize::{self, Shown};
 use super::{Diagnostic, FileLookup, LocatedLabel, Report, Span};
 use crate::finding::Severity;
 use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
     MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
@@ -88,7 +90,7 @@ pub fn render_human(
 struct Snippet<'a> {
     headline: String,
     severity: miette::Severity,
-    help: Option<&'a str>,
+    help: Option<Cow<'a, str>>,
     source: FileSource<'a>,
     labels: Vec<LabeledSpan>,
     related: Vec<Snippet<'a>>,
@@ -98,25 +100,30 @@ impl<'a> Snippet<'a> {
     fn of_diagnostic<'f: 'a>(diagnostic: &'a Diagnostic, files: &FileLookup<'f>) -> Snippet<'a> {
         let source = FileSource::of(&diagnostic.file, files);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
-            Some(diagnostic.label.clone()),
-            byte_span(&diagnostic.span),
+            Some(sanitize::text(&diagnostic.label).into_owned()),
+            source.span(&diagnostic.span),
         )];
         let mut related = Vec::new();
         for label in &diagnostic.labels {
-            match &label.span.bytes {
-                Some(bytes) if label.file == diagnostic.file => labels.push(
-                    LabeledSpan::new_with_span(Some(label.message.clone()), bytes.clone()),
-                ),
+            match &label.span {
+                span @ Span { bytes: Some(_), .. } if label.file == diagnostic.file => {
+                    labels.push(LabeledSpan::new_with_span(
+                        Some(sanitize::text(&label.message).into_owned()),
+                        source.span(span),
+                    ))
+                }
                 _ => related.push(Snippet::of_label(label, files)),
             }
         }
         Snippet {
             headline: format!(
                 "{}[{}]: {}",
-                diagnostic.severity, diagnostic.code, diagnostic.message
+                diagnostic.severity,
+                sanitize::inline(&diagnostic.code),
+                sanitize::text(&diagnostic.message)
             ),
             severity: miette_severity(diagnostic.severity),
-            help: diagnostic.help.as_deref(),
+            help: diagnostic.help.as_deref().map(sanitize::text),
             source,
             labels,
             related,
@@ -125,26 +132,19 @@ impl<'a> Snippet<'a> {
 
     /// A label in another file, shown as a note with that file's snippet.
     fn of_label<'f: 'a>(label: &'a LocatedLabel, files: &FileLookup<'f>) -> Snippet<'a> {
+        let source = FileSource::of(&label.file, files);
         Snippet {
-            headline: label.message.clone(),
+            headline: sanitize::text(&label.message).into_owned(),
             severity: miette::Severity::Advice,
             help: None,
-            source: FileSource::of(&label.file, files),
             // The message is already the headline; the underline alone shows where.
             labels: vec![LabeledSpan::new_primary_with_span(
                 None,
-                byte_span(&label.span),
+                source.span(&label.span),
             )],
+            source,
             related: Vec::new(),
         }
-    }
-}
-
-/// An unknown position still gets an empty span at the start, so the file's name is printed.
-fn byte_span(span: &Span) -> SourceSpan {
-    match &span.bytes {
-        Some(bytes) => bytes.clone().into(),
-        None => (0, 0).into(),
     }
 }
 
@@ -171,6 +171,7 @@ impl MietteDiagnostic for Snippet<'_> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         self.help
+            .as_deref()
             .map(|help| Box::new(help) as Box<dyn fmt::Display + 'b>)
     }
 
@@ -195,23 +196,41 @@ impl MietteDiagnostic for Snippet<'_> {
 }
 
 /// A file's text for miette, which counts the column in its `[file:line:column]` header in
-/// bytes; this wrapper recounts it in characters to match the JSON report.
+/// bytes; this wrapper recounts it in characters to match the JSON report. The text is the
+/// one [`Shown`] makes safe for a terminal (one visible character per unsafe one, a lone
+/// carriage return shown as the line end it is), and so is the name.
 #[derive(Debug)]
 struct FileSource<'a> {
-    name: &'a str,
-    text: &'a str,
+    name: Cow<'a, str>,
+    shown: Shown<'a>,
 }
 
 impl<'a> FileSource<'a> {
     fn of<'f: 'a>(name: &'a str, files: &FileLookup<'f>) -> FileSource<'a> {
-        let text = files(name).map_or("", |file| file.source.text.as_str());
-        FileSource { name, text }
+        let original = files(name).map_or("", |file| file.source.text.as_str());
+        FileSource {
+            name: sanitize::inline(name),
+            shown: Shown::new(original),
+        }
+    }
+
+    /// A span of the original text as a span of the shown text. An unknown position still
+    /// gets an empty span at the start, so the file's name is printed.
+    fn span(&self, span: &Span) -> SourceSpan {
+        match &span.bytes {
+            Some(bytes) => {
+                let start = self.shown.offset(bytes.start);
+                let end = self.shown.offset(bytes.end).max(start);
+                (start..end).into()
+            }
+            None => (0, 0).into(),
+        }
     }
 
     /// Characters between the start of the line and `offset`, or `None` when `offset` is not
     /// on a character boundary.
     fn char_column(&self, offset: usize) -> Option<usize> {
-        let before = self.text.get(..offset)?;
+        let before = self.shown.text.get(..offset)?;
         let line_start = before.rfind(['\n', '\r']).map_or(0, |at| at + 1);
         Some(before[line_start..].chars().count())
     }
@@ -224,14 +243,16 @@ impl SourceCode for FileSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let contents = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let contents =
+            self.shown
+                .text
+                .as_ref()
+                .read_span(span, context_lines_before, context_lines_after)?;
         let column = self
             .char_column(contents.span().offset())
             .unwrap_or(contents.column());
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_owned(),
+            self.name.clone().into_owned(),
             contents.data(),
             *contents.span(),
             contents.line(),
