@@ -139,6 +139,8 @@ impl<'a> Shown<'a> {
         for (at, c) in original.char_indices() {
             let shown = match c {
                 '\r' if original.as_bytes().get(at + 1) != Some(&b'\n') => '\n',
+                // Before a line feed, miette reads `\r\n` as one line end.
+                '\r' => '\r',
                 // The control pictures block mirrors C0: U+2400 + the code.
                 '\u{0}'..='\u{1f}' if c != '\t' && c != '\n' && c != '\r' => {
                     char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}')
