@@ -60,10 +60,10 @@ fn workflow_command(diagnostic: &Diagnostic, path_prefix: &str) -> String {
         .iter()
         .map(|(key, value)| format!("{key}={}", escape_property(value)))
         .collect();
-    let mut message = sanitize::text(&diagnostic.message).into_owned();
+    let mut message = sanitize::keeping_breaks(&diagnostic.message).into_owned();
     if let Some(help) = &diagnostic.help {
         message.push_str("\nhelp: ");
-        message.push_str(&sanitize::text(help));
+        message.push_str(&sanitize::keeping_breaks(help));
     }
     format!(
         "::{command} {}::{}",

@@ -115,10 +115,9 @@ fn counted(count: usize) -> String {
 }
 
 /// Escapes text for an XML attribute or element. Characters XML 1.0 forbids (most control
-/// characters) become U+FFFD; line breaks and tabs are written as references so that
+/// characters) and the other unsafe ones (DEL, C1, bidi) become U+FFFD; line breaks and tabs are written as references so that
 /// attributes keep them.
 fn escape(text: &str) -> String {
-    let text = sanitize::text(text);
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -131,6 +130,9 @@ fn escape(text: &str) -> String {
             '\r' => escaped.push_str("&#13;"),
             '\t' => escaped.push_str("&#9;"),
             '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => escaped.push('\u{fffd}'),
+            // DEL, C1 controls and bidi characters are valid XML but would drive a terminal or
+            // reorder text where a CI system shows the report.
+            c if sanitize::is_unsafe(c) => escaped.push('\u{fffd}'),
             c => escaped.push(c),
         }
     }

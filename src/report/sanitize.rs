@@ -59,6 +59,12 @@ pub fn text(text: &str) -> Cow<'_, str> {
     escape_where(text, |c| c == '\r' || is_unsafe(c))
 }
 
+/// Text for a writer that encodes line breaks itself (GitHub workflow commands): line
+/// feeds, carriage returns and tabs stay, every other unsafe character is escaped.
+pub fn keeping_breaks(text: &str) -> Cow<'_, str> {
+    escape_where(text, |c| c != '\r' && is_unsafe(c))
+}
+
 /// Text that must stay on one line (a file name, a workflow command property): line feeds,
 /// carriage returns and tabs are escaped too.
 pub fn inline(text: &str) -> Cow<'_, str> {
@@ -75,10 +81,11 @@ pub fn csv_cell(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// Text inside a GitHub-flavoured markdown table cell: every ASCII punctuation character is
-/// backslash-escaped, so no link, image, autolink (`https:`, `www.`, `@`), emphasis, HTML or
-/// column separator can start; line breaks become `<br>` (added after escaping, so ours only);
-/// unsafe characters are escaped as in [`text`].
+/// Text inside a GitHub-flavoured markdown table cell: HTML is written as entities, the
+/// column separator and the characters that start a link, an image, emphasis or code are
+/// backslash-escaped, and so are `:`, `.` and `@`, which would start an autolink
+/// (`https://…`, `www.…`, an e-mail address); line breaks become `<br>` (added after escaping,
+/// so ours only); unsafe characters are escaped as in [`text`].
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut chars = text.chars().peekable();
@@ -86,7 +93,10 @@ pub fn markdown(text: &str) -> String {
         match c {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\r' | '\n' => out.push_str("<br>"),
-            c if c.is_ascii_punctuation() => {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' | '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '(' | ')' | '!' | ':' | '.' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -97,12 +107,39 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
-/// A URI reference for a `/`-separated relative path (RFC 3986): unreserved characters and
-/// `/` stay, every other byte of the UTF-8 is percent-encoded.
+/// A URI reference for a `/`-separated relative path (RFC 3986 §3.3): the characters a path
+/// segment may hold as they are (unreserved, sub-delimiters, `:`, `@`), every other byte of
+/// the UTF-8 percent-encoded; a `:` in the first segment is encoded too, or the reference
+/// would read as a scheme (§4.2).
 pub fn uri_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
+    let mut first_segment = true;
     for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'@'
+            )
+            || (byte == b':' && !first_segment);
+        if byte == b'/' {
+            first_segment = false;
+        }
+        if keep {
             out.push(char::from(byte));
         } else {
             let _ = write!(out, "%{byte:02X}");
@@ -197,8 +234,8 @@ mod tests {
     #[test]
     fn markdown_renders_no_link_or_image() {
         assert_eq!(
-            markdown("![x](https://e.vil/a.png) <b>"),
-            "\\!\\[x\\]\\(https\\:\\/\\/e\\.vil\\/a\\.png\\) \\<b\\>"
+            markdown("![x](https://e.vil/a.png) <b> www.x.org a@b"),
+            "\\!\\[x\\]\\(https\\://e\\.vil/a\\.png\\) &lt;b&gt; www\\.x\\.org a\\@b"
         );
         assert_eq!(markdown("a\r\nb\rc|d"), "a<br>b<br>c\\|d");
     }
@@ -206,9 +243,10 @@ mod tests {
     #[test]
     fn uris_are_percent_encoded() {
         assert_eq!(
-            uri_path("dir/a b#%?é.yaml"),
-            "dir/a%20b%23%25%3F%C3%A9.yaml"
+            uri_path("dir/a b#%?é,c:1.yaml"),
+            "dir/a%20b%23%25%3F%C3%A9,c:1.yaml"
         );
+        assert_eq!(uri_path("c:/x\n"), "c%3A/x%0A");
     }
 
     #[test]
