@@ -545,7 +545,7 @@ impl<'a> Builder<'a> {
                     value: Value::Object(map),
                     node: Node {
                         range: TextRange { start, end },
-                        kind: NodeKind::Mapping(Mapping::new(entries)),
+                        kind: NodeKind::Mapping(Box::new(Mapping::new(entries))),
                     },
                     size,
                     scalar: None,

@@ -46,7 +46,7 @@ pub struct Node {
 pub enum NodeKind {
     Scalar,
     Sequence(Vec<Node>),
-    Mapping(Mapping),
+    Mapping(Box<Mapping>),
     /// An anchored node, shared by the anchor and every alias to it: an alias costs one
     /// node of the span tree, not a copy of what it names.
     Shared(Arc<Node>),
