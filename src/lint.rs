@@ -7,7 +7,9 @@ use crate::model::{DocumentKind, Inventory, TypedDocument};
 use crate::policy::{CompiledRule, PackError, PolicyTables, builtin_packs, compile_custom_rules};
 use crate::rules::{self, Context, RawDocument, Selection};
 use crate::suppress::{self, SuppressOptions};
-use crate::syntax::{Allowance, Limits, ParsedFile, SourceText, Usage, parse_in, parse_within};
+use crate::syntax::{
+    Allowance, Keep, Limits, ParsedFile, SourceText, Usage, parse_in, parse_within,
+};
 use crate::t;
 use crate::workspace::{Workspace, WorkspaceFile};
 use rayon::prelude::*;
@@ -359,8 +361,14 @@ fn load_chunk(
         .into_par_iter()
         .map(|(path, content)| match content.read(options.locale) {
             Ok(bytes) => {
-                let (file, usage) =
-                    parse_within(&path, &bytes, &options.limits, given, options.locale);
+                let (file, usage) = parse_within(
+                    &path,
+                    &bytes,
+                    &options.limits,
+                    given,
+                    Keep::Values,
+                    options.locale,
+                );
                 (file, None, bytes.len() as u64, usage)
             }
             Err(problem) => (
@@ -391,6 +399,7 @@ fn load_chunk(
                     text.as_bytes(),
                     &options.limits,
                     left,
+                    Keep::Values,
                     options.locale,
                 )
             };
@@ -539,12 +548,15 @@ fn reparse_files_with_findings(
                 .get(path)
                 .copied()
                 .unwrap_or_else(|| Allowance::whole(&options.limits));
-            let (mut file, _) =
-                parse_within(path, text, &options.limits, allowance, options.locale);
-            // Locating needs only the span trees: the expanded JSON values go now.
-            for document in &mut file.documents {
-                document.value = serde_json::Value::Null;
-            }
+            // Locating needs only the span trees: the JSON values are not built again.
+            let (file, _) = parse_within(
+                path,
+                text,
+                &options.limits,
+                allowance,
+                Keep::Spans,
+                options.locale,
+            );
             Some((path.to_owned(), file))
         })
         .collect();

@@ -64,6 +64,26 @@ impl Allowance {
     };
 }
 
+/// What a parse builds: both trees (the default), only the JSON values (for checking: the
+/// span tree is rebuilt later, and only for files with findings), or only the span tree (for
+/// locating findings: the values were checked already). Building one tree halves the memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    Both,
+    Values,
+    Spans,
+}
+
+impl Keep {
+    fn values(self) -> bool {
+        self != Keep::Spans
+    }
+
+    fn spans(self) -> bool {
+        self != Keep::Values
+    }
+}
+
 /// What a file took of the budgets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Usage {
@@ -86,7 +106,15 @@ pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
 
 /// [`parse`], with the findings' messages in `locale`.
 pub fn parse_in(path: &str, bytes: &[u8], limits: &Limits, locale: Locale) -> ParsedFile {
-    parse_within(path, bytes, limits, Allowance::whole(limits), locale).0
+    parse_within(
+        path,
+        bytes,
+        limits,
+        Allowance::whole(limits),
+        Keep::Both,
+        locale,
+    )
+    .0
 }
 
 /// [`parse_in`] within what is left of the workspace's budgets; also says what it took.
@@ -95,6 +123,7 @@ pub fn parse_within(
     bytes: &[u8],
     limits: &Limits,
     allowance: Allowance,
+    keep: Keep,
     locale: Locale,
 ) -> (ParsedFile, Usage) {
     let text = match std::str::from_utf8(bytes) {
@@ -102,7 +131,7 @@ pub fn parse_within(
         Err(error) => return (invalid_utf8(path, bytes, error, locale), Usage::default()),
     };
     let source = SourceText::new(path, text);
-    let mut builder = Builder::new(path, &source, limits, allowance, locale);
+    let mut builder = Builder::new(path, &source, limits, allowance, keep, locale);
     let mut parser = Parser::new_from_str(&source.text);
     let mut error = None;
     for event in &mut parser {
@@ -268,6 +297,7 @@ struct Builder<'a> {
     alias_budget: usize,
     allowance: Allowance,
     usage: Usage,
+    keep: Keep,
     root: Option<Built>,
     documents: Vec<Document>,
     findings: Vec<Finding>,
@@ -282,6 +312,7 @@ impl<'a> Builder<'a> {
         source: &'a SourceText,
         limits: &'a Limits,
         allowance: Allowance,
+        keep: Keep,
         locale: Locale,
     ) -> Self {
         Builder {
@@ -294,6 +325,7 @@ impl<'a> Builder<'a> {
             alias_budget: limits.max_alias_nodes,
             allowance,
             usage: Usage::default(),
+            keep,
             root: None,
             documents: Vec::new(),
             findings: Vec::new(),
@@ -539,7 +571,7 @@ impl<'a> Builder<'a> {
                     .or_else(|| entries.last().map(|e| e.value.range.end))
                     .unwrap_or(start);
                 for merge in merges {
-                    size += merge_into(&mut map, &mut entries, merge);
+                    size += merge_into(&mut map, &mut entries, merge, self.keep);
                 }
                 let built = Built {
                     value: Value::Object(map),
@@ -560,6 +592,7 @@ impl<'a> Builder<'a> {
         let path = self.path;
         let locale = self.locale;
         let document = self.documents.len();
+        let keep = self.keep;
         match self.stack.last_mut() {
             None => {
                 self.root = Some(built);
@@ -571,8 +604,12 @@ impl<'a> Builder<'a> {
                 ..
             }) => {
                 *size += built.size;
-                values.push(built.value);
-                nodes.push(built.node);
+                if keep.values() {
+                    values.push(built.value);
+                }
+                if keep.spans() {
+                    nodes.push(built.node);
+                }
             }
             Some(Frame::Mapping {
                 map,
@@ -637,14 +674,25 @@ impl<'a> Builder<'a> {
                         }
                         self.findings.push(finding);
                     }
-                    map.insert(key.clone(), built.value);
+                    if keep.values() {
+                        map.insert(key.clone(), built.value);
+                    }
                     if let Some(first_keys) = first_keys {
                         first_keys.entry(key.clone()).or_insert(key_range);
                     }
+                    // Checking needs the keys (for duplicates), not the spans below them.
+                    let value = if keep.spans() {
+                        built.node
+                    } else {
+                        Node {
+                            range: built.node.range,
+                            kind: NodeKind::Scalar,
+                        }
+                    };
                     entries.push(Entry {
                         key,
                         key_range,
-                        value: built.node,
+                        value,
                     });
                 }
             },
@@ -658,33 +706,83 @@ const MERGE_KEY: &str = "\u{0}<<";
 
 /// Applies a `<<` merge: the merged mapping's entries (or each mapping of a merged list, the
 /// first one winning) fill in keys the mapping does not set itself. Returns the nodes added.
-fn merge_into(map: &mut Map<String, Value>, entries: &mut Vec<Entry>, merge: Built) -> usize {
+fn merge_into(
+    map: &mut Map<String, Value>,
+    entries: &mut Vec<Entry>,
+    merge: Built,
+    keep: Keep,
+) -> usize {
     let Built { value, node, .. } = merge;
     // The merged mapping is usually an alias: its span tree is shared, its entries copied.
     let node = node.shown();
-    let sources: Vec<(Value, &Node)> = match (value, &node.kind) {
-        (Value::Object(object), NodeKind::Mapping(_)) => vec![(Value::Object(object), node)],
-        (Value::Array(items), NodeKind::Sequence(nodes)) => items
+    let spans: Vec<&Node> = match &node.kind {
+        NodeKind::Mapping(_) => vec![node],
+        NodeKind::Sequence(nodes) => nodes.iter().map(Node::shown).collect(),
+        _ => Vec::new(),
+    };
+    if !keep.values() {
+        // Only spans: the keys the mapping sets (or took from an earlier merge) win.
+        let mut taken: std::collections::HashSet<String> =
+            entries.iter().map(|entry| entry.key.clone()).collect();
+        let mut added = 0;
+        for node in spans {
+            let NodeKind::Mapping(source) = &node.kind else {
+                continue;
+            };
+            for entry in &source.entries {
+                if taken.insert(entry.key.clone()) {
+                    added += 1;
+                    entries.push(entry.clone());
+                }
+            }
+        }
+        return added;
+    }
+    let objects: Vec<Map<String, Value>> = match value {
+        Value::Object(object) => vec![object],
+        Value::Array(items) => items
             .into_iter()
-            .zip(nodes.iter().map(Node::shown))
+            .filter_map(|item| match item {
+                Value::Object(object) => Some(object),
+                _ => None,
+            })
             .collect(),
         // Merging a scalar is meaningless; the schema then reports the mapping as it is.
         _ => Vec::new(),
     };
+    // Without spans (checking only), the merged keys go into the value alone.
+    let mut spans = spans
+        .into_iter()
+        .filter(|node| matches!(node.kind, NodeKind::Mapping(_)));
     let mut added = 0;
-    for (value, node) in sources {
-        let (Value::Object(mut object), NodeKind::Mapping(source)) = (value, &node.kind) else {
-            continue;
-        };
-        for entry in &source.entries {
-            if map.contains_key(&entry.key) {
-                continue;
+    for mut object in objects {
+        let source = spans.next().and_then(|node| match &node.kind {
+            NodeKind::Mapping(source) => Some(source),
+            _ => None,
+        });
+        match source {
+            Some(source) => {
+                for entry in &source.entries {
+                    if map.contains_key(&entry.key) {
+                        continue;
+                    }
+                    // A key repeated inside the merged mapping was taken once already.
+                    if let Some(value) = object.remove(&entry.key) {
+                        added += 1;
+                        map.insert(entry.key.clone(), value);
+                        if keep.spans() {
+                            entries.push(entry.clone());
+                        }
+                    }
+                }
             }
-            // A key repeated inside the merged mapping was taken once already.
-            if let Some(value) = object.remove(&entry.key) {
-                added += 1;
-                map.insert(entry.key.clone(), value);
-                entries.push(entry.clone());
+            None => {
+                for (key, value) in object {
+                    if !map.contains_key(&key) {
+                        added += 1;
+                        map.insert(key, value);
+                    }
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ mod messages;
 mod source;
 
 pub use comments::Comment;
-pub use loader::{Allowance, Limits, Usage, parse, parse_in, parse_within};
+pub use loader::{Allowance, Keep, Limits, Usage, parse, parse_in, parse_within};
 pub use source::{SourceText, lines};
 
 use crate::finding::{Finding, TextRange};
