@@ -383,7 +383,7 @@ impl<'a> Builder<'a> {
                 let built = Built {
                     value,
                     node: Node {
-                        range,
+                        range: range.into(),
                         kind: NodeKind::Scalar,
                     },
                     size: 1,
@@ -545,12 +545,12 @@ impl<'a> Builder<'a> {
                 size,
             } => {
                 let end = explicit_end
-                    .or_else(|| nodes.last().map(|n| n.range.end))
+                    .or_else(|| nodes.last().map(|n| n.range.end()))
                     .unwrap_or(start);
                 let built = Built {
                     value: Value::Array(values),
                     node: Node {
-                        range: TextRange { start, end },
+                        range: TextRange { start, end }.into(),
                         kind: NodeKind::Sequence(nodes),
                     },
                     size,
@@ -568,7 +568,7 @@ impl<'a> Builder<'a> {
                 ..
             } => {
                 let end = explicit_end
-                    .or_else(|| entries.last().map(|e| e.value.range.end))
+                    .or_else(|| entries.last().map(|e| e.value.range.end()))
                     .unwrap_or(start);
                 for merge in merges {
                     size += merge_into(&mut map, &mut entries, merge, self.keep);
@@ -576,7 +576,7 @@ impl<'a> Builder<'a> {
                 let built = Built {
                     value: Value::Object(map),
                     node: Node {
-                        range: TextRange { start, end },
+                        range: TextRange { start, end }.into(),
                         kind: NodeKind::Mapping(Box::new(Mapping::new(entries))),
                     },
                     size,
@@ -623,7 +623,7 @@ impl<'a> Builder<'a> {
                 None => {
                     let Some((text, _)) = &built.scalar else {
                         return Err(LoadError::at(
-                            built.node.range.start,
+                            built.node.range.start(),
                             crate::t!(locale, "DC001.complex-key"),
                         ));
                     };
@@ -638,7 +638,7 @@ impl<'a> Builder<'a> {
                         } else {
                             key
                         };
-                    *pending_key = Some((key, built.node.range));
+                    *pending_key = Some((key, built.node.range.into()));
                 }
                 Some((key, key_range)) => {
                     if key == MERGE_KEY {
@@ -652,7 +652,9 @@ impl<'a> Builder<'a> {
                         let first_keys = first_keys.get_or_insert_with(|| {
                             let mut index = HashMap::with_capacity(entries.len());
                             for entry in entries.iter() {
-                                index.entry(entry.key.clone()).or_insert(entry.key_range);
+                                index
+                                    .entry(entry.key.clone())
+                                    .or_insert(entry.key_range.into());
                             }
                             index
                         });
@@ -691,7 +693,7 @@ impl<'a> Builder<'a> {
                     };
                     entries.push(Entry {
                         key,
-                        key_range,
+                        key_range: key_range.into(),
                         value,
                     });
                 }

@@ -11,7 +11,7 @@ pub use comments::Comment;
 pub use loader::{Allowance, Keep, Limits, Usage, parse, parse_in, parse_within};
 pub use source::{SourceText, lines};
 
-use crate::finding::{Finding, TextRange};
+use crate::finding::{Finding, TextPos, TextRange};
 use serde_json::Value;
 use std::sync::{Arc, OnceLock};
 
@@ -35,10 +35,59 @@ pub struct Document {
     pub root: Node,
 }
 
+/// A text range in 24 bytes instead of 48 (positions as `u32`): span trees hold one per node,
+/// and a dense flow list has a node every two bytes. Positions past `u32::MAX` saturate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Range32 {
+    start: [u32; 3],
+    end: [u32; 3],
+}
+
+fn pack(pos: TextPos) -> [u32; 3] {
+    let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    [narrow(pos.index), narrow(pos.line), narrow(pos.column)]
+}
+
+fn unpack(pos: [u32; 3]) -> TextPos {
+    TextPos {
+        index: pos[0] as usize,
+        line: pos[1] as usize,
+        column: pos[2] as usize,
+    }
+}
+
+impl Range32 {
+    pub fn start(&self) -> TextPos {
+        unpack(self.start)
+    }
+
+    pub fn end(&self) -> TextPos {
+        unpack(self.end)
+    }
+}
+
+impl From<TextRange> for Range32 {
+    fn from(range: TextRange) -> Self {
+        Range32 {
+            start: pack(range.start),
+            end: pack(range.end),
+        }
+    }
+}
+
+impl From<Range32> for TextRange {
+    fn from(range: Range32) -> Self {
+        TextRange {
+            start: range.start(),
+            end: range.end(),
+        }
+    }
+}
+
 /// A node of the span tree, mirroring `Document::value`.
 #[derive(Debug, Clone)]
 pub struct Node {
-    pub range: TextRange,
+    pub range: Range32,
     pub kind: NodeKind,
 }
 
@@ -113,7 +162,7 @@ impl Node {
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub key: String,
-    pub key_range: TextRange,
+    pub key_range: Range32,
     pub value: Node,
 }
 
@@ -139,7 +188,7 @@ impl Document {
             let next = match &node.kind {
                 NodeKind::Mapping(mapping) => mapping
                     .get(&token)
-                    .map(|entry| (Some(entry.key_range), &entry.value)),
+                    .map(|entry| (Some(entry.key_range.into()), &entry.value)),
                 NodeKind::Sequence(items) => token
                     .parse::<usize>()
                     .ok()
@@ -160,7 +209,7 @@ impl Document {
         }
         Resolved {
             key,
-            value: node.range,
+            value: node.range.into(),
             exact,
         }
     }
