@@ -70,6 +70,8 @@ fn run(args: &[&OsStr], env: &[(&str, &OsStr)], limit: Duration) -> Run {
         command.env(key, value);
     }
     let start = Instant::now();
+    // Reaped by `wait4` below (which also gives its resource usage), not by `Child::wait`.
+    #[allow(clippy::zombie_processes)]
     let mut child = command.spawn().expect("the binary starts");
     let drain = |mut pipe: Box<dyn Read + Send>| {
         std::thread::spawn(move || {
@@ -160,7 +162,7 @@ fn messages(diagnostics: &[Value]) -> Vec<String> {
 /// A 1.6 KB source whose aliases expand to some 90,000 values: under the per-file cap.
 fn alias_file(id: usize) -> Vec<u8> {
     let mut text = format!("kind: source\nid: s{id}\nname: x\nx0: &a0 [");
-    text.push_str(&vec!["xxxxxxxx"; 10].join(","));
+    text.push_str(&["xxxxxxxx"; 10].join(","));
     text.push_str("]\n");
     for level in 1..5 {
         let count = if level < 4 { 10 } else { 7 };
