@@ -1,47 +1,67 @@
-//! Any bytes as `datacharter.yaml`: loading the workspace must end in settings or in
-//! findings on the settings file (exit code 2), never panic; findings render.
+//! Any bytes as `datacharter.yaml` (the first half of the input) and as a policy pack it may
+//! name (the second half), read from disk the way `lint` reads them: discovery, the settings
+//! loader with its globs and `policies:` containment, the configuration, then the pipeline and
+//! both renderers. None of it may panic, and nothing outside the fuzzing folder may be read.
 #![no_main]
 
-use datacharter::workspace::{Discovery, WorkspaceError, load};
+use datacharter::config::{self, Overrides};
+use datacharter::lint::{lint, settings_file_name};
+use datacharter::workspace::{self, Discovery};
 use libfuzzer_sys::fuzz_target;
+use render::render_json_and_human;
+use std::fs;
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
-/// One empty workspace per fuzzing process; each input replaces its settings file.
-fn root() -> &'static PathBuf {
-    static ROOT: OnceLock<PathBuf> = OnceLock::new();
-    ROOT.get_or_init(|| {
-        let root = std::env::temp_dir().join(format!("datacharter-fuzz-{}", std::process::id()));
-        std::fs::create_dir_all(&root).expect("a scratch directory");
-        root
-    })
+#[path = "../../tests/common/render.rs"]
+mod render;
+
+const ORGANISATION: &str = include_str!("../../examples/quatre-saisons/organisation.yaml");
+
+/// One folder per fuzzing process, rewritten for every input.
+fn workspace_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("datacharter-fuzz-settings-{}", std::process::id()))
 }
 
 fuzz_target!(|bytes: &[u8]| {
-    let root = root();
-    let settings = root.join("datacharter.yaml");
-    if std::fs::write(&settings, bytes).is_err() {
+    let (settings, pack) = bytes.split_at(bytes.len() / 2);
+    let root = workspace_dir();
+    let _ = fs::remove_dir_all(&root);
+    if fs::create_dir_all(root.join("policies")).is_err()
+        || fs::write(root.join("datacharter.yaml"), settings).is_err()
+        || fs::write(root.join("policies/pack.yaml"), pack).is_err()
+        || fs::write(root.join("organisation.yaml"), ORGANISATION).is_err()
+    {
         return;
     }
     let discovery = Discovery {
-        start: root,
-        config: Some(&settings),
+        start: &root,
+        config: None,
         no_config: false,
     };
-    match load(&discovery) {
-        Ok(workspace) => {
-            // The settings that loaded are usable: their globs and policies are plain data.
-            let _ = workspace.settings.policies.len();
+    let Ok(workspace) = workspace::load(&discovery) else {
+        return;
+    };
+    let settings_file = settings_file_name(&workspace);
+    let Ok(mut options) = config::options(
+        &workspace.settings,
+        &settings_file,
+        &workspace.root,
+        &Overrides::default(),
+        jiff::civil::date(2026, 11, 28),
+    ) else {
+        return;
+    };
+    options.threads = Some(1);
+    if let Ok(outcome) = lint(&workspace, &options) {
+        // Every file read is inside the root.
+        for file in workspace.files.iter() {
+            assert!(file.abs.starts_with(&workspace.root), "{}", file.abs.display());
         }
-        Err(WorkspaceError::InvalidSettings { file, findings }) => {
-            assert!(!findings.is_empty(), "invalid settings name a reason");
-            let length = file.source.text.chars().count();
-            for finding in &findings {
-                if let datacharter::finding::Target::Text { range, .. } = &finding.location.target {
-                    assert!(range.end.index <= length);
-                }
+        for (_, file) in workspace.policy_files() {
+            if let Ok(file) = file {
+                assert!(file.abs.starts_with(&workspace.root));
             }
         }
-        Err(_) => {}
+        let _ = render_json_and_human(&outcome);
     }
 });
