@@ -7,7 +7,9 @@ use crate::model::{DocumentKind, Inventory, TypedDocument};
 use crate::policy::{CompiledRule, PackError, PolicyTables, builtin_packs, compile_custom_rules};
 use crate::rules::{self, Context, RawDocument, Selection};
 use crate::suppress::{self, SuppressOptions};
-use crate::syntax::{Limits, ParsedFile, SourceText, parse_in};
+use crate::syntax::{
+    Allowance, Keep, Limits, ParsedFile, SourceText, Usage, parse_in, parse_within,
+};
 use crate::t;
 use crate::workspace::{Workspace, WorkspaceFile};
 use rayon::prelude::*;
@@ -214,12 +216,16 @@ fn stages(
 
     let mut loaded: Vec<LoadedFile> = Vec::with_capacity(file_count);
     let mut inputs = inputs.into_iter();
+    let mut budget = Budget {
+        left: Allowance::whole(&options.limits),
+        stopped: BTreeMap::new(),
+    };
     loop {
         let chunk: Vec<(String, Content<'_>)> = inputs.by_ref().take(CHUNK).collect();
         if chunk.is_empty() {
             break;
         }
-        loaded.extend(load_chunk(chunk, options, &mut timings));
+        loaded.extend(load_chunk(chunk, options, &mut budget, &mut timings));
     }
 
     let clock = Instant::now();
@@ -284,7 +290,7 @@ fn stages(
 
     // Locating findings is the report's work: the files they point into are parsed again.
     let clock = Instant::now();
-    reparse_files_with_findings(&mut files, &findings, options);
+    reparse_files_with_findings(&mut files, &findings, &budget.stopped, options);
     timings.report = clock.elapsed();
 
     let clock = Instant::now();
@@ -313,46 +319,97 @@ fn stages(
     })
 }
 
+/// What is left of the workspace-wide budgets (alias expansion, nodes), and the files that
+/// ran out of them with what they had been given (their span trees are rebuilt the same way).
+struct Budget {
+    left: Allowance,
+    stopped: BTreeMap<String, Allowance>,
+}
+
+impl Budget {
+    fn take(&mut self, usage: Usage) {
+        self.left.alias_nodes = self.left.alias_nodes.saturating_sub(usage.alias_nodes);
+        self.left.nodes = self.left.nodes.saturating_sub(usage.nodes);
+    }
+
+    fn covers(&self, usage: Usage) -> bool {
+        usage.alias_nodes <= self.left.alias_nodes && usage.nodes <= self.left.nodes
+    }
+}
+
 /// Read, parse, validate and type one chunk of files, each stage on the thread pool.
+///
+/// The chunk's files are parsed in parallel, each with what was left of the budgets when the
+/// chunk started; they are then charged in input order, and a file that took more than was
+/// left at its turn is parsed again with exactly that. The outcome is the one of a sequential
+/// run, whatever the number of threads, and the workspace never goes over its budgets.
 fn load_chunk(
     chunk: Vec<(String, Content<'_>)>,
     options: &Options,
+    budget: &mut Budget,
     timings: &mut Timings,
 ) -> Vec<LoadedFile> {
     let clock = Instant::now();
-    let parsed: Vec<(ParsedFile, Option<Finding>, u64)> = chunk
+    let given = budget.left;
+    let parsed: Vec<(ParsedFile, Option<Finding>, u64, Usage)> = chunk
         .into_par_iter()
         .map(|(path, content)| match content.read(options.locale) {
-            Ok(bytes) => (
-                parse_in(&path, &bytes, &options.limits, options.locale),
-                None,
-                bytes.len() as u64,
-            ),
+            Ok(bytes) => {
+                let (file, usage) = parse_within(
+                    &path,
+                    &bytes,
+                    &options.limits,
+                    given,
+                    Keep::Values,
+                    options.locale,
+                );
+                (file, None, bytes.len() as u64, usage)
+            }
             Err(problem) => (
                 unread(&path),
                 Some(read_problem(&path, &problem, options.locale)),
                 0,
+                Usage::default(),
             ),
+        })
+        .collect();
+    let parsed: Vec<(ParsedFile, Option<Finding>, u64)> = parsed
+        .into_iter()
+        .map(|(mut file, problem, size, usage)| {
+            if !usage.over_budget && budget.covers(usage) {
+                budget.take(usage);
+                return (file, problem, size);
+            }
+            let left = budget.left;
+            let (file, usage) = if left == given {
+                (file, usage)
+            } else {
+                // Parsed again from its text: a file that used any budget was UTF-8.
+                let path = file.source.path.clone();
+                let text = std::mem::take(&mut file.source.text);
+                drop(file);
+                parse_within(
+                    &path,
+                    text.as_bytes(),
+                    &options.limits,
+                    left,
+                    Keep::Values,
+                    options.locale,
+                )
+            };
+            budget.take(usage);
+            if usage.over_budget {
+                budget.stopped.insert(file.source.path.clone(), left);
+            }
+            (file, problem, size)
         })
         .collect();
     timings.parse += clock.elapsed();
 
     let clock = Instant::now();
-    let validated: Vec<Vec<Vec<Finding>>> = parsed
+    let validated: Vec<Vec<Option<Vec<Finding>>>> = parsed
         .par_iter()
-        .map(|(file, _, _)| {
-            file.documents
-                .iter()
-                .map(|document| {
-                    crate::schema::validate_document_in(
-                        &file.source.path,
-                        document.index,
-                        &document.value,
-                        options.locale,
-                    )
-                })
-                .collect()
-        })
+        .map(|(file, _, _)| validate_documents(file, options.locale))
         .collect();
     timings.schema += clock.elapsed();
 
@@ -371,6 +428,10 @@ fn load_chunk(
             }
             let mut typed = Vec::new();
             for (document, problems) in file.documents.iter().zip(schema_findings) {
+                // An empty document after the first one: counted in that one's finding.
+                let Some(problems) = problems else {
+                    continue;
+                };
                 if !problems.is_empty() {
                     findings.extend(problems);
                     continue;
@@ -404,11 +465,60 @@ fn load_chunk(
     loaded
 }
 
+/// The schema's findings for each document of a file. Empty documents (a `---` with nothing
+/// after it) are reported once per file: the first as the schema says, and, when there are
+/// more, one finding on the second that counts them; the others give `None` (nothing to
+/// check, nothing to report). A million `---` lines are then one or two findings, not a
+/// million.
+fn validate_documents(file: &ParsedFile, locale: Locale) -> Vec<Option<Vec<Finding>>> {
+    let empty = |document: &crate::syntax::Document| document.value.is_null();
+    let empties = file.documents.iter().filter(|d| empty(d)).count();
+    let mut seen_empty = 0;
+    file.documents
+        .iter()
+        .map(|document| {
+            if empty(document) {
+                seen_empty += 1;
+                match seen_empty {
+                    1 => {}
+                    2 => {
+                        return Some(vec![more_empty_documents(
+                            &file.source.path,
+                            document.index,
+                            empties - 1,
+                            locale,
+                        )]);
+                    }
+                    _ => return None,
+                }
+            }
+            Some(crate::schema::validate_document_in(
+                &file.source.path,
+                document.index,
+                &document.value,
+                locale,
+            ))
+        })
+        .collect()
+}
+
+fn more_empty_documents(path: &str, document: usize, count: usize, locale: Locale) -> Finding {
+    Finding::new(
+        crate::schema::CODE,
+        crate::schema::NAME,
+        Severity::Error,
+        Location::node(path, document, ""),
+        t!(locale, "DC002.more-empty-documents", count = count),
+    )
+    .with_help(t!(locale, "DC002.more-empty-documents-help"))
+}
+
 /// Parses again, in parallel, the files that findings (or their labels) point into: their
 /// span trees were dropped after the per-file stages, and locating a finding needs them.
 fn reparse_files_with_findings(
     files: &mut BTreeMap<String, ParsedFile>,
     findings: &[Finding],
+    stopped: &BTreeMap<String, Allowance>,
     options: &Options,
 ) {
     let wanted: std::collections::BTreeSet<&str> = findings
@@ -427,10 +537,21 @@ fn reparse_files_with_findings(
         .filter_map(|path| {
             let kept = files.get(path)?;
             let text = kept.source.text.as_bytes();
-            Some((
-                path.to_owned(),
-                parse_in(path, text, &options.limits, options.locale),
-            ))
+            // A file that ran out of the workspace's budgets is rebuilt as far as it went.
+            let allowance = stopped
+                .get(path)
+                .copied()
+                .unwrap_or_else(|| Allowance::whole(&options.limits));
+            // Locating needs only the span trees: the JSON values are not built again.
+            let (file, _) = parse_within(
+                path,
+                text,
+                &options.limits,
+                allowance,
+                Keep::Spans,
+                options.locale,
+            );
+            Some((path.to_owned(), file))
         })
         .collect();
     files.extend(reparsed);

@@ -6,7 +6,18 @@ use crate::finding::{Finding, Severity};
 use crate::model::DocumentKind;
 use crate::rules::REGISTRY;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// Deepest nesting of a custom rule's schema (a datacharter default).
+pub const MAX_SCHEMA_DEPTH: usize = 32;
+/// Most `$ref`s in a custom rule's schema (a datacharter default).
+pub const MAX_SCHEMA_REFS: usize = 64;
+/// Most schema nodes once every `$ref` is followed (a datacharter default): a schema whose
+/// references double at each level grows exponentially, and is refused at compile time.
+pub const MAX_SCHEMA_WEIGHT: usize = 10_000;
+/// A rule's validation budget over the whole workspace, in schema nodes × document nodes
+/// (a datacharter default); past it, the rule stops and says so on its declaration.
+pub const VALIDATION_BUDGET: u64 = 50_000_000;
 
 /// What the value at the rule's path must satisfy.
 pub enum Test {
@@ -26,6 +37,11 @@ pub struct CompiledRule {
     pub filter: Map<String, Value>,
     pub path: String,
     pub test: Test,
+    /// The schema's nodes with every `$ref` followed (see [`MAX_SCHEMA_WEIGHT`]); 1 for the
+    /// other tests.
+    pub weight: usize,
+    /// `uniqueItems` compares every pair of items: checking costs the square of a list.
+    pub quadratic: bool,
     pub declared: DeclaredRule,
 }
 
@@ -100,6 +116,25 @@ pub fn compile_custom_rules(declared: &[DeclaredRule]) -> (Vec<CompiledRule>, Ve
             ));
             continue;
         }
+        let mut weight = 1;
+        if let Some(schema) = &rule.then.schema {
+            match schema_weight(schema) {
+                Ok(counted) => weight = counted,
+                Err(why) => {
+                    problems.extend(problem(
+                        "/then/schema",
+                        why,
+                        "keep a custom rule's schema small: a fragment such as `{ const: double-opt-in }` or `{ type: string, minLength: 1 }`, with `$ref` only to `#/$defs/…` of the same schema",
+                    ));
+                    continue;
+                }
+            }
+        }
+        let quadratic = rule
+            .then
+            .schema
+            .as_ref()
+            .is_some_and(|schema| schema.to_string().contains("\"uniqueItems\""));
         let test = match &rule.then.schema {
             Some(schema) => match jsonschema::options().offline().build(schema) {
                 Ok(validator) => Test::Schema(Box::new(validator)),
@@ -125,6 +160,8 @@ pub fn compile_custom_rules(declared: &[DeclaredRule]) -> (Vec<CompiledRule>, Ve
             filter: rule.given.filter.clone(),
             path: rule.then.path.clone(),
             test,
+            weight,
+            quadratic,
             declared: entry.clone(),
         });
     }
@@ -147,4 +184,144 @@ fn check_pointer(pointer: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The size of a schema with every local `$ref` followed, refusing one nested deeper than
+/// [`MAX_SCHEMA_DEPTH`], with more than [`MAX_SCHEMA_REFS`] references or weighing more than
+/// [`MAX_SCHEMA_WEIGHT`]. Each node is weighed once (memoised), so the check is linear in the
+/// schema even when its expansion is exponential; a reference back to a node being weighed
+/// (recursion) counts 1, since a recursive schema costs one level per level of the value.
+pub fn schema_weight(schema: &Value) -> Result<usize, String> {
+    let mut weigher = Weigher {
+        root: schema,
+        memo: HashMap::new(),
+        visiting: HashSet::new(),
+        refs: 0,
+    };
+    weigher.weigh(schema, 0)
+}
+
+struct Weigher<'a> {
+    root: &'a Value,
+    memo: HashMap<*const Value, usize>,
+    visiting: HashSet<*const Value>,
+    refs: usize,
+}
+
+impl<'a> Weigher<'a> {
+    fn weigh(&mut self, node: &'a Value, depth: usize) -> Result<usize, String> {
+        if depth > MAX_SCHEMA_DEPTH {
+            return Err(format!(
+                "this schema is nested more than {MAX_SCHEMA_DEPTH} levels deep once its `$ref`s are followed (a datacharter default for custom rules)"
+            ));
+        }
+        let key: *const Value = node;
+        if let Some(weight) = self.memo.get(&key) {
+            return Ok(*weight);
+        }
+        if !self.visiting.insert(key) {
+            return Ok(1);
+        }
+        let mut weight: usize = 1;
+        let children: Vec<(Option<&str>, &'a Value)> = match node {
+            Value::Object(map) => map.iter().map(|(k, v)| (Some(k.as_str()), v)).collect(),
+            Value::Array(items) => items.iter().map(|v| (None, v)).collect(),
+            _ => Vec::new(),
+        };
+        for (key, child) in children {
+            let part = match (key, child) {
+                (Some("$dynamicRef" | "$recursiveRef"), _) => {
+                    return Err("custom rules do not allow `$dynamicRef` or `$recursiveRef`; use `$ref` to `#/$defs/…`".to_owned());
+                }
+                (Some("$ref"), Value::String(reference)) => {
+                    self.refs += 1;
+                    if self.refs > MAX_SCHEMA_REFS {
+                        return Err(format!(
+                            "this schema has more than {MAX_SCHEMA_REFS} `$ref`s (a datacharter default for custom rules)"
+                        ));
+                    }
+                    match reference.strip_prefix('#') {
+                        Some(pointer) if pointer.is_empty() || pointer.starts_with('/') => {
+                            match self.root.pointer(pointer) {
+                                Some(target) => 1 + self.weigh(target, depth + 1)?,
+                                // A dangling reference: the compiler says so.
+                                None => 1,
+                            }
+                        }
+                        Some(_) => {
+                            return Err(format!(
+                                "`$ref: {reference}` names an anchor; custom rules use JSON pointers such as `#/$defs/name`"
+                            ));
+                        }
+                        // Another document: the offline compiler refuses it.
+                        None => 1,
+                    }
+                }
+                (_, child) => self.weigh(child, depth + 1)?,
+            };
+            weight = weight.saturating_add(part);
+            if weight > MAX_SCHEMA_WEIGHT {
+                return Err(format!(
+                    "this schema expands to more than {MAX_SCHEMA_WEIGHT} parts once its `$ref`s are followed (a datacharter default for custom rules)"
+                ));
+            }
+        }
+        self.visiting.remove(&key);
+        self.memo.insert(key, weight);
+        Ok(weight)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// `$defs.l0` refers twice to `l1`, which refers twice to `l2`, and so on.
+    fn doubling(levels: usize) -> Value {
+        let mut defs = Map::new();
+        for level in 0..levels {
+            let next = format!("#/$defs/l{}", level + 1);
+            defs.insert(
+                format!("l{level}"),
+                json!({ "allOf": [{ "$ref": next }, { "$ref": next }] }),
+            );
+        }
+        defs.insert(format!("l{levels}"), json!({ "type": "string" }));
+        json!({ "$ref": "#/$defs/l0", "$defs": defs })
+    }
+
+    #[test]
+    fn small_schemas_weigh_little() {
+        assert_eq!(schema_weight(&json!({ "const": "x" })), Ok(2));
+        assert!(schema_weight(&doubling(3)).is_ok());
+    }
+
+    #[test]
+    fn doubled_references_are_refused_before_compiling() {
+        let error = schema_weight(&doubling(40)).err().unwrap_or_default();
+        assert!(error.contains("`$ref`"), "{error}");
+    }
+
+    #[test]
+    fn a_long_chain_of_references_is_refused() {
+        let mut defs = Map::new();
+        for link in 0..100_000 {
+            defs.insert(
+                format!("d{link}"),
+                json!({ "$ref": format!("#/$defs/d{}", link + 1) }),
+            );
+        }
+        let schema = json!({ "$ref": "#/$defs/d0", "$defs": defs });
+        assert!(schema_weight(&schema).is_err());
+    }
+
+    #[test]
+    fn recursion_counts_once() {
+        let tree = json!({
+            "$defs": { "node": { "type": "array", "items": { "$ref": "#/$defs/node" } } },
+            "$ref": "#/$defs/node"
+        });
+        assert!(schema_weight(&tree).is_ok());
+    }
 }

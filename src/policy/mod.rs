@@ -5,7 +5,10 @@
 
 mod custom;
 
-pub use custom::{CompiledRule, Test, compile_custom_rules};
+pub use custom::{
+    CompiledRule, MAX_SCHEMA_DEPTH, MAX_SCHEMA_REFS, MAX_SCHEMA_WEIGHT, Test, VALIDATION_BUDGET,
+    compile_custom_rules, schema_weight,
+};
 
 use crate::model::{
     CategoryEntry, ConsentTables, CustomRule, FunctionId, Governance, Id, Inventory, Located,

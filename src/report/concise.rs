@@ -1,7 +1,7 @@
 //! The `--format concise` report: one `file:line:col: severity[CODE] message` line per
 //! diagnostic, the shape editors' problem matchers and `grep` read.
 
-use super::Report;
+use super::{Report, sanitize};
 use std::io::{self, Write};
 
 /// Writes one line per diagnostic, then the summary line unless `quiet`.
@@ -10,12 +10,13 @@ pub fn render_concise(report: &Report, quiet: bool, out: &mut impl Write) -> io:
         writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            diagnostic.file,
+            // A line break in a file name would forge a diagnostic line of its own.
+            sanitize::inline(&diagnostic.file),
             diagnostic.span.start.line,
             diagnostic.span.start.column,
             diagnostic.severity,
             diagnostic.code,
-            one_line(&diagnostic.message),
+            sanitize::inline(&one_line(&diagnostic.message)),
         )?;
     }
     if !quiet {

@@ -6,7 +6,7 @@
 //! properties (<https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts>).
 
 use super::statistics::statistics;
-use super::{Diagnostic, Report};
+use super::{Diagnostic, Report, sanitize};
 use crate::finding::Severity;
 use std::io::{self, Write};
 use std::path::Path;
@@ -40,7 +40,10 @@ fn workflow_command(diagnostic: &Diagnostic, path_prefix: &str) -> String {
     };
     let (start, end) = (diagnostic.span.start, diagnostic.span.end);
     let mut properties = vec![
-        ("file", format!("{path_prefix}{}", diagnostic.file)),
+        (
+            "file",
+            sanitize::inline(&format!("{path_prefix}{}", diagnostic.file)).into_owned(),
+        ),
         ("line", start.line.to_string()),
         ("endLine", end.line.to_string()),
     ];
@@ -49,15 +52,18 @@ fn workflow_command(diagnostic: &Diagnostic, path_prefix: &str) -> String {
         properties.push(("col", start.column.to_string()));
         properties.push(("endColumn", end.column.to_string()));
     }
-    properties.push(("title", format!("{} {}", diagnostic.code, diagnostic.name)));
+    properties.push((
+        "title",
+        sanitize::inline(&format!("{} {}", diagnostic.code, diagnostic.name)).into_owned(),
+    ));
     let properties: Vec<String> = properties
         .iter()
         .map(|(key, value)| format!("{key}={}", escape_property(value)))
         .collect();
-    let mut message = diagnostic.message.clone();
+    let mut message = sanitize::keeping_breaks(&diagnostic.message).into_owned();
     if let Some(help) = &diagnostic.help {
         message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push_str(&sanitize::keeping_breaks(help));
     }
     format!(
         "::{command} {}::{}",
@@ -95,7 +101,13 @@ pub fn render_step_summary(
     }
     writeln!(out, "| code | name | count |\n|---|---|---:|")?;
     for count in statistics(report) {
-        writeln!(out, "| {} | {} | {} |", count.code, count.name, count.count)?;
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            cell(&count.code),
+            cell(&count.name),
+            count.count
+        )?;
     }
     writeln!(
         out,
@@ -106,7 +118,7 @@ pub fn render_step_summary(
             out,
             "| {} | {} | `{}{}:{}:{}` | {} |",
             diagnostic.severity,
-            diagnostic.code,
+            cell(&diagnostic.code),
             code_cell(path_prefix),
             code_cell(&diagnostic.file),
             diagnostic.span.start.line,
@@ -124,19 +136,17 @@ pub fn render_step_summary(
     writeln!(out)
 }
 
-/// Text safe inside a markdown table cell: no line break, no column separator, no HTML.
+/// Text safe inside a markdown table cell: no line break, no column separator, no HTML, no
+/// link or image (the workspace's author writes the messages' quoted values).
 fn cell(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\r', '\n'], "<br>")
+    sanitize::markdown(text)
 }
 
-/// Text safe inside a code span in a table cell (where entities would show literally).
+/// Text safe inside a code span in a table cell (where entities would show literally; a code
+/// span renders no markup, so only its own delimiter, the column separator and unsafe
+/// characters need care).
 fn code_cell(text: &str) -> String {
-    text.replace('`', "'").replace('|', "\\|")
+    sanitize::inline(text).replace('`', "'").replace('|', "\\|")
 }
 
 /// The workspace root's path inside its git repository, `/`-separated with a trailing `/`

@@ -1,5 +1,6 @@
 //! The human report: one miette snippet per diagnostic, then a summary line.
 
+use super::sanitize::{self, Shown};
 use super::{Diagnostic, FileLookup, LocatedLabel, Position, Report, Span};
 use crate::finding::Severity;
 use crate::i18n::Locale;
@@ -7,6 +8,7 @@ use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
     MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
@@ -89,7 +91,7 @@ pub fn render_human(
 struct Snippet<'a> {
     headline: String,
     severity: miette::Severity,
-    help: Option<&'a str>,
+    help: Option<Cow<'a, str>>,
     source: FileSource<'a>,
     labels: Vec<LabeledSpan>,
     related: Vec<Snippet<'a>>,
@@ -103,15 +105,18 @@ impl<'a> Snippet<'a> {
     ) -> Snippet<'a> {
         let mut source = FileSource::of(&diagnostic.file, files);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
-            Some(diagnostic.label.clone()),
-            byte_span(&diagnostic.span),
+            Some(sanitize::text(&diagnostic.label).into_owned()),
+            source.span(&diagnostic.span),
         )];
         let mut related = Vec::new();
         for label in &diagnostic.labels {
-            match &label.span.bytes {
-                Some(bytes) if label.file == diagnostic.file => labels.push(
-                    LabeledSpan::new_with_span(Some(label.message.clone()), bytes.clone()),
-                ),
+            match &label.span {
+                span @ Span { bytes: Some(_), .. } if label.file == diagnostic.file => {
+                    labels.push(LabeledSpan::new_with_span(
+                        Some(sanitize::text(&label.message).into_owned()),
+                        source.span(span),
+                    ))
+                }
                 _ => related.push(Snippet::of_label(label, files, locale)),
             }
         }
@@ -119,10 +124,12 @@ impl<'a> Snippet<'a> {
         Snippet {
             headline: format!(
                 "{}[{}]: {}",
-                diagnostic.severity, diagnostic.code, diagnostic.message
+                diagnostic.severity,
+                sanitize::inline(&diagnostic.code),
+                sanitize::text(&diagnostic.message)
             ),
             severity: miette_severity(diagnostic.severity),
-            help: diagnostic.help.as_deref(),
+            help: diagnostic.help.as_deref().map(sanitize::text),
             source,
             labels,
             related,
@@ -139,11 +146,11 @@ impl<'a> Snippet<'a> {
         // The message is already the headline; the underline alone shows where.
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             None,
-            byte_span(&label.span),
+            source.span(&label.span),
         )];
         clamp_long_lines(&mut source, &mut labels, label.span.start, locale);
         Snippet {
-            headline: label.message.clone(),
+            headline: sanitize::text(&label.message).into_owned(),
             severity: miette::Severity::Advice,
             help: None,
             source,
@@ -173,7 +180,7 @@ fn clamp_long_lines(
 ) {
     let too_long = labels
         .iter()
-        .find_map(|label| too_long_to_show(source.text, label.offset(), label.len()));
+        .find_map(|label| too_long_to_show(&source.shown.text, label.offset(), label.len()));
     let Some(reason) = too_long else {
         return;
     };
@@ -210,8 +217,8 @@ fn too_long_to_show(text: &str, offset: usize, len: usize) -> Option<TooLong> {
     let bytes = text.as_bytes();
     let start = offset.min(bytes.len());
     let end = offset.saturating_add(len).min(bytes.len());
-    // Only `\n` ends a line here, as in miette's drawing: a lone `\r` does not, so a file
-    // of lone `\r` line ends counts as one long line and is not drawn.
+    // Only `\n` ends a line here, as in miette's drawing; the shown text has a `\n` where
+    // the file has a lone `\r` (see [`Shown`]).
     let is_break = |byte: &u8| *byte == b'\n';
     // Back to the start of the line before the span's, at most two line breaks away.
     let mut from = start;
@@ -253,14 +260,6 @@ fn too_long_to_show(text: &str, offset: usize, len: usize) -> Option<TooLong> {
     None
 }
 
-/// An unknown position still gets an empty span at the start, so the file's name is printed.
-fn byte_span(span: &Span) -> SourceSpan {
-    match &span.bytes {
-        Some(bytes) => bytes.clone().into(),
-        None => (0, 0).into(),
-    }
-}
-
 fn miette_severity(severity: Severity) -> miette::Severity {
     match severity {
         Severity::Error => miette::Severity::Error,
@@ -284,6 +283,7 @@ impl MietteDiagnostic for Snippet<'_> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         self.help
+            .as_deref()
             .map(|help| Box::new(help) as Box<dyn fmt::Display + 'b>)
     }
 
@@ -308,11 +308,13 @@ impl MietteDiagnostic for Snippet<'_> {
 }
 
 /// A file's text for miette, which counts the column in its `[file:line:column]` header in
-/// bytes; this wrapper recounts it in characters to match the JSON report.
+/// bytes; this wrapper recounts it in characters to match the JSON report. The text is the
+/// one [`Shown`] makes safe for a terminal (one visible character per unsafe one, a lone
+/// carriage return shown as the line end it is), and so is the name.
 #[derive(Debug)]
 struct FileSource<'a> {
-    name: &'a str,
-    text: &'a str,
+    name: Cow<'a, str>,
+    shown: Shown<'a>,
     /// Set by [`clamp_long_lines`]: show this note instead of the text.
     elided: Option<Elided>,
 }
@@ -327,18 +329,31 @@ struct Elided {
 
 impl<'a> FileSource<'a> {
     fn of<'f: 'a>(name: &'a str, files: &FileLookup<'f>) -> FileSource<'a> {
-        let text = files(name).map_or("", |file| file.source.text.as_str());
+        let original = files(name).map_or("", |file| file.source.text.as_str());
         FileSource {
-            name,
-            text,
+            name: sanitize::inline(name),
+            shown: Shown::new(original),
             elided: None,
+        }
+    }
+
+    /// A span of the original text as a span of the shown text. An unknown position still
+    /// gets an empty span at the start, so the file's name is printed.
+    fn span(&self, span: &Span) -> SourceSpan {
+        match &span.bytes {
+            Some(bytes) => {
+                let start = self.shown.offset(bytes.start);
+                let end = self.shown.offset(bytes.end).max(start);
+                (start..end).into()
+            }
+            None => (0, 0).into(),
         }
     }
 
     /// Characters between the start of the line and `offset`, or `None` when `offset` is not
     /// on a character boundary.
     fn char_column(&self, offset: usize) -> Option<usize> {
-        let before = self.text.get(..offset)?;
+        let before = self.shown.text.get(..offset)?;
         let line_start = before.rfind(['\n', '\r']).map_or(0, |at| at + 1);
         Some(before[line_start..].chars().count())
     }
@@ -353,7 +368,7 @@ impl SourceCode for FileSource<'_> {
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         if let Some(elided) = &self.elided {
             return Ok(Box::new(MietteSpanContents::new_named(
-                self.name.to_owned(),
+                self.name.clone().into_owned(),
                 elided.note.as_bytes(),
                 (0, elided.note.len()).into(),
                 elided.line,
@@ -361,14 +376,16 @@ impl SourceCode for FileSource<'_> {
                 1,
             )));
         }
-        let contents = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        let contents =
+            self.shown
+                .text
+                .as_ref()
+                .read_span(span, context_lines_before, context_lines_after)?;
         let column = self
             .char_column(contents.span().offset())
             .unwrap_or(contents.column());
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_owned(),
+            self.name.clone().into_owned(),
             contents.data(),
             *contents.span(),
             contents.line(),

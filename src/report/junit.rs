@@ -4,89 +4,106 @@
 //!
 //! No timestamps or durations: two runs on the same input give the same bytes.
 
-use super::{Diagnostic, Report};
+use super::{Diagnostic, Report, sanitize};
 use crate::rules::Rule;
-use std::collections::BTreeSet;
-use std::fmt::Write as _;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
+
+/// One file's diagnostics, by code in the order its cases are written.
+struct Suite<'a> {
+    file: &'a str,
+    /// The rules' codes first, then the codes only this file's diagnostics have.
+    cases: Vec<(&'a str, &'a str)>,
+    found: HashMap<&'a str, Vec<&'a Diagnostic>>,
+}
 
 /// Writes the JUnit XML. `files` are the files linted (a file without findings still gets its
 /// passing cases) and `rules` those that ran; a file or a code that has diagnostics is added
-/// even when missing from them.
+/// even when missing from them. Linear in files × rules plus diagnostics, and written as it
+/// goes: nothing but the grouping is held in memory.
 pub fn render_junit(
     report: &Report,
     files: &[&str],
     rules: &[&Rule],
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let files: BTreeSet<&str> = files
-        .iter()
-        .copied()
-        .chain(report.diagnostics.iter().map(|d| d.file.as_str()))
-        .collect();
-    let mut suites = String::new();
-    let (mut tests, mut failures) = (0, 0);
-    for file in files {
-        let in_file: Vec<&Diagnostic> = report
-            .diagnostics
-            .iter()
-            .filter(|diagnostic| diagnostic.file == file)
-            .collect();
-        let mut cases: Vec<(&str, &str)> =
-            rules.iter().map(|rule| (rule.code, rule.name)).collect();
-        for diagnostic in &in_file {
-            if !cases.iter().any(|(code, _)| *code == diagnostic.code) {
-                cases.push((&diagnostic.code, &diagnostic.name));
-            }
-        }
-        let mut body = String::new();
-        let mut suite_failures = 0;
-        for (code, name) in &cases {
-            let found: Vec<&&Diagnostic> = in_file.iter().filter(|d| d.code == *code).collect();
-            let _ = write!(
-                body,
-                "    <testcase classname=\"{}\" name=\"{}\"",
-                escape(file),
-                escape(&format!("{code} {name}"))
-            );
-            if found.is_empty() {
-                body.push_str("/>\n");
-                continue;
-            }
-            suite_failures += 1;
-            let worst = found.iter().map(|d| d.severity).max();
-            let lines: Vec<String> = found
-                .iter()
-                .map(|d| {
-                    format!(
-                        "{}:{} {}",
-                        d.span.start.line, d.span.start.column, d.message
-                    )
-                })
-                .collect();
-            let _ = write!(
-                body,
-                ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
-                escape(&counted(found.len())),
-                worst.map_or("error", |severity| severity.as_str()),
-                escape(&lines.join("\n")),
-            );
-        }
-        tests += cases.len();
-        failures += suite_failures;
-        let _ = write!(
-            suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{suite_failures}\" errors=\"0\" skipped=\"0\">\n{body}  </testsuite>\n",
-            escape(file),
-            cases.len(),
-        );
+    let rule_codes: HashSet<&str> = rules.iter().map(|rule| rule.code).collect();
+    let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> =
+        files.iter().map(|file| (*file, Vec::new())).collect();
+    for diagnostic in &report.diagnostics {
+        by_file
+            .entry(diagnostic.file.as_str())
+            .or_default()
+            .push(diagnostic);
     }
+    let suites: Vec<Suite<'_>> = by_file
+        .into_iter()
+        .map(|(file, diagnostics)| {
+            let mut cases: Vec<(&str, &str)> =
+                rules.iter().map(|rule| (rule.code, rule.name)).collect();
+            let mut found: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
+            for diagnostic in diagnostics {
+                let code = diagnostic.code.as_str();
+                let list = found.entry(code).or_default();
+                if list.is_empty() && !rule_codes.contains(code) {
+                    cases.push((code, &diagnostic.name));
+                }
+                list.push(diagnostic);
+            }
+            Suite { file, cases, found }
+        })
+        .collect();
+    let tests: usize = suites.iter().map(|suite| suite.cases.len()).sum();
+    let failures: usize = suites.iter().map(|suite| suite.found.len()).sum();
     write!(
         out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <testsuites name=\"datacharter\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n\
-         {suites}</testsuites>\n"
-    )
+         <testsuites name=\"datacharter\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n"
+    )?;
+    for suite in &suites {
+        write_suite(suite, out)?;
+    }
+    writeln!(out, "</testsuites>")
+}
+
+fn write_suite(suite: &Suite<'_>, out: &mut impl Write) -> io::Result<()> {
+    let file = escape(suite.file);
+    writeln!(
+        out,
+        "  <testsuite name=\"{file}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
+        suite.cases.len(),
+        suite.found.len(),
+    )?;
+    for (code, name) in &suite.cases {
+        write!(
+            out,
+            "    <testcase classname=\"{file}\" name=\"{}\"",
+            escape(&format!("{code} {name}"))
+        )?;
+        let Some(found) = suite.found.get(code) else {
+            writeln!(out, "/>")?;
+            continue;
+        };
+        let worst = found.iter().map(|d| d.severity).max();
+        write!(
+            out,
+            ">\n      <failure message=\"{}\" type=\"{}\">",
+            escape(&counted(found.len())),
+            worst.map_or("error", |severity| severity.as_str()),
+        )?;
+        for (at, d) in found.iter().enumerate() {
+            let line = format!(
+                "{}{}:{} {}",
+                if at == 0 { "" } else { "\n" },
+                d.span.start.line,
+                d.span.start.column,
+                d.message
+            );
+            out.write_all(escape(&line).as_bytes())?;
+        }
+        writeln!(out, "</failure>\n    </testcase>")?;
+    }
+    writeln!(out, "  </testsuite>")
 }
 
 fn counted(count: usize) -> String {
@@ -98,7 +115,7 @@ fn counted(count: usize) -> String {
 }
 
 /// Escapes text for an XML attribute or element. Characters XML 1.0 forbids (most control
-/// characters) become U+FFFD; line breaks and tabs are written as references so that
+/// characters) and the other unsafe ones (DEL, C1, bidi) become U+FFFD; line breaks and tabs are written as references so that
 /// attributes keep them.
 fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
@@ -113,6 +130,9 @@ fn escape(text: &str) -> String {
             '\r' => escaped.push_str("&#13;"),
             '\t' => escaped.push_str("&#9;"),
             '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => escaped.push('\u{fffd}'),
+            // DEL, C1 controls and bidi characters are valid XML but would drive a terminal or
+            // reorder text where a CI system shows the report.
+            c if sanitize::is_unsafe(c) => escaped.push('\u{fffd}'),
             c => escaped.push(c),
         }
     }

@@ -8,6 +8,7 @@ mod human;
 mod json;
 mod junit;
 mod locate;
+pub mod sanitize;
 mod sarif;
 mod statistics;
 mod summary;

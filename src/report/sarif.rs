@@ -5,16 +5,52 @@
 //! viewers can show a rule's help for any result. Nothing depends on the time or the machine: two
 //! runs on the same input give the same bytes.
 
-use super::{Diagnostic, LocatedLabel, Report, Span};
+use super::{Diagnostic, LocatedLabel, Report, Span, sanitize};
 use crate::finding::Severity;
 use crate::i18n::Locale;
 use crate::rules::{Rule, Section};
+use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The base every result's `uri` is relative to; viewers map it to their checkout.
 const SOURCE_ROOT: &str = "%SRCROOT%";
+
+/// The log, serialized as it is written: results are built one at a time, so memory does not
+/// grow with a second copy of every diagnostic as a JSON tree.
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    original_uri_base_ids: Value,
+    column_kind: &'static str,
+    results: Results<'a>,
+}
+
+struct Results<'a> {
+    diagnostics: &'a [Diagnostic],
+    rule_index: HashMap<&'a str, usize>,
+    path_prefix: &'a str,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.diagnostics.iter().map(|diagnostic| {
+            let index = self.rule_index.get(diagnostic.code.as_str()).copied();
+            result(diagnostic, index, self.path_prefix)
+        }))
+    }
+}
 
 /// Writes the report as SARIF. `rules` are the rules that can fire (the registry); a code that
 /// fired without being among them (a custom rule) gets a descriptor of its own. `path_prefix`
@@ -27,10 +63,14 @@ pub fn render_sarif(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut descriptors: Vec<Value> = rules.iter().map(|rule| rule_descriptor(rule)).collect();
-    let mut ids: Vec<String> = rules.iter().map(|rule| rule.code.to_owned()).collect();
+    let mut rule_index: HashMap<&str, usize> = rules
+        .iter()
+        .enumerate()
+        .map(|(index, rule)| (rule.code, index))
+        .collect();
     for diagnostic in &report.diagnostics {
-        if !ids.contains(&diagnostic.code) {
-            ids.push(diagnostic.code.clone());
+        if !rule_index.contains_key(diagnostic.code.as_str()) {
+            rule_index.insert(&diagnostic.code, descriptors.len());
             descriptors.push(json!({
                 "id": diagnostic.code,
                 "name": diagnostic.name,
@@ -38,19 +78,11 @@ pub fn render_sarif(
             }));
         }
     }
-    let results: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .map(|diagnostic| {
-            let index = ids.iter().position(|id| *id == diagnostic.code);
-            result(diagnostic, index, path_prefix)
-        })
-        .collect();
-    let sarif = json!({
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
+    let log = Log {
+        schema: SCHEMA_URI,
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({
                 "driver": {
                     "name": env!("CARGO_PKG_NAME"),
                     "version": env!("CARGO_PKG_VERSION"),
@@ -58,16 +90,20 @@ pub fn render_sarif(
                     "informationUri": env!("CARGO_PKG_REPOSITORY"),
                     "rules": descriptors,
                 }
-            },
-            "originalUriBaseIds": {
+            }),
+            original_uri_base_ids: json!({
                 // No `uri`: an absolute path would differ between machines and runs.
                 SOURCE_ROOT: { "description": { "text": "The root of the repository that holds the workspace." } }
+            }),
+            column_kind: "unicodeCodePoints",
+            results: Results {
+                diagnostics: &report.diagnostics,
+                rule_index,
+                path_prefix,
             },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
-    serde_json::to_writer_pretty(&mut *out, &sarif)?;
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
 }
 
@@ -109,10 +145,10 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn result(diagnostic: &Diagnostic, rule_index: Option<usize>, path_prefix: &str) -> Value {
-    let mut message = diagnostic.message.clone();
+    let mut message = sanitize::text(&diagnostic.message).into_owned();
     if let Some(help) = &diagnostic.help {
         message.push_str("\n\nhelp: ");
-        message.push_str(help);
+        message.push_str(&sanitize::text(help));
     }
     let mut result = json!({
         "ruleId": diagnostic.code,
@@ -145,16 +181,20 @@ fn related_location(id: usize, label: &LocatedLabel, path_prefix: &str) -> Value
     let mut location = physical_location(&label.file, &label.span, path_prefix);
     if let Some(object) = location.as_object_mut() {
         object.insert("id".to_owned(), json!(id));
-        object.insert("message".to_owned(), json!({ "text": label.message }));
+        object.insert(
+            "message".to_owned(),
+            json!({ "text": sanitize::text(&label.message) }),
+        );
     }
     location
 }
 
-/// Every location has a region: a finding on a whole file is at line 1, column 1.
+/// Every location has a region: a finding on a whole file is at line 1, column 1. The `uri`
+/// is a URI reference (RFC 3986): a space, `#`, `%` or `?` in a file name is percent-encoded.
 fn physical_location(file: &str, span: &Span, path_prefix: &str) -> Value {
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": format!("{path_prefix}{file}"), "uriBaseId": SOURCE_ROOT },
+            "artifactLocation": { "uri": sanitize::uri_path(&format!("{path_prefix}{file}")), "uriBaseId": SOURCE_ROOT },
             "region": {
                 "startLine": span.start.line,
                 "startColumn": span.start.column,

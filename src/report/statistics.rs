@@ -18,21 +18,26 @@ pub struct CodeCount {
 /// Counts per code, most frequent first, then by code.
 pub fn statistics(report: &Report) -> Vec<CodeCount> {
     let mut counts: Vec<CodeCount> = Vec::new();
+    // Index by code: linear in the number of diagnostics, whatever the number of codes.
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for diagnostic in &report.diagnostics {
-        match counts
-            .iter_mut()
-            .find(|count| count.code == diagnostic.code)
+        match index
+            .get(diagnostic.code.as_str())
+            .and_then(|at| counts.get_mut(*at))
         {
             Some(count) => {
                 count.count += 1;
                 count.severity = count.severity.max(diagnostic.severity);
             }
-            None => counts.push(CodeCount {
-                code: diagnostic.code.clone(),
-                name: diagnostic.name.clone(),
-                severity: diagnostic.severity,
-                count: 1,
-            }),
+            None => {
+                index.insert(&diagnostic.code, counts.len());
+                counts.push(CodeCount {
+                    code: diagnostic.code.clone(),
+                    name: diagnostic.name.clone(),
+                    severity: diagnostic.severity,
+                    count: 1,
+                });
+            }
         }
     }
     counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
@@ -53,7 +58,10 @@ pub fn render_statistics(report: &Report, quiet: bool, out: &mut impl Write) -> 
         writeln!(
             out,
             "{:>count_width$}  {:<code_width$}  {:<name_width$}  {}",
-            count.count, count.code, count.name, count.severity
+            count.count,
+            super::sanitize::inline(&count.code),
+            super::sanitize::inline(&count.name),
+            count.severity
         )?;
     }
     if !quiet {

@@ -2,7 +2,7 @@
 
 use super::{Context, Selection};
 use crate::finding::{Finding, Location};
-use crate::policy::{CompiledRule, Test};
+use crate::policy::{CompiledRule, Test, VALIDATION_BUDGET};
 use serde_json::Value;
 
 /// Evaluates every selected custom rule on the documents of its kind.
@@ -11,12 +11,27 @@ pub fn run(context: &Context<'_>, selection: &Selection, findings: &mut Vec<Find
         if !selection.is_enabled(&rule.code) {
             continue;
         }
+        // What checking has cost so far, in schema nodes × value nodes.
+        let mut spent: u64 = 0;
         for document in context.documents.iter().filter(|d| d.kind == rule.kind) {
             if !matches_filter(document.value, rule) {
                 continue;
             }
             // `null` is how an absent optional key comes out of the typed document.
             let value = document.value.pointer(&rule.path).filter(|v| !v.is_null());
+            if let (Test::Schema(_), Some(value)) = (&rule.test, value) {
+                let size = nodes(value);
+                let size = if rule.quadratic {
+                    size.saturating_mul(size)
+                } else {
+                    size
+                };
+                spent = spent.saturating_add(size.saturating_mul(rule.weight as u64));
+                if spent > VALIDATION_BUDGET {
+                    findings.extend(over_budget(rule, document.file));
+                    break;
+                }
+            }
             let failed = match (&rule.test, value) {
                 (Test::Schema(validator), Some(value)) => !validator.is_valid(value),
                 (Test::Schema(_), None) | (Test::Present, None) => true,
@@ -34,6 +49,41 @@ pub fn run(context: &Context<'_>, selection: &Selection, findings: &mut Vec<Find
             }
         }
     }
+}
+
+/// Nodes of a JSON value (counted without recursion: a value can be deep).
+fn nodes(value: &Value) -> u64 {
+    let mut count = 0;
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        count += 1;
+        match value {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    count
+}
+
+/// The rule stopped: a finding on its declaration (the policy file), naming where it stopped.
+fn over_budget(rule: &CompiledRule, file: &str) -> Option<Finding> {
+    let location = rule.declared.at("/then/schema")?;
+    Some(
+        Finding::new(
+            crate::schema::CODE,
+            crate::schema::NAME,
+            crate::finding::Severity::Error,
+            location,
+            format!(
+                "custom rule {} was stopped at `{file}`: checking it costs more than {VALIDATION_BUDGET} steps (schema parts × document values; a datacharter default)",
+                rule.code
+            ),
+        )
+        .with_help(
+            "make the schema smaller or the rule narrower (`where:`, a deeper `path`), so that it checks less of each document",
+        ),
+    )
 }
 
 /// `where: { purpose: newsletter }`: each key must equal the value, or contain it when the

@@ -108,7 +108,8 @@ pub fn comment_range(comment: &Comment) -> TextRange {
 
 /// The first line after `line` that is neither blank nor only a comment.
 fn next_content_line(text: &str, line: usize) -> usize {
-    text.split('\n')
+    crate::syntax::lines(text)
+        .map(|(content, _)| content)
         .enumerate()
         .skip(line)
         .find(|(_, content)| {

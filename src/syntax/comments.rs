@@ -22,7 +22,8 @@ pub(crate) fn collect_comments(text: &str, protected: &[(usize, usize)]) -> Vec<
     let mut comments = Vec::new();
     let mut protected = protected.iter().peekable();
     let mut char_index = 0;
-    for (line_number, line) in text.split('\n').enumerate() {
+    // A lone carriage return ends a line too, as it does for the parser.
+    for (line_number, (line, line_break)) in super::source::lines(text).enumerate() {
         let mut previous_blank = true;
         let mut column = 0;
         let mut chars = line.char_indices();
@@ -48,7 +49,7 @@ pub(crate) fn collect_comments(text: &str, protected: &[(usize, usize)]) -> Vec<
             previous_blank = c == ' ' || c == '\t';
             column += 1;
         }
-        char_index += column + 1; // the '\n'
+        char_index += column + line_break;
     }
     comments
 }

@@ -6,21 +6,28 @@
 
 use super::comments::collect_comments;
 use super::messages::friendly_scan_error;
-use super::{Document, Entry, Node, NodeKind, ParsedFile, SourceText};
+use super::{Document, Entry, Mapping, Node, NodeKind, ParsedFile, SourceText};
 use crate::finding::{Finding, Location, Severity, TextPos, TextRange};
 use crate::i18n::Locale;
 use saphyr::Scalar;
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Span};
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// Bounds that keep hostile input from exhausting memory or the stack.
+/// Bounds that keep hostile input from exhausting memory or the stack. The workspace-wide
+/// ones are shared by every file of a run (see [`Allowance`]): many files each just under a
+/// per-file bound must not add up to an unbounded whole.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Deepest nesting of mappings and sequences accepted.
     pub max_depth: usize,
     /// Most nodes that alias expansion may produce in one file (billion-laughs guard).
     pub max_alias_nodes: usize,
+    /// Most nodes that alias expansion may produce in the whole workspace.
+    pub workspace_alias_nodes: usize,
+    /// Most nodes (values, lists, mappings, alias expansions included) in the whole workspace.
+    pub workspace_nodes: usize,
 }
 
 impl Default for Limits {
@@ -28,8 +35,62 @@ impl Default for Limits {
         Limits {
             max_depth: 128,
             max_alias_nodes: 100_000,
+            workspace_alias_nodes: 1_000_000,
+            workspace_nodes: 5_000_000,
         }
     }
+}
+
+/// What is left of the workspace-wide budgets for one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Allowance {
+    pub alias_nodes: usize,
+    pub nodes: usize,
+}
+
+impl Allowance {
+    /// The whole workspace's budgets, for a file parsed on its own.
+    pub fn whole(limits: &Limits) -> Allowance {
+        Allowance {
+            alias_nodes: limits.workspace_alias_nodes,
+            nodes: limits.workspace_nodes,
+        }
+    }
+
+    /// Nothing left: parsing stops at the first node.
+    pub const NONE: Allowance = Allowance {
+        alias_nodes: 0,
+        nodes: 0,
+    };
+}
+
+/// What a parse builds: both trees (the default), only the JSON values (for checking: the
+/// span tree is rebuilt later, and only for files with findings), or only the span tree (for
+/// locating findings: the values were checked already). Building one tree halves the memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    Both,
+    Values,
+    Spans,
+}
+
+impl Keep {
+    fn values(self) -> bool {
+        self != Keep::Spans
+    }
+
+    fn spans(self) -> bool {
+        self != Keep::Values
+    }
+}
+
+/// What a file took of the budgets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub alias_nodes: usize,
+    pub nodes: usize,
+    /// Parsing stopped because a workspace-wide budget ran out.
+    pub over_budget: bool,
 }
 
 pub(crate) const SYNTAX_CODE: &str = "DC001";
@@ -45,12 +106,32 @@ pub fn parse(path: &str, bytes: &[u8], limits: &Limits) -> ParsedFile {
 
 /// [`parse`], with the findings' messages in `locale`.
 pub fn parse_in(path: &str, bytes: &[u8], limits: &Limits, locale: Locale) -> ParsedFile {
+    parse_within(
+        path,
+        bytes,
+        limits,
+        Allowance::whole(limits),
+        Keep::Both,
+        locale,
+    )
+    .0
+}
+
+/// [`parse_in`] within what is left of the workspace's budgets; also says what it took.
+pub fn parse_within(
+    path: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    allowance: Allowance,
+    keep: Keep,
+    locale: Locale,
+) -> (ParsedFile, Usage) {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
-        Err(error) => return invalid_utf8(path, bytes, error, locale),
+        Err(error) => return (invalid_utf8(path, bytes, error, locale), Usage::default()),
     };
     let source = SourceText::new(path, text);
-    let mut builder = Builder::new(path, &source, limits, locale);
+    let mut builder = Builder::new(path, &source, limits, allowance, keep, locale);
     let mut parser = Parser::new_from_str(&source.text);
     let mut error = None;
     for event in &mut parser {
@@ -93,14 +174,16 @@ pub fn parse_in(path: &str, bytes: &[u8], limits: &Limits, locale: Locale) -> Pa
     }
     let comments = collect_comments(&source.text, &builder.quoted_ranges);
     let documents = std::mem::take(&mut builder.documents);
+    let usage = builder.usage;
     drop(parser);
     drop(builder);
-    ParsedFile {
+    let parsed = ParsedFile {
         source,
         documents,
         comments,
         findings,
-    }
+    };
+    (parsed, usage)
 }
 
 /// A file that is not UTF-8: one DC001 at the first bad byte, no documents.
@@ -113,13 +196,7 @@ fn invalid_utf8(
     let valid = &bytes[..error.valid_up_to()];
     // `valid` is UTF-8 by construction; the lossy call cannot alter it.
     let prefix = String::from_utf8_lossy(valid);
-    let line = 1 + prefix.matches('\n').count();
-    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count());
-    let at = TextPos {
-        index: prefix.chars().count(),
-        line,
-        column,
-    };
+    let at = super::source::end_of(&prefix);
     let text = String::from_utf8_lossy(bytes).into_owned();
     let finding = Finding::new(
         SYNTAX_CODE,
@@ -172,7 +249,6 @@ impl LoadError {
 
 /// A finished node: its JSON value, its spans, how many nodes it holds (for the alias
 /// budget), and for a scalar its text and whether it was a plain (unquoted) scalar.
-#[derive(Clone)]
 struct Built {
     value: Value,
     node: Node,
@@ -197,7 +273,18 @@ enum Frame {
         pending_key: Option<(String, TextRange)>,
         /// Values of `<<` merge keys, applied when the mapping ends.
         merges: Vec<Built>,
+        /// Where each key is first written, built at the first duplicate key only.
+        first_keys: Option<HashMap<String, TextRange>>,
     },
+}
+
+/// An anchored node: its value (copied for each alias, as JSON has no sharing) and its span
+/// tree (shared).
+struct Anchored {
+    value: Value,
+    node: Arc<Node>,
+    size: usize,
+    scalar: Option<(String, bool)>,
 }
 
 struct Builder<'a> {
@@ -206,8 +293,11 @@ struct Builder<'a> {
     limits: &'a Limits,
     locale: Locale,
     stack: Vec<Frame>,
-    anchors: HashMap<usize, Built>,
+    anchors: HashMap<usize, Anchored>,
     alias_budget: usize,
+    allowance: Allowance,
+    usage: Usage,
+    keep: Keep,
     root: Option<Built>,
     documents: Vec<Document>,
     findings: Vec<Finding>,
@@ -217,7 +307,14 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(path: &'a str, source: &'a SourceText, limits: &'a Limits, locale: Locale) -> Self {
+    fn new(
+        path: &'a str,
+        source: &'a SourceText,
+        limits: &'a Limits,
+        allowance: Allowance,
+        keep: Keep,
+        locale: Locale,
+    ) -> Self {
         Builder {
             path,
             source,
@@ -226,6 +323,9 @@ impl<'a> Builder<'a> {
             stack: Vec::new(),
             anchors: HashMap::new(),
             alias_budget: limits.max_alias_nodes,
+            allowance,
+            usage: Usage::default(),
+            keep,
             root: None,
             documents: Vec::new(),
             findings: Vec::new(),
@@ -256,6 +356,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
+                self.count(1, &span)?;
                 let value =
                     match Scalar::parse_from_cow_and_metadata(text.clone(), style, tag.as_ref()) {
                         Some(scalar) => scalar_to_json(scalar, &text),
@@ -282,17 +383,18 @@ impl<'a> Builder<'a> {
                 let built = Built {
                     value,
                     node: Node {
-                        range,
+                        range: range.into(),
                         kind: NodeKind::Scalar,
                     },
                     size: 1,
                     scalar: Some((text.into_owned(), plain)),
                 };
-                self.remember(anchor, &built);
+                let built = self.remember(anchor, built);
                 self.finish(built)?;
             }
             Event::SequenceStart(anchor, _) => {
                 self.check_depth(&span)?;
+                self.count(1, &span)?;
                 self.stack.push(Frame::Sequence {
                     start: pos(&span.start),
                     anchor,
@@ -303,6 +405,7 @@ impl<'a> Builder<'a> {
             }
             Event::MappingStart(anchor, _) => {
                 self.check_depth(&span)?;
+                self.count(1, &span)?;
                 self.stack.push(Frame::Mapping {
                     start: pos(&span.start),
                     anchor,
@@ -311,6 +414,7 @@ impl<'a> Builder<'a> {
                     size: 1,
                     pending_key: None,
                     merges: Vec::new(),
+                    first_keys: None,
                 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -318,7 +422,7 @@ impl<'a> Builder<'a> {
                     return Ok(());
                 };
                 let (built, anchor) = self.close(frame, &span);
-                self.remember(anchor, &built);
+                let built = self.remember(anchor, built);
                 self.finish(built)?;
             }
             Event::Alias(id) => {
@@ -338,8 +442,35 @@ impl<'a> Builder<'a> {
                         ),
                     ));
                 }
-                self.alias_budget -= target.size;
-                let built = target.clone();
+                if target.size
+                    > self
+                        .allowance
+                        .alias_nodes
+                        .saturating_sub(self.usage.alias_nodes)
+                {
+                    self.usage.over_budget = true;
+                    return Err(LoadError::at(
+                        pos(&span.start),
+                        crate::t!(
+                            self.locale,
+                            "DC001.workspace-alias-budget",
+                            limit = self.limits.workspace_alias_nodes
+                        ),
+                    ));
+                }
+                let size = target.size;
+                self.alias_budget -= size;
+                self.usage.alias_nodes += size;
+                let built = Built {
+                    value: target.value.clone(),
+                    node: Node {
+                        range: target.node.range,
+                        kind: NodeKind::Shared(Arc::clone(&target.node)),
+                    },
+                    size,
+                    scalar: target.scalar.clone(),
+                };
+                self.count(size, &span)?;
                 self.finish(built)?;
             }
             Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
@@ -357,10 +488,48 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn remember(&mut self, anchor: usize, built: &Built) {
-        if anchor != 0 {
-            self.anchors.insert(anchor, built.clone());
+    /// Counts `nodes` more against the workspace's node budget.
+    fn count(&mut self, nodes: usize, span: &Span) -> Result<(), LoadError> {
+        self.usage.nodes += nodes;
+        if self.usage.nodes > self.allowance.nodes {
+            self.usage.over_budget = true;
+            return Err(LoadError::at(
+                pos(&span.start),
+                crate::t!(
+                    self.locale,
+                    "DC001.workspace-node-budget",
+                    limit = self.limits.workspace_nodes
+                ),
+            ));
         }
+        Ok(())
+    }
+
+    /// Keeps an anchored node for its aliases; its span tree is then shared, not copied.
+    fn remember(&mut self, anchor: usize, mut built: Built) -> Built {
+        if anchor == 0 {
+            return built;
+        }
+        let range = built.node.range;
+        let placeholder = Node {
+            range,
+            kind: NodeKind::Scalar,
+        };
+        let shared = Arc::new(std::mem::replace(&mut built.node, placeholder));
+        built.node = Node {
+            range,
+            kind: NodeKind::Shared(Arc::clone(&shared)),
+        };
+        self.anchors.insert(
+            anchor,
+            Anchored {
+                value: built.value.clone(),
+                node: shared,
+                size: built.size,
+                scalar: built.scalar.clone(),
+            },
+        );
+        built
     }
 
     /// Turns a closed frame into a node. Block collections end where their last child ends
@@ -376,12 +545,12 @@ impl<'a> Builder<'a> {
                 size,
             } => {
                 let end = explicit_end
-                    .or_else(|| nodes.last().map(|n| n.range.end))
+                    .or_else(|| nodes.last().map(|n| n.range.end()))
                     .unwrap_or(start);
                 let built = Built {
                     value: Value::Array(values),
                     node: Node {
-                        range: TextRange { start, end },
+                        range: TextRange { start, end }.into(),
                         kind: NodeKind::Sequence(nodes),
                     },
                     size,
@@ -399,16 +568,16 @@ impl<'a> Builder<'a> {
                 ..
             } => {
                 let end = explicit_end
-                    .or_else(|| entries.last().map(|e| e.value.range.end))
+                    .or_else(|| entries.last().map(|e| e.value.range.end()))
                     .unwrap_or(start);
                 for merge in merges {
-                    size += merge_into(&mut map, &mut entries, merge);
+                    size += merge_into(&mut map, &mut entries, merge, self.keep);
                 }
                 let built = Built {
                     value: Value::Object(map),
                     node: Node {
-                        range: TextRange { start, end },
-                        kind: NodeKind::Mapping(entries),
+                        range: TextRange { start, end }.into(),
+                        kind: NodeKind::Mapping(Box::new(Mapping::new(entries))),
                     },
                     size,
                     scalar: None,
@@ -423,6 +592,7 @@ impl<'a> Builder<'a> {
         let path = self.path;
         let locale = self.locale;
         let document = self.documents.len();
+        let keep = self.keep;
         match self.stack.last_mut() {
             None => {
                 self.root = Some(built);
@@ -434,8 +604,12 @@ impl<'a> Builder<'a> {
                 ..
             }) => {
                 *size += built.size;
-                values.push(built.value);
-                nodes.push(built.node);
+                if keep.values() {
+                    values.push(built.value);
+                }
+                if keep.spans() {
+                    nodes.push(built.node);
+                }
             }
             Some(Frame::Mapping {
                 map,
@@ -443,12 +617,13 @@ impl<'a> Builder<'a> {
                 size,
                 pending_key,
                 merges,
+                first_keys,
                 ..
             }) => match pending_key.take() {
                 None => {
                     let Some((text, _)) = &built.scalar else {
                         return Err(LoadError::at(
-                            built.node.range.start,
+                            built.node.range.start(),
                             crate::t!(locale, "DC001.complex-key"),
                         ));
                     };
@@ -463,7 +638,7 @@ impl<'a> Builder<'a> {
                         } else {
                             key
                         };
-                    *pending_key = Some((key, built.node.range));
+                    *pending_key = Some((key, built.node.range.into()));
                 }
                 Some((key, key_range)) => {
                     if key == MERGE_KEY {
@@ -472,10 +647,18 @@ impl<'a> Builder<'a> {
                     }
                     *size += built.size;
                     if map.contains_key(&key) {
-                        let first = entries
-                            .iter()
-                            .find(|entry| entry.key == key)
-                            .map(|entry| entry.key_range);
+                        // An index of first keys, built at the first duplicate: many
+                        // duplicates stay linear.
+                        let first_keys = first_keys.get_or_insert_with(|| {
+                            let mut index = HashMap::with_capacity(entries.len());
+                            for entry in entries.iter() {
+                                index
+                                    .entry(entry.key.clone())
+                                    .or_insert(entry.key_range.into());
+                            }
+                            index
+                        });
+                        let first = first_keys.get(&key).copied();
                         let mut finding = Finding::new(
                             DUPLICATE_CODE,
                             DUPLICATE_NAME,
@@ -493,11 +676,25 @@ impl<'a> Builder<'a> {
                         }
                         self.findings.push(finding);
                     }
-                    map.insert(key.clone(), built.value);
+                    if keep.values() {
+                        map.insert(key.clone(), built.value);
+                    }
+                    if let Some(first_keys) = first_keys {
+                        first_keys.entry(key.clone()).or_insert(key_range);
+                    }
+                    // Checking needs the keys (for duplicates), not the spans below them.
+                    let value = if keep.spans() {
+                        built.node
+                    } else {
+                        Node {
+                            range: built.node.range,
+                            kind: NodeKind::Scalar,
+                        }
+                    };
                     entries.push(Entry {
                         key,
-                        key_range,
-                        value: built.node,
+                        key_range: key_range.into(),
+                        value,
                     });
                 }
             },
@@ -511,34 +708,83 @@ const MERGE_KEY: &str = "\u{0}<<";
 
 /// Applies a `<<` merge: the merged mapping's entries (or each mapping of a merged list, the
 /// first one winning) fill in keys the mapping does not set itself. Returns the nodes added.
-fn merge_into(map: &mut Map<String, Value>, entries: &mut Vec<Entry>, merge: Built) -> usize {
-    let sources: Vec<(Value, Node)> = match (merge.value, merge.node.kind) {
-        (Value::Object(object), kind @ NodeKind::Mapping(_)) => vec![(
-            Value::Object(object),
-            Node {
-                range: merge.node.range,
-                kind,
-            },
-        )],
-        (Value::Array(items), NodeKind::Sequence(nodes)) => items.into_iter().zip(nodes).collect(),
+fn merge_into(
+    map: &mut Map<String, Value>,
+    entries: &mut Vec<Entry>,
+    merge: Built,
+    keep: Keep,
+) -> usize {
+    let Built { value, node, .. } = merge;
+    // The merged mapping is usually an alias: its span tree is shared, its entries copied.
+    let node = node.shown();
+    let spans: Vec<&Node> = match &node.kind {
+        NodeKind::Mapping(_) => vec![node],
+        NodeKind::Sequence(nodes) => nodes.iter().map(Node::shown).collect(),
+        _ => Vec::new(),
+    };
+    if !keep.values() {
+        // Only spans: the keys the mapping sets (or took from an earlier merge) win.
+        let mut taken: std::collections::HashSet<String> =
+            entries.iter().map(|entry| entry.key.clone()).collect();
+        let mut added = 0;
+        for node in spans {
+            let NodeKind::Mapping(source) = &node.kind else {
+                continue;
+            };
+            for entry in &source.entries {
+                if taken.insert(entry.key.clone()) {
+                    added += 1;
+                    entries.push(entry.clone());
+                }
+            }
+        }
+        return added;
+    }
+    let objects: Vec<Map<String, Value>> = match value {
+        Value::Object(object) => vec![object],
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|item| match item {
+                Value::Object(object) => Some(object),
+                _ => None,
+            })
+            .collect(),
         // Merging a scalar is meaningless; the schema then reports the mapping as it is.
         _ => Vec::new(),
     };
+    // Without spans (checking only), the merged keys go into the value alone.
+    let mut spans = spans
+        .into_iter()
+        .filter(|node| matches!(node.kind, NodeKind::Mapping(_)));
     let mut added = 0;
-    for (value, node) in sources {
-        let (Value::Object(mut object), NodeKind::Mapping(source_entries)) = (value, node.kind)
-        else {
-            continue;
-        };
-        for entry in source_entries {
-            if map.contains_key(&entry.key) {
-                continue;
+    for mut object in objects {
+        let source = spans.next().and_then(|node| match &node.kind {
+            NodeKind::Mapping(source) => Some(source),
+            _ => None,
+        });
+        match source {
+            Some(source) => {
+                for entry in &source.entries {
+                    if map.contains_key(&entry.key) {
+                        continue;
+                    }
+                    // A key repeated inside the merged mapping was taken once already.
+                    if let Some(value) = object.remove(&entry.key) {
+                        added += 1;
+                        map.insert(entry.key.clone(), value);
+                        if keep.spans() {
+                            entries.push(entry.clone());
+                        }
+                    }
+                }
             }
-            // A key repeated inside the merged mapping was taken once already.
-            if let Some(value) = object.remove(&entry.key) {
-                added += 1;
-                map.insert(entry.key.clone(), value);
-                entries.push(entry);
+            None => {
+                for (key, value) in object {
+                    if !map.contains_key(&key) {
+                        added += 1;
+                        map.insert(key, value);
+                    }
+                }
             }
         }
     }

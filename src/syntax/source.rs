@@ -53,12 +53,67 @@ impl SourceText {
 
     /// The position of the end of the text (for findings about a whole, empty or cut file).
     pub fn end_pos(&self) -> TextPos {
-        let line = 1 + self.text.matches('\n').count();
-        let last_line = self.text.rsplit('\n').next().unwrap_or("");
-        TextPos {
-            index: self.text.chars().count(),
-            line,
-            column: last_line.chars().count(),
+        end_of(&self.text)
+    }
+}
+
+/// The lines of a text as YAML counts them: a line ends at `\r\n`, `\n` or a lone `\r`. Each
+/// line comes with the length of its line break in characters (0 for the last line).
+pub fn lines(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.find(['\r', '\n']) {
+            Some(at) => {
+                let width = if current[at..].starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
+                rest = Some(&current[at + width..]);
+                Some((&current[..at], width))
+            }
+            None => {
+                rest = None;
+                Some((current, 0))
+            }
         }
+    })
+}
+
+/// The position just after `text`: its line (1-based) and column as the parser counts them.
+pub(crate) fn end_of(text: &str) -> TextPos {
+    let mut line = 0;
+    let mut index = 0;
+    let mut column = 0;
+    for (content, width) in lines(text) {
+        line += 1;
+        column = content.chars().count();
+        index += column + width;
+    }
+    TextPos {
+        index,
+        line: line.max(1),
+        column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let split: Vec<(&str, usize)> = lines("a\rb\r\nc\nd").collect();
+        assert_eq!(split, [("a", 1), ("b", 2), ("c", 1), ("d", 0)]);
+        assert_eq!(
+            end_of("ab\rcd"),
+            TextPos {
+                index: 5,
+                line: 2,
+                column: 2
+            }
+        );
+        assert_eq!(end_of("").line, 1);
     }
 }

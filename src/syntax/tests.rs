@@ -239,3 +239,47 @@ fn quoted_scalars_end_at_their_closing_quote() {
     let lines: Vec<usize> = file.comments.iter().map(|c| c.line).collect();
     assert_eq!(lines, [1, 2, 4]);
 }
+
+/// The span tree built alone (to locate findings) is the one built with the values: every
+/// pointer lands on the same text, through aliases, merge keys and duplicate keys.
+#[test]
+fn spans_alone_locate_as_both_trees_do() {
+    use super::{Allowance, Keep, parse_within};
+    let text = "base: &base { a: 1, b: [x, y] }\nlist: &list [1, 2]\nm:\n  <<: [*base, { c: 3 }]\n  b: own\n  d: *list\ndup: 1\ndup: 2\n";
+    let limits = Limits::default();
+    let parse = |keep| {
+        parse_within(
+            "f.yaml",
+            text.as_bytes(),
+            &limits,
+            Allowance::whole(&limits),
+            keep,
+            crate::i18n::Locale::En,
+        )
+        .0
+    };
+    let both = parse(Keep::Both);
+    let spans = parse(Keep::Spans);
+    for pointer in [
+        "",
+        "/base/a",
+        "/base/b/1",
+        "/list/0",
+        "/m/a",
+        "/m/b",
+        "/m/c",
+        "/m/d/1",
+        "/dup",
+        "/m/zz",
+    ] {
+        assert_eq!(
+            both.documents[0].resolve(pointer),
+            spans.documents[0].resolve(pointer),
+            "{pointer}"
+        );
+    }
+    assert!(both.documents[0].resolve("/m/c").exact);
+    assert_eq!(both.documents[0].resolve("/m/b").value.start.line, 5);
+    // Without values, the document's value is an empty shell.
+    assert_eq!(spans.documents[0].value, json!({}));
+}

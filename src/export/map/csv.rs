@@ -66,14 +66,10 @@ fn record(out: &mut String, fields: &[String]) {
 }
 
 /// A field is quoted when it holds a comma, a quote or a line break; a formula-looking
-/// field (`=`, `+`, `-`, `@`) gets a leading `'` so a spreadsheet shows it as text
+/// field (`=`, `+`, `-`, `@`, a tab, a carriage return) gets a leading `'` so a spreadsheet shows it as text
 /// (the CSV-injection precaution: names come from the workspace, not from us).
 fn quote(field: &str) -> String {
-    let field = if field.starts_with(['=', '+', '-', '@']) {
-        format!("'{field}")
-    } else {
-        field.to_owned()
-    };
+    let field = crate::report::sanitize::csv_cell(field).into_owned();
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

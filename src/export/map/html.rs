@@ -306,6 +306,8 @@ fn flag_list(out: &mut String, map: &DataMap, flags: &[Flag]) {
 
 /// Text as HTML content or attribute value.
 fn escape(text: &str) -> String {
+    // Control and bidi characters from the workspace are shown escaped, never as themselves.
+    let text = crate::report::sanitize::text(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -149,6 +149,8 @@ fn mark(cell: &Cell) -> String {
 /// Text inside a table cell or a list item: a pipe would end the cell, a newline the row,
 /// and `*`, `_`, `` ` ``, `[`, `<` would start markup.
 fn escape(text: &str) -> String {
+    // Control and bidi characters from the workspace are shown escaped, never as themselves.
+    let text = crate::report::sanitize::text(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

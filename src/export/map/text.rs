@@ -166,7 +166,9 @@ pub fn render(map: &DataMap) -> String {
             wrap_into(&mut out, &line, 8);
         }
     }
-    out
+    // Names and messages come from the workspace: no control or bidi character reaches the
+    // terminal as itself.
+    crate::report::sanitize::text(&out).into_owned()
 }
 
 /// A row's label: indented under its family, `*` in the margin for a sensitive category.

@@ -127,12 +127,14 @@ fn push_record(out: &mut String, fields: &[String]) {
 }
 
 fn push_field(out: &mut String, field: &str) {
+    // A cell that a spreadsheet would read as a formula is made text first.
+    let field = crate::report::sanitize::csv_cell(field);
     if field.contains([',', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));
         out.push('"');
     } else {
-        out.push_str(field);
+        out.push_str(&field);
     }
 }
 

@@ -190,6 +190,8 @@ fn anchor(id: &str) -> String {
 
 /// Escapes text for element content and double-quoted attributes (the only kind written).
 fn escape(text: &str) -> String {
+    // Control and bidi characters from the workspace are shown escaped, never as themselves.
+    let text = crate::report::sanitize::text(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

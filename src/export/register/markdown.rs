@@ -68,6 +68,8 @@ fn cell(cell: &Cell) -> String {
 /// Text from the workspace on one line, with the characters that would start Markdown syntax
 /// (emphasis, links, code, HTML, table cells) escaped.
 fn inline(text: &str) -> String {
+    // Control and bidi characters from the workspace are shown escaped, never as themselves.
+    let text = crate::report::sanitize::text(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
