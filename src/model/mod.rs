@@ -42,7 +42,7 @@ pub use processing::{
     Recipients, RetentionEnd, RetentionRule, RetentionStart, Safeguard, Transfer,
 };
 pub use settings::{ByteSize, FormatVersion, Locale, RuleSettings, Settings};
-pub use source::{Export, Field, Hosting, Source, SourceType};
+pub use source::{Export, Field, Hosting, Percent, Source, SourceType};
 
 use serde_json::Value;
 
