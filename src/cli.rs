@@ -41,6 +41,8 @@ pub enum Command {
     Register(crate::commands::register::RegisterArgs),
     /// Export the data map: sources × data categories, the processings of each source, the cells the rules flag.
     Map(crate::commands::map::MapArgs),
+    /// Audit the real data: hold the exports of the sources against the register (DA rules).
+    Audit(crate::commands::audit::AuditArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -265,6 +267,20 @@ where
             }
         })?;
     }
+    if let (Command::Audit(audit), Some(("audit", audit_matches))) =
+        (&mut cli.command, matches.subcommand())
+    {
+        let formats = positioned::<Format>(audit_matches, "formats");
+        let outputs = positioned::<PathBuf>(audit_matches, "outputs");
+        audit.reports = pair_reports(&formats, &outputs).map_err(|message| {
+            let mut command = Cli::command();
+            command.build();
+            match command.find_subcommand_mut("audit") {
+                Some(audit) => audit.error(ErrorKind::ArgumentConflict, message),
+                None => command.error(ErrorKind::ArgumentConflict, message),
+            }
+        })?;
+    }
     Ok(cli)
 }
 
@@ -359,6 +375,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => crate::commands::init::run(&args),
         Command::Register(args) => crate::commands::register::run(&args),
         Command::Map(args) => crate::commands::map::run(&args),
+        Command::Audit(args) => crate::commands::audit::run(&args),
     };
     match result {
         Ok(code) => code,

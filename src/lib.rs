@@ -3,6 +3,7 @@
 //! The pipeline runs one way: workspace → syntax → schema → model → policy → rules → suppress →
 //! report. Each module below is one stage; `lint` wires them together.
 
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;

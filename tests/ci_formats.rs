@@ -158,6 +158,7 @@ fn diagnostic(code: &str, severity: Severity, file: &str, span: Span, message: &
         label: message.to_owned(),
         help: None,
         labels: Vec::new(),
+        audit: None,
     }
 }
 

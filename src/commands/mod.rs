@@ -1,5 +1,6 @@
 //! The commands behind the CLI, one file each.
 
+pub mod audit;
 pub mod init;
 pub mod lint;
 pub mod map;

@@ -89,6 +89,8 @@ pub struct Diagnostic {
     pub label: String,
     pub help: Option<String>,
     pub labels: Vec<LocatedLabel>,
+    /// What `datacharter audit` measured (file, column, rows, ratio); `None` for lint findings.
+    pub audit: Option<crate::finding::AuditFacts>,
 }
 
 /// Locates every finding and sorts the result by file, line, column, code and message, so
@@ -112,6 +114,7 @@ fn locate_one(finding: Finding, files: &FileLookup<'_>) -> Diagnostic {
         label,
         labels,
         help,
+        audit,
     } = finding;
     let place = locate_location(&location, files);
     let labels = labels
@@ -144,6 +147,7 @@ fn locate_one(finding: Finding, files: &FileLookup<'_>) -> Diagnostic {
         label,
         help,
         labels,
+        audit,
     }
 }
 
