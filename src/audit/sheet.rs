@@ -55,7 +55,8 @@ fn lines(context: &AuditContext<'_>, source: &super::SourceAudit<'_>, locale: Lo
             value: format!("{}{threshold}", percent(filled, rows, locale)),
         });
     }
-    let newest = profile.columns.iter().filter_map(|c| c.newest).max();
+    let today = context.options.today;
+    let newest = profile.columns.iter().filter_map(|c| c.newest).filter(|d| *d <= today).max();
     if let Some(newest) = newest
         && let Ok(age) = context.options.today.since(newest)
     {

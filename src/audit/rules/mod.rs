@@ -197,8 +197,6 @@ pub(crate) fn suggest_category(context: &AuditContext<'_>, name: &str, stats: &C
     })
 }
 
-#[cfg(test)]
-pub(crate) mod testing;
 
 /// The workspace of the documented examples: a contact spreadsheet and the newsletter that
 /// uses it.

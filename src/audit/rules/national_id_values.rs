@@ -22,7 +22,7 @@ pub static AUDIT: AuditRule = AuditRule {
     example: Example {
         workspace: super::WORKSPACE,
         source: "contacts",
-        failing: "E-mail;nom;code_postal;derniere_venue;commentaires\nanne@example.org;Anne Martin;69001;2026-03-14;sécu 2 69 05 2A 004 012 76\n",
+        failing: "E-mail;nom;code_postal;derniere_venue;commentaires\nanne@example.org;Anne Martin;69001;2026-03-14;sécu 2 69 05 2A 004 012 28\n",
         passing: super::CLEAN,
     },
 };
