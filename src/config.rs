@@ -42,7 +42,11 @@ fn parse_selector(text: &str) -> Result<Selector, crate::rules::SelectorError> {
     let known: Vec<&str> = REGISTRY
         .iter()
         .map(|rule| rule.code)
-        .chain(crate::audit::rules::REGISTRY.iter().map(|rule| rule.rule.code))
+        .chain(
+            crate::audit::rules::REGISTRY
+                .iter()
+                .map(|rule| rule.rule.code),
+        )
         .collect();
     if text.trim().to_ascii_uppercase().starts_with('X') {
         return Selector::parse(text, &[text.trim()]);

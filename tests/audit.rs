@@ -18,14 +18,25 @@ fn today() -> jiff::civil::Date {
 fn write_export(dir: &Path, text: &str) {
     let path = dir.join("contacts.csv");
     if let Some(rest) = text.strip_prefix("cp1252:") {
-        let clean = if rest.is_empty() { "E-mail;nom;code_postal;derniere_venue;commentaires\nanne@example.org;Hélène Martin;69001;2026-03-14;\n" } else { rest };
+        let clean = if rest.is_empty() {
+            "E-mail;nom;code_postal;derniere_venue;commentaires\nanne@example.org;Hélène Martin;69001;2026-03-14;\n"
+        } else {
+            rest
+        };
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(clean);
         std::fs::write(path, bytes).unwrap();
     } else if let Some(rest) = text.strip_prefix("git:") {
-        let body = if rest.is_empty() { "E-mail;nom;code_postal;derniere_venue;commentaires\nanne@example.org;Anne Martin;69001;2026-03-14;\n" } else { rest };
+        let body = if rest.is_empty() {
+            "E-mail;nom;code_postal;derniere_venue;commentaires\nanne@example.org;Anne Martin;69001;2026-03-14;\n"
+        } else {
+            rest
+        };
         std::fs::write(&path, body).unwrap();
         let git = |args: &[&str]| {
-            let status = std::process::Command::new("git").args(args).current_dir(dir).output();
+            let status = std::process::Command::new("git")
+                .args(args)
+                .current_dir(dir)
+                .output();
             assert!(status.is_ok_and(|o| o.status.success()), "git {args:?}");
         };
         git(&["init", "-q"]);
@@ -50,14 +61,24 @@ fn codes_on(workspace: &str, export: &str, locale: Locale) -> Vec<datacharter::f
         sources: Vec::new(),
         limits: audit::read::Limits::default(),
     };
-    let context = audit::audit(dir.path(), &outcome.inventory, &outcome.policy, &audit_options).unwrap();
+    let context = audit::audit(
+        dir.path(),
+        &outcome.inventory,
+        &outcome.policy,
+        &audit_options,
+    )
+    .unwrap();
     assert_eq!(context.sources.len(), 1, "the example declares one export");
     audit::rules::run(&context, &Selection::default())
 }
 
 #[test]
 fn every_rule_fires_on_its_failing_example_and_not_on_its_passing_one() {
-    if std::process::Command::new("git").arg("--version").output().is_err() {
+    if std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("SKIPPED: git is not installed");
         return;
     }
@@ -65,9 +86,15 @@ fn every_rule_fires_on_its_failing_example_and_not_on_its_passing_one() {
         let code = rule.rule.code;
         let example = rule.example;
         let failing = codes_on(example.workspace, example.failing, Locale::En);
-        assert!(failing.iter().any(|f| f.code == code), "{code} does not fire on its failing example: {failing:#?}");
+        assert!(
+            failing.iter().any(|f| f.code == code),
+            "{code} does not fire on its failing example: {failing:#?}"
+        );
         let passing = codes_on(example.workspace, example.passing, Locale::En);
-        assert!(!passing.iter().any(|f| f.code == code), "{code} fires on its passing example: {passing:#?}");
+        assert!(
+            !passing.iter().any(|f| f.code == code),
+            "{code} fires on its passing example: {passing:#?}"
+        );
         let french = codes_on(example.workspace, example.failing, Locale::Fr);
         let (en, fr) = (
             failing.iter().find(|f| f.code == code).unwrap(),
@@ -76,11 +103,17 @@ fn every_rule_fires_on_its_failing_example_and_not_on_its_passing_one() {
         assert_ne!(en.message, fr.message, "{code}: not translated");
         assert_ne!(en.help, fr.help, "{code}: help not translated");
         for text in [&en.message, &fr.message] {
-            assert!(!text.contains(&format!("{code}.")), "{code}: a catalogue key is missing: {text}");
+            assert!(
+                !text.contains(&format!("{code}.")),
+                "{code}: a catalogue key is missing: {text}"
+            );
         }
         for section in datacharter::rules::Section::ALL {
             for locale in Locale::ALL {
-                assert!(!rule.rule.text(section, locale).is_empty(), "{code}: no {section:?} in {locale}");
+                assert!(
+                    !rule.rule.text(section, locale).is_empty(),
+                    "{code}: no {section:?} in {locale}"
+                );
             }
         }
         assert!(en.audit.is_some(), "{code}: no audit facts");
@@ -93,7 +126,12 @@ fn registry_codes_follow_the_design_catalogue() {
     let mut sorted = codes.clone();
     sorted.sort();
     assert_eq!(codes, sorted, "registry in code order");
-    for (code, name) in [("DA001", "export-unreadable"), ("DA201", "sensitive-words-in-free-text"), ("DA403", "duplicate-persons"), ("DA601", "column-used-by-no-processing")] {
+    for (code, name) in [
+        ("DA001", "export-unreadable"),
+        ("DA201", "sensitive-words-in-free-text"),
+        ("DA403", "duplicate-persons"),
+        ("DA601", "column-used-by-no-processing"),
+    ] {
         assert_eq!(audit::rules::find(code).map(|r| r.rule.name), Some(name));
     }
 }
@@ -102,7 +140,11 @@ const FIXTURE: &str = "tests/fixtures/audit";
 
 fn datacharter(dir: &Path) -> Command {
     let mut command = Command::cargo_bin("datacharter").unwrap();
-    command.current_dir(dir).env("DATACHARTER_TODAY", "2026-06-01").env("NO_COLOR", "1").env("LANG", "C");
+    command
+        .current_dir(dir)
+        .env("DATACHARTER_TODAY", "2026-06-01")
+        .env("NO_COLOR", "1")
+        .env("LANG", "C");
     command
 }
 
@@ -125,12 +167,20 @@ fn fixture() -> tempfile::TempDir {
 #[test]
 fn the_command_reports_each_family_with_lint_exit_codes_and_json_evidence() {
     let dir = fixture();
-    let output = datacharter(dir.path()).args(["audit", "--format", "json"]).output().unwrap();
+    let output = datacharter(dir.path())
+        .args(["audit", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1), "errors exit 1");
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let diagnostics = json["diagnostics"].as_array().unwrap();
-    let codes: Vec<&str> = diagnostics.iter().map(|d| d["code"].as_str().unwrap()).collect();
-    for code in ["DA101", "DA201", "DA202", "DA203", "DA301", "DA401", "DA403"] {
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    for code in [
+        "DA101", "DA201", "DA202", "DA203", "DA301", "DA401", "DA403",
+    ] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
     let da201 = diagnostics.iter().find(|d| d["code"] == "DA201").unwrap();
@@ -139,17 +189,38 @@ fn the_command_reports_each_family_with_lint_exit_codes_and_json_evidence() {
     assert_eq!(da201["audit"]["file"], "exports/contacts.csv");
     assert_eq!(da201["audit"]["column"], "commentaires");
     assert!(da201["audit"]["rows"].as_u64().unwrap() >= 3);
-    assert!(da201["audit"].get("row_numbers").is_none(), "row numbers only with --show rows");
+    assert!(
+        da201["audit"].get("row_numbers").is_none(),
+        "row numbers only with --show rows"
+    );
 
-    let shown = datacharter(dir.path()).args(["audit", "--format", "json", "--show", "rows"]).output().unwrap();
+    let shown = datacharter(dir.path())
+        .args(["audit", "--format", "json", "--show", "rows"])
+        .output()
+        .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
-    let da201 = json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "DA201").unwrap().clone();
+    let da201 = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "DA201")
+        .unwrap()
+        .clone();
     assert!(!da201["audit"]["row_numbers"].as_array().unwrap().is_empty());
 
     // Selection and exit codes as lint.
-    datacharter(dir.path()).args(["audit", "--select", "DA3", "--fail-on", "warning"]).assert().code(1);
-    datacharter(dir.path()).args(["audit", "--select", "DA302"]).assert().code(0);
-    datacharter(dir.path()).args(["audit", "--select", "DA999"]).assert().code(2);
+    datacharter(dir.path())
+        .args(["audit", "--select", "DA3", "--fail-on", "warning"])
+        .assert()
+        .code(1);
+    datacharter(dir.path())
+        .args(["audit", "--select", "DA302"])
+        .assert()
+        .code(0);
+    datacharter(dir.path())
+        .args(["audit", "--select", "DA999"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -162,7 +233,10 @@ fn a_comment_on_the_field_suppresses_its_column() {
         "  # datacharter: ignore[DA201] -- reviewed with the box office, remarks being removed\n  - { name: commentaires,",
     );
     std::fs::write(&path, text).unwrap();
-    let output = datacharter(dir.path()).args(["audit", "--format", "concise", "--select", "DA201"]).output().unwrap();
+    let output = datacharter(dir.path())
+        .args(["audit", "--format", "concise", "--select", "DA201"])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(!stdout.contains("DA201"), "{stdout}");
 }
@@ -171,13 +245,22 @@ fn a_comment_on_the_field_suppresses_its_column() {
 fn export_option_overrides_the_declared_path_and_a_missing_file_is_da001() {
     let dir = fixture();
     let output = datacharter(dir.path())
-        .args(["audit", "--format", "concise", "--export", "contacts=exports/none.csv"])
+        .args([
+            "audit",
+            "--format",
+            "concise",
+            "--export",
+            "contacts=exports/none.csv",
+        ])
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("DA001"), "{stdout}");
     assert_eq!(output.status.code(), Some(1));
-    datacharter(dir.path()).args(["audit", "--export", "nobody=x.csv"]).assert().code(2);
+    datacharter(dir.path())
+        .args(["audit", "--export", "nobody=x.csv"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -186,11 +269,20 @@ fn an_export_path_outside_the_workspace_is_refused() {
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("secret.csv"), "a;b\n1;2\n").unwrap();
     let path = dir.path().join("sources/contacts.yaml");
-    let text = std::fs::read_to_string(&path).unwrap().replace("exports/contacts.csv", "../../../../../../../../../../tmp/secret.csv");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "exports/contacts.csv",
+        "../../../../../../../../../../tmp/secret.csv",
+    );
     std::fs::write(&path, text).unwrap();
-    let output = datacharter(dir.path()).args(["audit", "--format", "concise"]).output().unwrap();
+    let output = datacharter(dir.path())
+        .args(["audit", "--format", "concise"])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("DA001") && stdout.contains("outside the workspace"), "{stdout}");
+    assert!(
+        stdout.contains("DA001") && stdout.contains("outside the workspace"),
+        "{stdout}"
+    );
 }
 
 /// Values planted in the fixture's export: none may appear in any output.
@@ -218,24 +310,43 @@ fn canary_no_planted_value_appears_in_any_output() {
     for format in ["human", "concise", "json", "sarif", "github", "junit"] {
         for locale in ["en", "fr"] {
             let output = datacharter(dir.path())
-                .args(["audit", "--format", format, "--locale", locale, "--show", "rows"])
+                .args([
+                    "audit", "--format", format, "--locale", locale, "--show", "rows",
+                ])
                 .output()
                 .unwrap();
-            outputs.push((format!("audit {format} {locale}"), output.stdout, output.stderr));
+            outputs.push((
+                format!("audit {format} {locale}"),
+                output.stdout,
+                output.stderr,
+            ));
         }
     }
     for sheet in ["markdown", "html", "csv"] {
-        let output = datacharter(dir.path()).args(["audit", "--sheet", sheet, "--quiet"]).output().unwrap();
+        let output = datacharter(dir.path())
+            .args(["audit", "--sheet", sheet, "--quiet"])
+            .output()
+            .unwrap();
         outputs.push((format!("sheet {sheet}"), output.stdout, output.stderr));
     }
     for (name, stdout, stderr) in &outputs {
-        let text = format!("{}{}", String::from_utf8_lossy(stdout), String::from_utf8_lossy(stderr));
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(stdout),
+            String::from_utf8_lossy(stderr)
+        );
         assert!(!text.is_empty(), "{name}: no output");
         for canary in CANARIES {
-            assert!(!text.contains(canary), "{name} prints the planted value {canary:?}");
+            assert!(
+                !text.contains(canary),
+                "{name} prints the planted value {canary:?}"
+            );
         }
     }
     // Nothing written beside the export.
-    let files: Vec<_> = std::fs::read_dir(dir.path().join("exports")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("exports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(files.len(), 1, "{files:?}");
 }

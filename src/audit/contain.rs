@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 /// The newest file matching `pattern` (a path or glob relative to `root`), if it lies inside
 /// `root`. A pattern that leaves the root (`..`, an absolute path, a symlink out) is refused.
 pub fn resolve(root: &Path, pattern: &str) -> Result<PathBuf, ReadError> {
-    let root = root.canonicalize().map_err(|e| ReadError::Io(e.kind().to_string()))?;
+    let root = root
+        .canonicalize()
+        .map_err(|e| ReadError::Io(e.kind().to_string()))?;
     let pattern = pattern.trim().replace('\\', "/");
     if Path::new(&pattern).is_absolute() || pattern.split('/').any(|part| part == "..") {
         return Err(outside());
@@ -24,7 +26,10 @@ pub fn resolve(root: &Path, pattern: &str) -> Result<PathBuf, ReadError> {
         let modified = std::fs::metadata(&inside)
             .and_then(|m| m.modified())
             .unwrap_or(std::time::UNIX_EPOCH);
-        if newest.as_ref().is_none_or(|(time, path)| (modified, &inside) > (*time, path)) {
+        if newest
+            .as_ref()
+            .is_none_or(|(time, path)| (modified, &inside) > (*time, path))
+        {
             newest = Some((modified, inside));
         }
     }

@@ -88,7 +88,11 @@ pub fn audit<'a>(
     policy: &'a PolicyTables,
     options: &'a AuditOptions,
 ) -> Result<AuditContext<'a>, AuditError> {
-    for name in options.sources.iter().chain(options.exports.iter().map(|(s, _)| s)) {
+    for name in options
+        .sources
+        .iter()
+        .chain(options.exports.iter().map(|(s, _)| s))
+    {
         if inventory.source(name).is_none() {
             return Err(AuditError::UnknownSource(name.clone()));
         }
@@ -99,7 +103,11 @@ pub fn audit<'a>(
         if !options.sources.is_empty() && !options.sources.iter().any(|s| s == id) {
             continue;
         }
-        let given = options.exports.iter().find(|(s, _)| s == id).map(|(_, p)| p.clone());
+        let given = options
+            .exports
+            .iter()
+            .find(|(s, _)| s == id)
+            .map(|(_, p)| p.clone());
         let declared = source.item.export.as_ref().and_then(|e| e.path.clone());
         let path = match (given, declared) {
             (Some(path), _) => Ok(path),
@@ -164,7 +172,9 @@ fn audit_source<'a>(
     audit.tracked = contain::tracked_by_git(&path);
     let Some(format) = format else {
         let declared = export.and_then(|e| e.format.clone()).unwrap_or_default();
-        audit.outcome = Err(ReadError::Corrupt(format!("unknown export format `{declared}` (csv, xlsx, ods or xls)")));
+        audit.outcome = Err(ReadError::Corrupt(format!(
+            "unknown export format `{declared}` (csv, xlsx, ods or xls)"
+        )));
         return audit;
     };
     let encoding = export
@@ -180,7 +190,9 @@ fn audit_source<'a>(
     };
     let spec = Spec {
         format,
-        delimiter: export.and_then(|e| e.delimiter.as_deref()).and_then(read::parse_delimiter),
+        delimiter: export
+            .and_then(|e| e.delimiter.as_deref())
+            .and_then(read::parse_delimiter),
         encoding,
         header_row: export.and_then(|e| e.header_row).unwrap_or(1),
         sheet: export.and_then(|e| e.sheet.clone()),
@@ -224,7 +236,10 @@ fn plan_columns(
             )
         })
         .collect();
-    let sensitive: Vec<bool> = fields.iter().map(|(_, c, _, _)| policy.sensitivity(c).is_some()).collect();
+    let sensitive: Vec<bool> = fields
+        .iter()
+        .map(|(_, c, _, _)| policy.sensitivity(c).is_some())
+        .collect();
     move |headers: &[String]| {
         headers
             .iter()
@@ -246,7 +261,9 @@ fn plan_columns(
                     Some(KeyRole::Phone)
                 } else if PolicyTables::covers("identity.name", category) {
                     Some(KeyRole::Name)
-                } else if PolicyTables::covers("identity.postal-address", category) && key.contains("post") {
+                } else if PolicyTables::covers("identity.postal-address", category)
+                    && key.contains("post")
+                {
                     Some(KeyRole::Postal)
                 } else if PolicyTables::covers("identity.birth-date", category) {
                     Some(KeyRole::Birth)
@@ -278,26 +295,27 @@ fn retention_limit(
     for processing in &inventory.processings {
         let processing = &processing.item;
         let uses_source = processing.sources.iter().any(|s| s.as_str() == id);
-        let uses_category = processing
-            .data_categories
-            .iter()
-            .any(|c| PolicyTables::covers(c.as_str(), category) || PolicyTables::covers(category, c.as_str()));
+        let uses_category = processing.data_categories.iter().any(|c| {
+            PolicyTables::covers(c.as_str(), category) || PolicyTables::covers(category, c.as_str())
+        });
         if !uses_source || !uses_category {
             continue;
         }
         let rule = processing.retention.iter().find(|rule| {
             rule.categories.is_empty()
-                || rule
-                    .categories
-                    .iter()
-                    .any(|c| PolicyTables::covers(c.as_str(), category) || PolicyTables::covers(category, c.as_str()))
+                || rule.categories.iter().any(|c| {
+                    PolicyTables::covers(c.as_str(), category)
+                        || PolicyTables::covers(category, c.as_str())
+                })
         });
         // A processing without a retention for the category keeps the rows: no limit.
         let days = rule.and_then(|rule| rule.duration.approx_days())?;
         longest = Some(longest.map_or(days, |d| d.max(days)));
     }
     let days = longest?;
-    today.checked_sub(jiff::Span::new().days(days.ceil() as i64)).ok()
+    today
+        .checked_sub(jiff::Span::new().days(days.ceil() as i64))
+        .ok()
 }
 
 /// A share as millionths, for [`crate::finding::AuditFacts::ratio`].

@@ -73,6 +73,9 @@ pub struct ColumnStats {
     pub past_retention: Hits,
 }
 
+/// Decides the column plans once the header is known.
+pub type Planner<'v> = Box<dyn Fn(&[String]) -> Vec<ColumnPlan> + 'v>;
+
 /// The profile of one export.
 pub struct Profile<'v> {
     pub headers: Vec<String>,
@@ -87,7 +90,7 @@ pub struct Profile<'v> {
     pub possible_keys: Vec<u64>,
     hasher: std::collections::hash_map::RandomState,
     /// Decides the plans once the header is known.
-    planner: Box<dyn Fn(&[String]) -> Vec<ColumnPlan> + 'v>,
+    planner: Planner<'v>,
     pub keep_keys: bool,
 }
 
@@ -95,7 +98,7 @@ impl<'v> Profile<'v> {
     pub fn new(
         today: jiff::civil::Date,
         vocabulary: Option<&'v Vocabulary>,
-        planner: Box<dyn Fn(&[String]) -> Vec<ColumnPlan> + 'v>,
+        planner: Planner<'v>,
     ) -> Self {
         Profile {
             headers: Vec::new(),
@@ -157,7 +160,8 @@ impl RowSink for Profile<'_> {
         let mut postal = None;
         let mut birth = None;
         for (index, cell) in cells.iter().enumerate() {
-            let (Some(plan), Some(stats)) = (self.plans.get(index), self.columns.get_mut(index)) else {
+            let (Some(plan), Some(stats)) = (self.plans.get(index), self.columns.get_mut(index))
+            else {
                 continue;
             };
             let cell = cell.trim();
@@ -169,9 +173,16 @@ impl RowSink for Profile<'_> {
             match plan.role {
                 Some(KeyRole::Email) if values::is_email(cell) => email = Some(cell.to_lowercase()),
                 Some(KeyRole::Phone) => phone = values::french_phone(cell).map(|(n, _)| n),
-                Some(KeyRole::Name) => names.extend(values::fold(cell).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned)),
+                Some(KeyRole::Name) => names.extend(
+                    values::fold(cell)
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_owned),
+                ),
                 Some(KeyRole::Postal) => postal = Some(cell.replace(' ', "")),
-                Some(KeyRole::Birth) => birth = values::parse_date(cell).map(|(d, _)| d.to_string()),
+                Some(KeyRole::Birth) => {
+                    birth = values::parse_date(cell).map(|(d, _)| d.to_string())
+                }
                 _ => {}
             }
         }

@@ -40,14 +40,27 @@ fn lines(context: &AuditContext<'_>, source: &super::SourceAudit<'_>, locale: Lo
         return out;
     };
     let rows = profile.rows;
-    out.push(Line { criterion: "completeness", measure: t("rows"), column: String::new(), value: count(rows) });
+    out.push(Line {
+        criterion: "completeness",
+        measure: t("rows"),
+        column: String::new(),
+        value: count(rows),
+    });
     for (index, field) in source.source.item.fields.iter().enumerate() {
         let Some(column) = source.field_columns[index] else {
-            out.push(Line { criterion: "completeness", measure: t("absent"), column: field.name.clone(), value: String::new() });
+            out.push(Line {
+                criterion: "completeness",
+                measure: t("absent"),
+                column: field.name.clone(),
+                value: String::new(),
+            });
             continue;
         };
         let filled = profile.columns[column].filled;
-        let threshold = field.required.map(|r| format!(" / {r}")).unwrap_or_default();
+        let threshold = field
+            .required
+            .map(|r| format!(" / {r}"))
+            .unwrap_or_default();
         out.push(Line {
             criterion: "completeness",
             measure: t("fill-rate"),
@@ -56,43 +69,95 @@ fn lines(context: &AuditContext<'_>, source: &super::SourceAudit<'_>, locale: Lo
         });
     }
     let today = context.options.today;
-    let newest = profile.columns.iter().filter_map(|c| c.newest).filter(|d| *d <= today).max();
+    let newest = profile
+        .columns
+        .iter()
+        .filter_map(|c| c.newest)
+        .filter(|d| *d <= today)
+        .max();
     if let Some(newest) = newest
         && let Ok(age) = context.options.today.since(newest)
     {
         let months = (f64::from(age.get_days()) / 30.44).floor() as i64;
-        out.push(Line { criterion: "reliability", measure: t("age"), column: String::new(), value: months.to_string() });
+        out.push(Line {
+            criterion: "reliability",
+            measure: t("age"),
+            column: String::new(),
+            value: months.to_string(),
+        });
     }
-    out.push(Line { criterion: "reliability", measure: t("certain"), column: String::new(), value: count(source.certain_duplicates) });
-    out.push(Line { criterion: "reliability", measure: t("possible"), column: String::new(), value: count(source.possible_duplicates) });
+    out.push(Line {
+        criterion: "reliability",
+        measure: t("certain"),
+        column: String::new(),
+        value: count(source.certain_duplicates),
+    });
+    out.push(Line {
+        criterion: "reliability",
+        measure: t("possible"),
+        column: String::new(),
+        value: count(source.possible_duplicates),
+    });
     for (index, name) in profile.headers.iter().enumerate() {
         let stats = &profile.columns[index];
         let words: u64 = stats.words.values().map(|h| h.rows).sum();
         let contradicting = stats.nirs.rows + stats.ibans.rows + stats.cards.rows + words;
         if contradicting > 0 {
-            out.push(Line { criterion: "consistency", measure: t("contradicting"), column: name.clone(), value: count(contradicting) });
+            out.push(Line {
+                criterion: "consistency",
+                measure: t("contradicting"),
+                column: name.clone(),
+                value: count(contradicting),
+            });
         }
         if profile.plans[index].field.is_none() {
-            out.push(Line { criterion: "minimisation", measure: t("undeclared"), column: name.clone(), value: count(stats.filled) });
+            out.push(Line {
+                criterion: "minimisation",
+                measure: t("undeclared"),
+                column: name.clone(),
+                value: count(stats.filled),
+            });
         }
         if rows > 0 && stats.filled * 100 <= rows {
-            out.push(Line { criterion: "minimisation", measure: t("empty"), column: name.clone(), value: count(stats.filled) });
+            out.push(Line {
+                criterion: "minimisation",
+                measure: t("empty"),
+                column: name.clone(),
+                value: count(stats.filled),
+            });
         }
         if stats.past_retention.rows > 0 {
-            out.push(Line { criterion: "minimisation", measure: t("past-retention"), column: name.clone(), value: count(stats.past_retention.rows) });
+            out.push(Line {
+                criterion: "minimisation",
+                measure: t("past-retention"),
+                column: name.clone(),
+                value: count(stats.past_retention.rows),
+            });
         }
     }
     out
 }
 
 /// Writes the sheet of every audited source.
-pub fn render(context: &AuditContext<'_>, format: SheetFormat, locale: Locale, out: &mut impl Write) -> io::Result<()> {
+pub fn render(
+    context: &AuditContext<'_>,
+    format: SheetFormat,
+    locale: Locale,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let t = |key: &str| crate::t!(locale, &format!("audit.sheet.{key}"));
     let criterion = |c: &str| t(&format!("criterion.{c}"));
     match format {
         SheetFormat::Csv => {
             let mut writer = csv::Writer::from_writer(Vec::new());
-            let header = [t("source"), t("file"), t("criterion-heading"), t("measure"), t("column"), t("value")];
+            let header = [
+                t("source"),
+                t("file"),
+                t("criterion-heading"),
+                t("measure"),
+                t("column"),
+                t("value"),
+            ];
             writer.write_record(&header).map_err(io::Error::other)?;
             for source in &context.sources {
                 for line in lines(context, source, locale) {
@@ -114,25 +179,68 @@ pub fn render(context: &AuditContext<'_>, format: SheetFormat, locale: Locale, o
             writeln!(out, "# {}\n", t("title"))?;
             for source in &context.sources {
                 writeln!(out, "## {} (`{}`)\n", source.source.item.name, source.file)?;
-                writeln!(out, "| {} | {} | {} | {} |", t("criterion-heading"), t("measure"), t("column"), t("value"))?;
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    t("criterion-heading"),
+                    t("measure"),
+                    t("column"),
+                    t("value")
+                )?;
                 writeln!(out, "|---|---|---|---|")?;
                 for line in lines(context, source, locale) {
                     let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
-                    writeln!(out, "| {} | {} | {} | {} |", criterion(line.criterion), cell(&line.measure), cell(&line.column), cell(&line.value))?;
+                    writeln!(
+                        out,
+                        "| {} | {} | {} | {} |",
+                        criterion(line.criterion),
+                        cell(&line.measure),
+                        cell(&line.column),
+                        cell(&line.value)
+                    )?;
                 }
                 writeln!(out)?;
             }
             Ok(())
         }
         SheetFormat::Html => {
-            let escape = |text: &str| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-            writeln!(out, "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>", locale.code(), escape(&t("title")))?;
+            let escape = |text: &str| {
+                text.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('"', "&quot;")
+            };
+            writeln!(
+                out,
+                "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>",
+                locale.code(),
+                escape(&t("title"))
+            )?;
             writeln!(out, "<h1>{}</h1>", escape(&t("title")))?;
             for source in &context.sources {
-                writeln!(out, "<h2>{} (<code>{}</code>)</h2>", escape(&source.source.item.name), escape(&source.file))?;
-                writeln!(out, "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>", escape(&t("criterion-heading")), escape(&t("measure")), escape(&t("column")), escape(&t("value")))?;
+                writeln!(
+                    out,
+                    "<h2>{} (<code>{}</code>)</h2>",
+                    escape(&source.source.item.name),
+                    escape(&source.file)
+                )?;
+                writeln!(
+                    out,
+                    "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+                    escape(&t("criterion-heading")),
+                    escape(&t("measure")),
+                    escape(&t("column")),
+                    escape(&t("value"))
+                )?;
                 for line in lines(context, source, locale) {
-                    writeln!(out, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", escape(&criterion(line.criterion)), escape(&line.measure), escape(&line.column), escape(&line.value))?;
+                    writeln!(
+                        out,
+                        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        escape(&criterion(line.criterion)),
+                        escape(&line.measure),
+                        escape(&line.column),
+                        escape(&line.value)
+                    )?;
                 }
                 writeln!(out, "</tbody></table>")?;
             }

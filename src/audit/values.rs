@@ -24,7 +24,9 @@ pub fn is_email(text: &str) -> bool {
             !label.is_empty()
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
         && labels
             .last()
@@ -176,7 +178,7 @@ pub fn is_card_number(text: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// How a date is written.
@@ -292,7 +294,10 @@ pub fn ids_in_text(text: &str) -> IdsInText {
         }
         let mut joined = String::new();
         for word in words.iter().skip(start).take(8) {
-            if !word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+            if !word
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            {
                 break;
             }
             joined.push_str(word);
@@ -343,7 +348,15 @@ mod tests {
     fn emails() {
         assert!(is_email("claire.dupont@example.fr"));
         assert!(is_email(" j.o'neil+news@sub.example.org "));
-        for not in ["claire", "@example.fr", "a@b", "a@b.c", "a b@example.fr", "a@exa_mple.fr", "a@.fr"] {
+        for not in [
+            "claire",
+            "@example.fr",
+            "a@b",
+            "a@b.c",
+            "a b@example.fr",
+            "a@exa_mple.fr",
+            "a@.fr",
+        ] {
             assert!(!is_email(not), "{not}");
         }
     }
@@ -358,7 +371,13 @@ mod tests {
         assert_eq!(french_phone("+33 6 12 34 56 78"), international);
         assert_eq!(french_phone("+33 (0)6 12 34 56 78"), international);
         assert_eq!(french_phone("0033612345678"), international);
-        for not in ["06 12 34 56", "12 34 56 78 90", "+44 20 7946 0958", "00 12 34 56 78", "06-12-AB"] {
+        for not in [
+            "06 12 34 56",
+            "12 34 56 78 90",
+            "+44 20 7946 0958",
+            "00 12 34 56 78",
+            "06-12-AB",
+        ] {
             assert_eq!(french_phone(not), None, "{not}");
         }
     }
@@ -387,7 +406,10 @@ mod tests {
         assert!(is_nir(&format!("269052A004012{key:02}")));
         assert!(!is_nir(&format!("2690519004012{:02}", (key % 97) + 1)));
         let haute_corse = 1_720_318_123_045u64; // 1 72 03 2B 123 045
-        assert!(is_nir(&format!("172032B123045{:02}", 97 - haute_corse % 97)));
+        assert!(is_nir(&format!(
+            "172032B123045{:02}",
+            97 - haute_corse % 97
+        )));
         // A bad month or sex digit, whatever the key.
         let bad_month = 1_851_378_006_084u64;
         assert!(!is_nir(&format!("{bad_month}{:02}", 97 - bad_month % 97)));
@@ -418,10 +440,19 @@ mod tests {
     fn dates_iso_and_french() {
         let date = jiff::civil::date(2024, 3, 17);
         assert_eq!(parse_date("2024-03-17"), Some((date, DateStyle::Iso)));
-        assert_eq!(parse_date("2024-03-17 20:30:00"), Some((date, DateStyle::Iso)));
+        assert_eq!(
+            parse_date("2024-03-17 20:30:00"),
+            Some((date, DateStyle::Iso))
+        );
         assert_eq!(parse_date("17/03/2024"), Some((date, DateStyle::DaySlash)));
         assert_eq!(parse_date("17.03.2024"), Some((date, DateStyle::DayOther)));
-        for not in ["2024-13-01", "31/02/2024", "17/03/24", "2024-03-170", "hello"] {
+        for not in [
+            "2024-13-01",
+            "31/02/2024",
+            "17/03/24",
+            "2024-03-170",
+            "hello",
+        ] {
             assert_eq!(parse_date(not), None, "{not}");
         }
         assert_eq!(date_from_serial(45368.0), Some(date));
@@ -443,7 +474,10 @@ mod tests {
         let found = ids_in_text("iban FR76 3000 6000 0112 3456 7890 189 merci");
         assert!(found.iban);
         assert!(ids_in_text("carte 4970 1012 3456 7893 exp 12/27").card);
-        assert_eq!(ids_in_text("place 12 rang 34, commande 2024-03-17"), IdsInText::default());
+        assert_eq!(
+            ids_in_text("place 12 rang 34, commande 2024-03-17"),
+            IdsInText::default()
+        );
     }
 
     #[test]

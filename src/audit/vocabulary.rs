@@ -29,7 +29,9 @@ pub fn parse(text: &str) -> Result<Vocabulary, String> {
     let mut patterns = Vec::new();
     let mut categories = Vec::new();
     for entry in entries {
-        let category = entry["category"].as_str().ok_or("an entry without `category`")?;
+        let category = entry["category"]
+            .as_str()
+            .ok_or("an entry without `category`")?;
         for word in entry["words"].as_vec().ok_or("an entry without `words`")? {
             let word = word.as_str().ok_or("a word that is not a string")?;
             patterns.push(fold(word));
@@ -84,13 +86,29 @@ mod tests {
     #[test]
     fn whole_words_accents_folded() {
         let vocabulary = builtin().expect("the built-in list loads");
-        assert_eq!(vocabulary.categories_in("Allergie aux arachides"), ["special.health"]);
-        assert_eq!(vocabulary.categories_in("DIABETE, prévoir une collation"), ["special.health"]);
-        assert_eq!(vocabulary.categories_in("vient en fauteuil roulant"), ["special.health"]);
+        assert_eq!(
+            vocabulary.categories_in("Allergie aux arachides"),
+            ["special.health"]
+        );
+        assert_eq!(
+            vocabulary.categories_in("DIABETE, prévoir une collation"),
+            ["special.health"]
+        );
+        assert_eq!(
+            vocabulary.categories_in("vient en fauteuil roulant"),
+            ["special.health"]
+        );
         assert!(vocabulary.categories_in("fauteuil d'orchestre").is_empty());
         assert!(vocabulary.categories_in("sourdine").is_empty());
-        assert!(vocabulary.categories_in("concert à l'église, messe de Bach").is_empty());
+        assert!(
+            vocabulary
+                .categories_in("concert à l'église, messe de Bach")
+                .is_empty()
+        );
         assert!(vocabulary.categories_in("signe: cancer").is_empty());
-        assert_eq!(vocabulary.categories_in("repas halal"), ["special.religious-philosophical-beliefs"]);
+        assert_eq!(
+            vocabulary.categories_in("repas halal"),
+            ["special.religious-philosophical-beliefs"]
+        );
     }
 }

@@ -108,11 +108,20 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode, CommandError> {
         locale: args.locale.map(Into::into),
     };
     let today = today()?;
-    let options = match config::options(&workspace.settings, &settings_file, &workspace.root, &overrides, today) {
+    let options = match config::options(
+        &workspace.settings,
+        &settings_file,
+        &workspace.root,
+        &overrides,
+        today,
+    ) {
         Ok(options) => options,
         Err(ConfigError::Usage(message)) => return Err(message.into()),
         Err(ConfigError::Settings(findings)) => {
-            let first = findings.first().map(|f| f.message.clone()).unwrap_or_default();
+            let first = findings
+                .first()
+                .map(|f| f.message.clone())
+                .unwrap_or_default();
             return Err(format!("{settings_file}: {first}").into());
         }
     };
@@ -121,7 +130,9 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode, CommandError> {
         .exports
         .iter()
         .map(|text| match text.split_once('=') {
-            Some((source, file)) if !source.is_empty() && !file.is_empty() => Ok((source.to_owned(), PathBuf::from(file))),
+            Some((source, file)) if !source.is_empty() && !file.is_empty() => {
+                Ok((source.to_owned(), PathBuf::from(file)))
+            }
             _ => Err(format!("--export {text}: expected SOURCE=FILE")),
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -134,8 +145,13 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode, CommandError> {
         sources: args.sources.clone(),
         limits: audit::read::Limits::default(),
     };
-    let context = audit::audit(&workspace.root, &outcome.inventory, &outcome.policy, &audit_options)
-        .map_err(|e| e.to_string())?;
+    let context = audit::audit(
+        &workspace.root,
+        &outcome.inventory,
+        &outcome.policy,
+        &audit_options,
+    )
+    .map_err(|e| e.to_string())?;
     let mut findings = audit::rules::run(&context, &options.selection);
     for finding in &mut findings {
         if let Some(severity) = options.severity.get(&finding.code) {
@@ -151,20 +167,35 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode, CommandError> {
             && kept.documents.is_empty()
         {
             let text = kept.source.text.clone();
-            files.insert(path.clone(), parse_in(&path, text.as_bytes(), &Limits::default(), options.locale));
+            files.insert(
+                path.clone(),
+                parse_in(&path, text.as_bytes(), &Limits::default(), options.locale),
+            );
         }
     }
-    let known = |code: &str| audit::rules::find(code).is_some() || crate::rules::find(code).is_some();
+    let known =
+        |code: &str| audit::rules::find(code).is_some() || crate::rules::find(code).is_some();
     let kept = crate::suppress::apply(findings, &files, &known, &options.suppress, options.locale);
     // Suppression comments name DC and DA codes alike; DC findings about them belong to lint.
-    let findings: Vec<Finding> = kept.findings.into_iter().filter(|f| f.code.starts_with("DA")).collect();
+    let findings: Vec<Finding> = kept
+        .findings
+        .into_iter()
+        .filter(|f| f.code.starts_with("DA"))
+        .collect();
     let worst = findings.iter().map(|f| f.severity).max();
 
-    let linted: Vec<&str> = context.sources.iter().map(|s| s.source.file.as_str()).collect();
+    let linted: Vec<&str> = context
+        .sources
+        .iter()
+        .map(|s| s.source.file.as_str())
+        .collect();
     let facts = RunFacts {
         files: &files,
         linted,
-        enabled: audit::rules::rules().into_iter().filter(|rule| options.selection.is_enabled(rule.code)).collect(),
+        enabled: audit::rules::rules()
+            .into_iter()
+            .filter(|rule| options.selection.is_enabled(rule.code))
+            .collect(),
         file_count: context.sources.len(),
         document_count: context.sources.len(),
         suppressed: kept.suppressed,

@@ -322,7 +322,9 @@ fn render_one(
         (Format::Human, false) => render_human(args, spec, facts, report, out),
         (Format::Concise, false) => report::render_concise(report, quiet, out),
         (Format::Json, false) => report::render_json(report, out),
-        (Format::Sarif, _) => report::render_sarif(report, &facts.catalogue, &facts.path_prefix, out),
+        (Format::Sarif, _) => {
+            report::render_sarif(report, &facts.catalogue, &facts.path_prefix, out)
+        }
         (Format::Github, _) => report::render_github(report, &facts.path_prefix, quiet, out),
         (Format::Junit, _) => report::render_junit(report, &facts.linted, &facts.enabled, out),
     }

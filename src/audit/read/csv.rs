@@ -52,7 +52,9 @@ pub fn read(path: &Path, spec: &Spec, sink: &mut dyn RowSink) -> Result<Notes, R
     let guessed = guess_delimiter(first_line);
     let delimiter = spec.delimiter.unwrap_or(guessed);
     notes.delimiter = Some(delimiter);
-    if spec.delimiter.is_some() && count_outside_quotes(first_line, delimiter) == 0 && guessed != delimiter
+    if spec.delimiter.is_some()
+        && count_outside_quotes(first_line, delimiter) == 0
+        && guessed != delimiter
         && count_outside_quotes(first_line, guessed) > 0
     {
         notes.single_column = Some(guessed);
@@ -159,7 +161,12 @@ fn guess_delimiter(line: &[u8]) -> u8 {
     DELIMITERS
         .iter()
         .copied()
-        .max_by_key(|d| (count_outside_quotes(line, *d), std::cmp::Reverse(DELIMITERS.iter().position(|x| x == d))))
+        .max_by_key(|d| {
+            (
+                count_outside_quotes(line, *d),
+                std::cmp::Reverse(DELIMITERS.iter().position(|x| x == d)),
+            )
+        })
         .unwrap_or(b',')
 }
 

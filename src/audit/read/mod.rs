@@ -93,14 +93,21 @@ pub enum ReadError {
     Missing,
     /// The OS refused (permissions…): its message, which names no cell.
     Io(String),
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Encrypted,
     /// Not the declared format, or damaged: the parser's own words.
     Corrupt(String),
     /// A compressed part expands far more than a spreadsheet does.
-    Bomb { part: String },
+    Bomb {
+        part: String,
+    },
     /// The sheet declares or expands to more cells than the limit.
-    HugeRange { cells: u64 },
+    HugeRange {
+        cells: u64,
+    },
     NoSheet(String),
     Empty,
     /// UTF-16 and other encodings the CSV reader cannot split.
@@ -115,7 +122,12 @@ impl ReadError {
             ReadError::Missing => t!(locale, "DA001.reason.missing"),
             ReadError::Io(message) => t!(locale, "DA001.reason.io", message = message),
             ReadError::TooLarge { bytes, limit } => {
-                t!(locale, "DA001.reason.too-large", bytes = bytes, limit = limit)
+                t!(
+                    locale,
+                    "DA001.reason.too-large",
+                    bytes = bytes,
+                    limit = limit
+                )
             }
             ReadError::Encrypted => t!(locale, "DA001.reason.encrypted"),
             ReadError::Corrupt(message) => t!(locale, "DA001.reason.corrupt", message = message),
@@ -182,7 +194,11 @@ pub fn read(path: &Path, spec: &Spec, sink: &mut dyn RowSink) -> Result<Notes, R
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 sheet::read(path, spec, sink)
             }));
-            outcome.unwrap_or_else(|_| Err(ReadError::Corrupt("the spreadsheet parser failed".to_owned())))
+            outcome.unwrap_or_else(|_| {
+                Err(ReadError::Corrupt(
+                    "the spreadsheet parser failed".to_owned(),
+                ))
+            })
         }
     }
 }

@@ -20,10 +20,15 @@ pub fn read(path: &Path, spec: &Spec, sink: &mut dyn RowSink) -> Result<Notes, R
     match spec.format {
         Format::Xlsx | Format::Ods if is_ole => return Err(ReadError::Encrypted),
         Format::Xlsx | Format::Ods if !is_zip => {
-            return Err(ReadError::Corrupt(format!("not a {} file (not a zip archive)", spec.format.name())));
+            return Err(ReadError::Corrupt(format!(
+                "not a {} file (not a zip archive)",
+                spec.format.name()
+            )));
         }
         Format::Xls if !is_ole => {
-            return Err(ReadError::Corrupt("not an xls file (not an OLE compound file)".to_owned()));
+            return Err(ReadError::Corrupt(
+                "not an xls file (not an OLE compound file)".to_owned(),
+            ));
         }
         _ => {}
     }
@@ -35,17 +40,19 @@ pub fn read(path: &Path, spec: &Spec, sink: &mut dyn RowSink) -> Result<Notes, R
         Format::Ods => {
             check_zip(path, &spec.limits)?;
             check_ods_repeats(path, &spec.limits)?;
-            let mut workbook: calamine::Ods<_> = calamine::open_workbook(path).map_err(|e: calamine::OdsError| corrupt(&e))?;
+            let mut workbook: calamine::Ods<_> =
+                calamine::open_workbook(path).map_err(|e: calamine::OdsError| corrupt(&e))?;
             let name = pick_sheet(&workbook.sheet_names(), spec.sheet.as_deref())?;
             let range = workbook.worksheet_range(&name).map_err(|e| corrupt(&e))?;
             emit_range(&range, spec, sink)
         }
         Format::Xls => {
             check_xls_dimensions(path, &spec.limits)?;
-            let mut workbook: calamine::Xls<_> = calamine::open_workbook(path).map_err(|e: calamine::XlsError| match e {
-                calamine::XlsError::Password => ReadError::Encrypted,
-                other => corrupt(&other),
-            })?;
+            let mut workbook: calamine::Xls<_> =
+                calamine::open_workbook(path).map_err(|e: calamine::XlsError| match e {
+                    calamine::XlsError::Password => ReadError::Encrypted,
+                    other => corrupt(&other),
+                })?;
             let name = pick_sheet(&workbook.sheet_names(), spec.sheet.as_deref())?;
             let range = workbook.worksheet_range(&name).map_err(|e| corrupt(&e))?;
             emit_range(&range, spec, sink)
@@ -56,7 +63,12 @@ pub fn read(path: &Path, spec: &Spec, sink: &mut dyn RowSink) -> Result<Notes, R
 
 /// A parser's error in words. calamine's messages name structures and positions, never cells.
 fn corrupt(error: &dyn std::fmt::Display) -> ReadError {
-    let text: String = error.to_string().chars().filter(|c| !c.is_control()).take(200).collect();
+    let text: String = error
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
     ReadError::Corrupt(text)
 }
 
@@ -81,7 +93,12 @@ fn check_zip(path: &Path, limits: &Limits) -> Result<(), ReadError> {
         let size = entry.size();
         let compressed = entry.compressed_size().max(1);
         total = total.saturating_add(size);
-        let name: String = entry.name().chars().filter(|c| !c.is_control()).take(100).collect();
+        let name: String = entry
+            .name()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(100)
+            .collect();
         if name == "EncryptionInfo" || name == "EncryptedPackage" {
             return Err(ReadError::Encrypted);
         }
@@ -90,7 +107,9 @@ fn check_zip(path: &Path, limits: &Limits) -> Result<(), ReadError> {
         }
     }
     if total > limits.part_bytes.saturating_mul(2) {
-        return Err(ReadError::Bomb { part: "*".to_owned() });
+        return Err(ReadError::Bomb {
+            part: "*".to_owned(),
+        });
     }
     Ok(())
 }
@@ -130,7 +149,11 @@ fn check_ods_repeats(path: &Path, limits: &Limits) -> Result<(), ReadError> {
 
 fn attribute_number(tag: &[u8], name: &[u8]) -> Option<u64> {
     let at = memchr::memmem::find(tag, name)? + name.len();
-    let digits: Vec<u8> = tag[at..].iter().copied().take_while(u8::is_ascii_digit).collect();
+    let digits: Vec<u8> = tag[at..]
+        .iter()
+        .copied()
+        .take_while(u8::is_ascii_digit)
+        .collect();
     std::str::from_utf8(&digits).ok()?.parse().ok()
 }
 
@@ -139,7 +162,11 @@ fn attribute_number(tag: &[u8], name: &[u8]) -> Option<u64> {
 /// split across two sectors is not seen (the file's cells then still bound the range).
 fn check_xls_dimensions(path: &Path, limits: &Limits) -> Result<(), ReadError> {
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.kind().to_string()))?;
-    let u16_at = |at: usize| bytes.get(at..at + 2).map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])));
+    let u16_at = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])))
+    };
     let u32_at = |at: usize| {
         bytes
             .get(at..at + 4)
@@ -150,7 +177,9 @@ fn check_xls_dimensions(path: &Path, limits: &Limits) -> Result<(), ReadError> {
         if let (Some(first_row), Some(last_row), Some(first_col), Some(last_col)) =
             (u32_at(at), u32_at(at + 4), u16_at(at + 8), u16_at(at + 10))
         {
-            let cells = last_row.saturating_sub(first_row).saturating_mul(last_col.saturating_sub(first_col));
+            let cells = last_row
+                .saturating_sub(first_row)
+                .saturating_mul(last_col.saturating_sub(first_col));
             if cells > limits.cells {
                 return Err(ReadError::HugeRange { cells });
             }
@@ -161,7 +190,9 @@ fn check_xls_dimensions(path: &Path, limits: &Limits) -> Result<(), ReadError> {
         if let (Some(first_row), Some(last_row), Some(first_col), Some(last_col)) =
             (u16_at(at), u16_at(at + 2), u16_at(at + 4), u16_at(at + 6))
         {
-            let cells = last_row.saturating_sub(first_row).saturating_mul(last_col.saturating_sub(first_col));
+            let cells = last_row
+                .saturating_sub(first_row)
+                .saturating_mul(last_col.saturating_sub(first_col));
             if cells > limits.cells {
                 return Err(ReadError::HugeRange { cells });
             }
@@ -180,7 +211,8 @@ fn float_text(value: f64) -> String {
 }
 
 fn date_text(serial: f64) -> String {
-    crate::audit::values::date_from_serial(serial).map_or_else(|| float_text(serial), |date| date.to_string())
+    crate::audit::values::date_from_serial(serial)
+        .map_or_else(|| float_text(serial), |date| date.to_string())
 }
 
 fn data_ref_text(cell: &DataRef<'_>) -> String {
@@ -227,7 +259,9 @@ impl RowAssembler<'_> {
                     cells.pop();
                 }
                 if cells.len() > self.max_columns {
-                    return Err(ReadError::HugeRange { cells: cells.len() as u64 });
+                    return Err(ReadError::HugeRange {
+                        cells: cells.len() as u64,
+                    });
                 }
                 let names: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
                 self.width = Some(names.len());
@@ -251,12 +285,15 @@ impl RowAssembler<'_> {
 }
 
 fn read_xlsx(path: &Path, spec: &Spec, sink: &mut dyn RowSink) -> Result<Notes, ReadError> {
-    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e: calamine::XlsxError| match e {
-        calamine::XlsxError::Password => ReadError::Encrypted,
-        other => corrupt(&other),
-    })?;
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook(path).map_err(|e: calamine::XlsxError| match e {
+            calamine::XlsxError::Password => ReadError::Encrypted,
+            other => corrupt(&other),
+        })?;
     let name = pick_sheet(&workbook.sheet_names(), spec.sheet.as_deref())?;
-    let mut reader = workbook.worksheet_cells_reader(&name).map_err(|e| corrupt(&e))?;
+    let mut reader = workbook
+        .worksheet_cells_reader(&name)
+        .map_err(|e| corrupt(&e))?;
     let mut assembler = RowAssembler {
         sink,
         header_row: u64::from(spec.header_row.max(1)),
@@ -298,7 +335,11 @@ fn read_xlsx(path: &Path, spec: &Spec, sink: &mut dyn RowSink) -> Result<Notes, 
     Ok(Notes::default())
 }
 
-fn emit_range(range: &calamine::Range<Data>, spec: &Spec, sink: &mut dyn RowSink) -> Result<Notes, ReadError> {
+fn emit_range(
+    range: &calamine::Range<Data>,
+    spec: &Spec,
+    sink: &mut dyn RowSink,
+) -> Result<Notes, ReadError> {
     let (rows, columns) = range.get_size();
     if (rows as u64).saturating_mul(columns as u64) > spec.limits.cells {
         return Err(ReadError::HugeRange {

@@ -1,7 +1,9 @@
 //! DA203 bank-or-card-values: IBANs (mod 97) or card numbers (Luhn, unmasked) in a column not
 //! declared `payment.*`, or card numbers stored unmasked.
 
-use super::{AuditRule, Example, column_location, columns, declared_category, facts, finding, read_export};
+use super::{
+    AuditRule, Example, column_location, columns, declared_category, facts, finding, read_export,
+};
 use crate::audit::{AuditContext, SourceAudit};
 use crate::finding::{Finding, Severity};
 use crate::policy::PolicyTables;
@@ -12,7 +14,10 @@ pub static RULE: Rule = Rule {
     name: "bank-or-card-values",
     family: Family::Audit,
     severity: Severity::Error,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -28,7 +33,9 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     let locale = context.options.locale;
     for (index, name, stats) in columns(profile) {
         let declared = declared_category(source, profile, index);
@@ -36,7 +43,13 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
         let free = declared.is_none() || profile.plans[index].scan_contacts;
         for (hits, kind) in [(&stats.ibans, "iban"), (&stats.cards, "card")] {
             let unmasked_card = kind == "card" && payment;
-            if (payment && !unmasked_card) || !super::national_id_values::enough(free || unmasked_card, hits.rows, stats.filled) {
+            if (payment && !unmasked_card)
+                || !super::national_id_values::enough(
+                    free || unmasked_card,
+                    hits.rows,
+                    stats.filled,
+                )
+            {
                 continue;
             }
             let what = crate::t!(locale, &format!("DA203.{kind}"));
@@ -44,7 +57,12 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
                 &RULE,
                 context,
                 column_location(source, profile, index),
-                &[("file", &source.file), ("column", &name), ("rows", &hits.rows), ("what", &what)],
+                &[
+                    ("file", &source.file),
+                    ("column", &name),
+                    ("rows", &hits.rows),
+                    ("what", &what),
+                ],
                 facts(source, Some(name), Some(hits.rows), profile.rows),
                 Some(hits),
             ));

@@ -1,7 +1,9 @@
 //! DA205 category-contradicted: a column's values do not match its declared category (an
 //! `identity.email` column with under 90 % valid emails).
 
-use super::{AuditRule, Example, column_location, columns, declared_category, facts, finding, read_export};
+use super::{
+    AuditRule, Example, column_location, columns, declared_category, facts, finding, read_export,
+};
 use crate::audit::{AuditContext, SourceAudit, percent};
 use crate::finding::{Finding, Severity};
 use crate::policy::PolicyTables;
@@ -12,7 +14,10 @@ pub static RULE: Rule = Rule {
     name: "category-contradicted",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -31,10 +36,14 @@ pub static AUDIT: AuditRule = AuditRule {
 const EXPECTED: u64 = 90;
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     let locale = context.options.locale;
     for (index, name, stats) in columns(profile) {
-        let Some(declared) = declared_category(source, profile, index) else { continue };
+        let Some(declared) = declared_category(source, profile, index) else {
+            continue;
+        };
         let valid = [
             ("identity.email", stats.emails.rows),
             ("identity.phone", stats.phones.rows),
@@ -53,7 +62,13 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
             &RULE,
             context,
             column_location(source, profile, index),
-            &[("file", &source.file), ("column", &name), ("category", &declared), ("share", &percent(valid, stats.filled, locale)), ("invalid", &invalid)],
+            &[
+                ("file", &source.file),
+                ("column", &name),
+                ("category", &declared),
+                ("share", &percent(valid, stats.filled, locale)),
+                ("invalid", &invalid),
+            ],
             facts(source, Some(name), Some(invalid), profile.rows),
             None,
         ));

@@ -10,7 +10,10 @@ pub static RULE: Rule = Rule {
     name: "column-mostly-empty",
     family: Family::Audit,
     severity: Severity::Info,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -26,7 +29,9 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     if profile.rows == 0 {
         return;
     }
@@ -38,8 +43,18 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
             &RULE,
             context,
             column_location(source, profile, index),
-            &[("file", &source.file), ("column", &name), ("filled", &stats.filled), ("rows", &profile.rows)],
-            facts(source, Some(name), Some(profile.rows - stats.filled), profile.rows),
+            &[
+                ("file", &source.file),
+                ("column", &name),
+                ("filled", &stats.filled),
+                ("rows", &profile.rows),
+            ],
+            facts(
+                source,
+                Some(name),
+                Some(profile.rows - stats.filled),
+                profile.rows,
+            ),
             None,
         ));
     }

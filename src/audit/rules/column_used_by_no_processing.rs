@@ -12,7 +12,10 @@ pub static RULE: Rule = Rule {
     name: "column-used-by-no-processing",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: UNUSED_WORKSPACE, passing: UNUSED_WORKSPACE },
+    docs: Docs {
+        failing: UNUSED_WORKSPACE,
+        passing: UNUSED_WORKSPACE,
+    },
     check: None,
 };
 
@@ -30,7 +33,9 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     let id = source.source.item.id.as_str();
     let users: Vec<_> = context
         .inventory
@@ -43,17 +48,19 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
         return;
     }
     for (index, field) in source.source.item.fields.iter().enumerate() {
-        let Some(column) = source.field_columns[index] else { continue };
+        let Some(column) = source.field_columns[index] else {
+            continue;
+        };
         let filled = profile.columns[column].filled;
         if filled == 0 {
             continue;
         }
         let category = field.category.as_str();
         let needed = users.iter().any(|p| {
-            p.item
-                .data_categories
-                .iter()
-                .any(|c| PolicyTables::covers(c.as_str(), category) || PolicyTables::covers(category, c.as_str()))
+            p.item.data_categories.iter().any(|c| {
+                PolicyTables::covers(c.as_str(), category)
+                    || PolicyTables::covers(category, c.as_str())
+            })
         });
         if needed {
             continue;
@@ -63,7 +70,12 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
             &RULE,
             context,
             source.source.at(format!("/fields/{index}")),
-            &[("file", &source.file), ("column", name), ("category", &category), ("rows", &filled)],
+            &[
+                ("file", &source.file),
+                ("column", name),
+                ("category", &category),
+                ("rows", &filled),
+            ],
             facts(source, Some(name), Some(filled), profile.rows),
             None,
         ));

@@ -1,7 +1,9 @@
 //! DA204 contact-data-in-undeclared-place: emails or phone numbers in a column declared as
 //! another category, or inside free text.
 
-use super::{AuditRule, Example, column_location, columns, declared_category, facts, finding, read_export};
+use super::{
+    AuditRule, Example, column_location, columns, declared_category, facts, finding, read_export,
+};
 use crate::audit::{AuditContext, SourceAudit};
 use crate::finding::{Finding, Severity};
 use crate::policy::PolicyTables;
@@ -12,7 +14,10 @@ pub static RULE: Rule = Rule {
     name: "contact-data-in-undeclared-place",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -28,19 +33,32 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     let locale = context.options.locale;
     let min = context.options.min_count;
     for (index, name, stats) in columns(profile) {
-        let Some(declared) = declared_category(source, profile, index) else { continue };
-        let holds = |category: &str| PolicyTables::covers(declared, category) || PolicyTables::covers(category, declared);
+        let Some(declared) = declared_category(source, profile, index) else {
+            continue;
+        };
+        let holds = |category: &str| {
+            PolicyTables::covers(declared, category) || PolicyTables::covers(category, declared)
+        };
         let candidates = [
             (&stats.emails, !holds("identity.email"), "email"),
             (&stats.phones, !holds("identity.phone"), "phone"),
-            (&stats.contacts_in_text, profile.plans[index].scan_contacts, "in-text"),
+            (
+                &stats.contacts_in_text,
+                profile.plans[index].scan_contacts,
+                "in-text",
+            ),
         ];
         // One finding per column: whole-cell contacts first, then contacts inside text.
-        let Some((hits, _, kind)) = candidates.into_iter().find(|(hits, applies, _)| *applies && hits.rows >= min) else {
+        let Some((hits, _, kind)) = candidates
+            .into_iter()
+            .find(|(hits, applies, _)| *applies && hits.rows >= min)
+        else {
             continue;
         };
         let what = crate::t!(locale, &format!("DA204.{kind}"));
@@ -48,7 +66,13 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
             &RULE,
             context,
             column_location(source, profile, index),
-            &[("file", &source.file), ("column", &name), ("rows", &hits.rows), ("what", &what), ("category", &declared)],
+            &[
+                ("file", &source.file),
+                ("column", &name),
+                ("rows", &hits.rows),
+                ("what", &what),
+                ("category", &declared),
+            ],
             facts(source, Some(name), Some(hits.rows), profile.rows),
             Some(hits),
         ));

@@ -10,7 +10,10 @@ pub static RULE: Rule = Rule {
     name: "declared-field-absent",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -26,7 +29,9 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     for (index, field) in source.source.item.fields.iter().enumerate() {
         if source.field_columns[index].is_some() {
             continue;
@@ -36,7 +41,11 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
             &RULE,
             context,
             source.source.at(format!("/fields/{index}")),
-            &[("file", &source.file), ("field", &field.name), ("column", &column)],
+            &[
+                ("file", &source.file),
+                ("field", &field.name),
+                ("column", &column),
+            ],
             facts(source, Some(column), None, profile.rows),
             None,
         ));

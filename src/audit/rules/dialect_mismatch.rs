@@ -12,7 +12,10 @@ pub static RULE: Rule = Rule {
     name: "dialect-mismatch",
     family: Family::Audit,
     severity: Severity::Error,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -28,21 +31,42 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, notes)) = read_export(source) else { return };
+    let Some((profile, notes)) = read_export(source) else {
+        return;
+    };
     let locale = context.options.locale;
     if let Some(other) = notes.single_column {
-        let declared = notes.delimiter.map_or(String::new(), |d| shown(d));
+        let declared = notes.delimiter.map_or(String::new(), shown);
         findings.push(finding(
             &RULE,
             context,
             source.source.at("/export/delimiter"),
-            &[("file", &source.file), ("problem", &crate::t!(locale, "DA002.one-column", declared = declared, other = shown(other)))],
+            &[
+                ("file", &source.file),
+                (
+                    "problem",
+                    &crate::t!(
+                        locale,
+                        "DA002.one-column",
+                        declared = declared,
+                        other = shown(other)
+                    ),
+                ),
+            ],
             facts(source, None, None, profile.rows),
             None,
         ));
     } else if notes.ragged_rows > 0 {
-        let hits = Hits { rows: notes.ragged_rows, sample: notes.ragged_sample.clone() };
-        let problem = crate::t!(locale, "DA002.ragged", rows = notes.ragged_rows, width = profile.headers.len());
+        let hits = Hits {
+            rows: notes.ragged_rows,
+            sample: notes.ragged_sample.clone(),
+        };
+        let problem = crate::t!(
+            locale,
+            "DA002.ragged",
+            rows = notes.ragged_rows,
+            width = profile.headers.len()
+        );
         findings.push(finding(
             &RULE,
             context,

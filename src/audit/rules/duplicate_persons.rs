@@ -12,7 +12,10 @@ pub static RULE: Rule = Rule {
     name: "duplicate-persons",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -31,7 +34,9 @@ pub static AUDIT: AuditRule = AuditRule {
 pub const THRESHOLD_PERCENT: u64 = 5;
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     let rows = profile.rows;
     let (certain, possible) = (source.certain_duplicates, source.possible_duplicates);
     let over = |count: u64| rows > 0 && count * 100 > rows * THRESHOLD_PERCENT;

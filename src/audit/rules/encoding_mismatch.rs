@@ -11,7 +11,10 @@ pub static RULE: Rule = Rule {
     name: "encoding-mismatch",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -19,11 +22,18 @@ pub static AUDIT: AuditRule = AuditRule {
     rule: &RULE,
     check,
     // The failing export is the clean one written in Windows-1252 by the example test.
-    example: Example { workspace: super::WORKSPACE, source: "contacts", failing: "cp1252:", passing: super::CLEAN },
+    example: Example {
+        workspace: super::WORKSPACE,
+        source: "contacts",
+        failing: "cp1252:",
+        passing: super::CLEAN,
+    },
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, notes)) = read_export(source) else { return };
+    let Some((profile, notes)) = read_export(source) else {
+        return;
+    };
     let locale = context.options.locale;
     let problem = if let Some(guessed) = notes.guessed_encoding {
         crate::t!(locale, "DA003.guessed", encoding = guessed)
@@ -32,7 +42,13 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
     } else {
         return;
     };
-    let location = if source.source.item.export.as_ref().is_some_and(|e| e.encoding.is_some()) {
+    let location = if source
+        .source
+        .item
+        .export
+        .as_ref()
+        .is_some_and(|e| e.encoding.is_some())
+    {
         source.source.at("/export/encoding")
     } else {
         export_location(source)

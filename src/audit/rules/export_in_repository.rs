@@ -10,7 +10,10 @@ pub static RULE: Rule = Rule {
     name: "export-in-repository",
     family: Family::Audit,
     severity: Severity::Error,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -18,7 +21,12 @@ pub static AUDIT: AuditRule = AuditRule {
     rule: &RULE,
     check,
     // The example test commits the failing export to a scratch repository.
-    example: Example { workspace: super::WORKSPACE, source: "contacts", failing: "git:", passing: super::CLEAN },
+    example: Example {
+        workspace: super::WORKSPACE,
+        source: "contacts",
+        failing: "git:",
+        passing: super::CLEAN,
+    },
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {

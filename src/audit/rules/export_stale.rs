@@ -11,7 +11,10 @@ pub static RULE: Rule = Rule {
     name: "export-stale",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: STALE_WORKSPACE, passing: STALE_WORKSPACE },
+    docs: Docs {
+        failing: STALE_WORKSPACE,
+        passing: STALE_WORKSPACE,
+    },
     check: None,
 };
 
@@ -32,7 +35,9 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     let Some(cadence) = context
         .inventory
         .charter()
@@ -52,7 +57,9 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
         .filter_map(|(_, column)| column.and_then(|c| profile.columns[c].newest))
         .max();
     let Some(newest) = newest else { return };
-    let Ok(age) = context.options.today.since(newest) else { return };
+    let Ok(age) = context.options.today.since(newest) else {
+        return;
+    };
     let days = f64::from(age.get_days());
     if days <= cadence {
         return;
@@ -62,7 +69,11 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
         &RULE,
         context,
         export_location(source),
-        &[("file", &source.file), ("months", &months), ("cadence", &((cadence / 30.44).round() as i64))],
+        &[
+            ("file", &source.file),
+            ("months", &months),
+            ("cadence", &((cadence / 30.44).round() as i64)),
+        ],
         facts(source, None, None, profile.rows),
         None,
     ));

@@ -11,14 +11,22 @@ pub static RULE: Rule = Rule {
     name: "export-unreadable",
     family: Family::Audit,
     severity: Severity::Error,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
 pub static AUDIT: AuditRule = AuditRule {
     rule: &RULE,
     check,
-    example: Example { workspace: super::WORKSPACE, source: "contacts", failing: "", passing: super::CLEAN },
+    example: Example {
+        workspace: super::WORKSPACE,
+        source: "contacts",
+        failing: "",
+        passing: super::CLEAN,
+    },
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
@@ -28,7 +36,11 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
         &RULE,
         context,
         export_location(source),
-        &[("source", &source.source.item.id), ("file", &source.file), ("reason", &reason)],
+        &[
+            ("source", &source.source.item.id),
+            ("file", &source.file),
+            ("reason", &reason),
+        ],
         facts(source, None, None, 0),
         None,
     ));

@@ -10,7 +10,10 @@ pub static RULE: Rule = Rule {
     name: "field-incomplete",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -26,13 +29,17 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     if profile.rows == 0 {
         return;
     }
     let locale = context.options.locale;
     for (index, field) in source.source.item.fields.iter().enumerate() {
-        let (Some(required), Some(column)) = (field.required, source.field_columns[index]) else { continue };
+        let (Some(required), Some(column)) = (field.required, source.field_columns[index]) else {
+            continue;
+        };
         let filled = profile.columns[column].filled;
         if (filled as f64) >= required.fraction() * profile.rows as f64 {
             continue;
@@ -42,8 +49,18 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
             &RULE,
             context,
             source.source.at(format!("/fields/{index}/required")),
-            &[("file", &source.file), ("column", name), ("rate", &percent(filled, profile.rows, locale)), ("required", &required)],
-            facts(source, Some(name), Some(profile.rows - filled), profile.rows),
+            &[
+                ("file", &source.file),
+                ("column", name),
+                ("rate", &percent(filled, profile.rows, locale)),
+                ("required", &required),
+            ],
+            facts(
+                source,
+                Some(name),
+                Some(profile.rows - filled),
+                profile.rows,
+            ),
             None,
         ));
     }

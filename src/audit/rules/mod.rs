@@ -6,6 +6,7 @@
 //! to the DC catalogue code for code. Both share [`Rule`] (code, name, severity, docs), so
 //! selection, severities, suppressions and every report format treat DA codes like DC codes.
 
+mod bank_or_card_values;
 mod category_contradicted;
 mod column_mostly_empty;
 mod column_used_by_no_processing;
@@ -20,7 +21,6 @@ mod export_unreadable;
 mod field_incomplete;
 mod implausible_dates;
 mod national_id_values;
-mod bank_or_card_values;
 mod rows_past_retention;
 mod sensitive_column_name;
 mod sensitive_words_in_free_text;
@@ -88,7 +88,10 @@ pub fn rules() -> Vec<&'static Rule> {
 /// Runs the selected rules on every source, in registry order then source order.
 pub fn run(context: &AuditContext<'_>, selection: &Selection) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for rule in REGISTRY.iter().filter(|rule| selection.is_enabled(rule.rule.code)) {
+    for rule in REGISTRY
+        .iter()
+        .filter(|rule| selection.is_enabled(rule.rule.code))
+    {
         for source in &context.sources {
             (rule.check)(context, source, &mut findings);
         }
@@ -97,8 +100,14 @@ pub fn run(context: &AuditContext<'_>, selection: &Selection) -> Vec<Finding> {
 }
 
 /// The profile and notes of a source whose export was read.
-pub(crate) fn read_export<'s>(source: &'s SourceAudit<'_>) -> Option<(&'s Profile<'static>, &'s Notes)> {
-    source.outcome.as_ref().ok().map(|(profile, notes)| (profile, notes))
+pub(crate) fn read_export<'s>(
+    source: &'s SourceAudit<'_>,
+) -> Option<(&'s Profile<'static>, &'s Notes)> {
+    source
+        .outcome
+        .as_ref()
+        .ok()
+        .map(|(profile, notes)| (profile, notes))
 }
 
 /// Where a finding on the export as a whole points: its `export:` node (the source's root
@@ -112,7 +121,11 @@ pub(crate) fn export_location(source: &SourceAudit<'_>) -> Location {
 }
 
 /// Where a finding on a column points: its field's node, else the `export:` node.
-pub(crate) fn column_location(source: &SourceAudit<'_>, profile: &Profile<'_>, column: usize) -> Location {
+pub(crate) fn column_location(
+    source: &SourceAudit<'_>,
+    profile: &Profile<'_>,
+    column: usize,
+) -> Location {
     match profile.plans.get(column).and_then(|plan| plan.field) {
         Some(field) => source.source.at(format!("/fields/{field}")),
         None => export_location(source),
@@ -120,7 +133,12 @@ pub(crate) fn column_location(source: &SourceAudit<'_>, profile: &Profile<'_>, c
 }
 
 /// The evidence of a finding on a column (or on the file, without one).
-pub(crate) fn facts(source: &SourceAudit<'_>, column: Option<&str>, rows: Option<u64>, total: u64) -> AuditFacts {
+pub(crate) fn facts(
+    source: &SourceAudit<'_>,
+    column: Option<&str>,
+    rows: Option<u64>,
+    total: u64,
+) -> AuditFacts {
     AuditFacts {
         file: source.file.clone(),
         column: column.map(str::to_owned),
@@ -148,14 +166,24 @@ pub(crate) fn finding(
     {
         facts.row_numbers = hits.sample.clone();
         let list: Vec<String> = hits.sample.iter().map(u64::to_string).collect();
-        let more = if hits.rows > hits.sample.len() as u64 { "…" } else { "" };
-        finding.message.push_str(&crate::t!(locale, "audit.rows", rows = format!("{}{more}", list.join(", "))));
+        let more = if hits.rows > hits.sample.len() as u64 {
+            "…"
+        } else {
+            ""
+        };
+        finding.message.push_str(&crate::t!(
+            locale,
+            "audit.rows",
+            rows = format!("{}{more}", list.join(", "))
+        ));
     }
     finding.with_audit(facts)
 }
 
 /// Every column with its name and counts.
-pub(crate) fn columns<'p>(profile: &'p Profile<'_>) -> impl Iterator<Item = (usize, &'p str, &'p ColumnStats)> {
+pub(crate) fn columns<'p>(
+    profile: &'p Profile<'_>,
+) -> impl Iterator<Item = (usize, &'p str, &'p ColumnStats)> {
     profile
         .headers
         .iter()
@@ -165,19 +193,37 @@ pub(crate) fn columns<'p>(profile: &'p Profile<'_>) -> impl Iterator<Item = (usi
 }
 
 /// The category a column's field declares.
-pub(crate) fn declared_category<'s>(source: &'s SourceAudit<'_>, profile: &Profile<'_>, column: usize) -> Option<&'s str> {
+pub(crate) fn declared_category<'s>(
+    source: &'s SourceAudit<'_>,
+    profile: &Profile<'_>,
+    column: usize,
+) -> Option<&'s str> {
     let field = profile.plans.get(column)?.field?;
-    source.source.item.fields.get(field).map(|f| f.category.as_str())
+    source
+        .source
+        .item
+        .fields
+        .get(field)
+        .map(|f| f.category.as_str())
 }
 
 /// A category suggested for a column by the taxonomy's keywords on its name, else by its values.
-pub(crate) fn suggest_category(context: &AuditContext<'_>, name: &str, stats: &ColumnStats) -> Option<String> {
+pub(crate) fn suggest_category(
+    context: &AuditContext<'_>,
+    name: &str,
+    stats: &ColumnStats,
+) -> Option<String> {
     let words = crate::rules::sensitive::words(name);
     let by_name = context
         .policy
         .categories
         .iter()
-        .find(|(_, entry)| entry.keywords.iter().any(|k| crate::rules::sensitive::name_contains(&words, k)))
+        .find(|(_, entry)| {
+            entry
+                .keywords
+                .iter()
+                .any(|k| crate::rules::sensitive::name_contains(&words, k))
+        })
         .map(|(id, _)| id.clone());
     by_name.or_else(|| {
         let most = |hits: &Hits| stats.filled > 0 && hits.rows * 2 > stats.filled;
@@ -196,7 +242,6 @@ pub(crate) fn suggest_category(context: &AuditContext<'_>, name: &str, stats: &C
         }
     })
 }
-
 
 /// The workspace of the documented examples: a contact spreadsheet and the newsletter that
 /// uses it.

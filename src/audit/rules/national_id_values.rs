@@ -1,7 +1,9 @@
 //! DA202 national-id-values: NIR numbers with a valid key in a column not declared
 //! `national-id`.
 
-use super::{AuditRule, Example, column_location, columns, declared_category, facts, finding, read_export};
+use super::{
+    AuditRule, Example, column_location, columns, declared_category, facts, finding, read_export,
+};
 use crate::audit::{AuditContext, SourceAudit};
 use crate::finding::{Finding, Severity};
 use crate::policy::PolicyTables;
@@ -12,7 +14,10 @@ pub static RULE: Rule = Rule {
     name: "national-id-values",
     family: Family::Audit,
     severity: Severity::Error,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -35,7 +40,9 @@ pub(super) fn enough(context_free: bool, rows: u64, filled: u64) -> bool {
 }
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     for (index, name, stats) in columns(profile) {
         let declared = declared_category(source, profile, index);
         if declared.is_some_and(|c| PolicyTables::covers("national-id", c)) {
@@ -49,7 +56,11 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
             &RULE,
             context,
             column_location(source, profile, index),
-            &[("file", &source.file), ("column", &name), ("rows", &stats.nirs.rows)],
+            &[
+                ("file", &source.file),
+                ("column", &name),
+                ("rows", &stats.nirs.rows),
+            ],
             facts(source, Some(name), Some(stats.nirs.rows), profile.rows),
             Some(&stats.nirs),
         ));

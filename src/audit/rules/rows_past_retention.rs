@@ -11,7 +11,10 @@ pub static RULE: Rule = Rule {
     name: "rows-past-retention",
     family: Family::Audit,
     severity: Severity::Error,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -27,10 +30,14 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     let locale = context.options.locale;
     for (index, field) in source.source.item.fields.iter().enumerate() {
-        let Some(column) = source.field_columns[index] else { continue };
+        let Some(column) = source.field_columns[index] else {
+            continue;
+        };
         let hits = &profile.columns[column].past_retention;
         if hits.rows == 0 {
             continue;
@@ -41,7 +48,13 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
             &RULE,
             context,
             source.source.at(format!("/fields/{index}/marks")),
-            &[("file", &source.file), ("column", name), ("rows", &hits.rows), ("share", &percent(hits.rows, profile.rows, locale)), ("marks", &marks)],
+            &[
+                ("file", &source.file),
+                ("column", name),
+                ("rows", &hits.rows),
+                ("share", &percent(hits.rows, profile.rows, locale)),
+                ("marks", &marks),
+            ],
             facts(source, Some(name), Some(hits.rows), profile.rows),
             Some(hits),
         ));

@@ -12,7 +12,10 @@ pub static RULE: Rule = Rule {
     name: "sensitive-column-name",
     family: Family::Audit,
     severity: Severity::Error,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -28,12 +31,19 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 /// The sensitive category an undeclared column's name points to, unless the source declares it.
-pub(super) fn sensitive_match(context: &AuditContext<'_>, source: &SourceAudit<'_>, name: &str) -> Option<String> {
+pub(super) fn sensitive_match(
+    context: &AuditContext<'_>,
+    source: &SourceAudit<'_>,
+    name: &str,
+) -> Option<String> {
     let words = crate::rules::sensitive::words(name);
     let policy = context.policy;
     let (category, _) = policy.categories.iter().find(|(id, entry)| {
         policy.sensitivity(id).is_some()
-            && entry.keywords.iter().any(|k| crate::rules::sensitive::name_contains(&words, k))
+            && entry
+                .keywords
+                .iter()
+                .any(|k| crate::rules::sensitive::name_contains(&words, k))
     })?;
     let declared = source
         .source
@@ -45,17 +55,26 @@ pub(super) fn sensitive_match(context: &AuditContext<'_>, source: &SourceAudit<'
 }
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     for (index, name, stats) in columns(profile) {
         if profile.plans[index].field.is_some() {
             continue;
         }
-        let Some(category) = sensitive_match(context, source, name) else { continue };
+        let Some(category) = sensitive_match(context, source, name) else {
+            continue;
+        };
         findings.push(finding(
             &RULE,
             context,
             export_location(source),
-            &[("file", &source.file), ("column", &name), ("category", &category), ("filled", &stats.filled)],
+            &[
+                ("file", &source.file),
+                ("column", &name),
+                ("category", &category),
+                ("filled", &stats.filled),
+            ],
             facts(source, Some(name), Some(stats.filled), profile.rows),
             None,
         ));

@@ -11,7 +11,10 @@ pub static RULE: Rule = Rule {
     name: "sensitive-words-in-free-text",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -27,7 +30,9 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     for (index, name, stats) in columns(profile) {
         for (category, hits) in &stats.words {
             if hits.rows < context.options.min_count {
@@ -37,7 +42,12 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
                 &RULE,
                 context,
                 column_location(source, profile, index),
-                &[("file", &source.file), ("column", &name), ("rows", &hits.rows), ("category", category)],
+                &[
+                    ("file", &source.file),
+                    ("column", &name),
+                    ("rows", &hits.rows),
+                    ("category", category),
+                ],
                 facts(source, Some(name), Some(hits.rows), profile.rows),
                 Some(hits),
             ));

@@ -1,6 +1,8 @@
 //! DA101 undeclared-column: a column of the export matches no declared field ("shadow data").
 
-use super::{AuditRule, Example, columns, export_location, facts, finding, read_export, suggest_category};
+use super::{
+    AuditRule, Example, columns, export_location, facts, finding, read_export, suggest_category,
+};
 use crate::audit::{AuditContext, SourceAudit};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Docs, Family, Rule};
@@ -10,7 +12,10 @@ pub static RULE: Rule = Rule {
     name: "undeclared-column",
     family: Family::Audit,
     severity: Severity::Warning,
-    docs: Docs { failing: super::WORKSPACE, passing: super::WORKSPACE },
+    docs: Docs {
+        failing: super::WORKSPACE,
+        passing: super::WORKSPACE,
+    },
     check: None,
 };
 
@@ -26,10 +31,15 @@ pub static AUDIT: AuditRule = AuditRule {
 };
 
 fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Vec<Finding>) {
-    let Some((profile, _)) = read_export(source) else { return };
+    let Some((profile, _)) = read_export(source) else {
+        return;
+    };
     let locale = context.options.locale;
     for (index, name, stats) in columns(profile) {
-        if profile.plans[index].field.is_some() || stats.filled == 0 || super::sensitive_column_name::sensitive_match(context, source, name).is_some() {
+        if profile.plans[index].field.is_some()
+            || stats.filled == 0
+            || super::sensitive_column_name::sensitive_match(context, source, name).is_some()
+        {
             continue;
         }
         let suggestion = match suggest_category(context, name, stats) {
@@ -40,7 +50,13 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
             &RULE,
             context,
             export_location(source),
-            &[("file", &source.file), ("column", &name), ("filled", &stats.filled), ("source", &source.source.item.id), ("suggestion", &suggestion)],
+            &[
+                ("file", &source.file),
+                ("column", &name),
+                ("filled", &stats.filled),
+                ("source", &source.source.item.id),
+                ("suggestion", &suggestion),
+            ],
             facts(source, Some(name), Some(stats.filled), profile.rows),
             None,
         ));
