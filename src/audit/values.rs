@@ -115,7 +115,10 @@ pub fn is_nir(text: &str) -> bool {
         return false;
     }
     let month = u32::from(body[3] - b'0') * 10 + u32::from(body[4] - b'0');
-    if !(1..=12).contains(&month) && !(20..=42).contains(&month) && !(50..=99).contains(&month) {
+    // Months 20–42 and 50–99 exist (people registered without a known month), but a
+    // date-based order number (`2024 04 19…`) reads as sex 2, year 02, month 40: only real
+    // months are taken, precision before recall.
+    if !(1..=12).contains(&month) {
         return false;
     }
     let number = body
@@ -151,17 +154,29 @@ pub fn is_iban(text: &str) -> bool {
     remainder == 1
 }
 
-/// An unmasked payment-card number: 13 to 19 digits (spaces or hyphens allowed), a card
-/// network's first digit (3, 4, 5, 6), and a right Luhn check digit.
+/// An unmasked payment-card number: a network's prefix and length (Visa 4: 13, 16 or 19 digits;
+/// Mastercard 51–55 and CB 5x: 16; Amex 34/37: 15; JCB 35 and Discover/CB 6: 16 to 19), spaces or
+/// hyphens allowed, and a right Luhn check digit. 14-digit numbers are left out: SIRET numbers
+/// have 14 digits and a Luhn key too.
 pub fn is_card_number(text: &str) -> bool {
     let Some(chars) = compact(text, 19) else {
         return false;
     };
     if !(13..=19).contains(&chars.len())
         || !chars.iter().all(u8::is_ascii_digit)
-        || !matches!(chars[0], b'3'..=b'6')
         || chars.iter().all(|c| *c == chars[0])
     {
+        return false;
+    }
+    let length = chars.len();
+    let network = match (chars[0], chars[1]) {
+        (b'4', _) => matches!(length, 13 | 16 | 19),
+        (b'5', b'1'..=b'5') => length == 16,
+        (b'3', b'4' | b'7') => length == 15,
+        (b'3', b'5') | (b'6', _) => (16..=19).contains(&length),
+        _ => false,
+    };
+    if !network {
         return false;
     }
     let sum: u32 = chars
@@ -434,6 +449,9 @@ mod tests {
         assert!(!is_card_number("4970 XXXX XXXX 7899"));
         assert!(!is_card_number("0000000000000000"));
         assert!(!is_card_number("1234567812345670"));
+        // A SIRET number has 14 digits and a Luhn key: not a card.
+        assert!(!is_card_number("73282932000074"));
+        assert!(is_card_number("3782 822463 10005"));
     }
 
     #[test]
