@@ -43,6 +43,9 @@ pub enum Command {
     Map(crate::commands::map::MapArgs),
     /// Audit the real data: hold the exports of the sources against the register (DA rules).
     Audit(crate::commands::audit::AuditArgs),
+    /// Work on source documents from their exports.
+    #[command(subcommand)]
+    Source(crate::commands::source::SourceCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -376,6 +379,7 @@ pub fn main() -> ExitCode {
         Command::Register(args) => crate::commands::register::run(&args),
         Command::Map(args) => crate::commands::map::run(&args),
         Command::Audit(args) => crate::commands::audit::run(&args),
+        Command::Source(command) => crate::commands::source::run(&command),
     };
     match result {
         Ok(code) => code,

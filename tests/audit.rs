@@ -329,6 +329,14 @@ fn canary_no_planted_value_appears_in_any_output() {
             .unwrap();
         outputs.push((format!("sheet {sheet}"), output.stdout, output.stderr));
     }
+    for file in ["exports/contacts.csv"] {
+        let output = datacharter(dir.path())
+            .args(["source", "draft", file])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        outputs.push((format!("source draft {file}"), output.stdout, output.stderr));
+    }
     for (name, stdout, stderr) in &outputs {
         let text = format!(
             "{}{}",
@@ -349,4 +357,59 @@ fn canary_no_planted_value_appears_in_any_output() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
+}
+
+#[test]
+fn source_draft_suggests_categories_and_never_copies_a_value() {
+    let dir = fixture();
+    let output = datacharter(dir.path())
+        .args([
+            "source",
+            "draft",
+            "exports/contacts.csv",
+            "--id",
+            "contacts",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("id: contacts"));
+    assert!(
+        text.contains(r#"{ name: "E-mail", category: identity.email }"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"{ name: "tarif_handicap", category: transaction.order }"#),
+        "a price, not health: {text}"
+    );
+    assert!(text.contains("free_text: true"), "{text}");
+    // The draft is a valid source document.
+    let draft = dir.path().join("sources/draft.yaml");
+    std::fs::write(
+        &draft,
+        text.replace("data_subjects: []", "data_subjects: [spectators]")
+            .replace("id: contacts", "id: contacts-draft"),
+    )
+    .unwrap();
+    let lint = datacharter(dir.path())
+        .args(["lint", "--format", "concise", "--select", "DC0"])
+        .output()
+        .unwrap();
+    let lint = String::from_utf8(lint.stdout).unwrap();
+    assert!(!lint.contains("draft.yaml"), "{lint}");
+    // A file without a header row: its first row is data, and none of it is printed.
+    std::fs::write(
+        dir.path().join("exports/raw.csv"),
+        "zoe.canari@example.org;Zébulon;06 98 76 54 32\nb@example.org;B;\n",
+    )
+    .unwrap();
+    let output = datacharter(dir.path())
+        .args(["source", "draft", "exports/raw.csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    for value in ["zoe.canari", "Zébulon", "06 98"] {
+        assert!(!text.contains(value), "{text}");
+    }
+    assert!(text.contains("column_2"));
 }

@@ -10,6 +10,8 @@ const SOURCE: &str = include_str!("../../rules/audit/free-text.yaml");
 
 pub struct Vocabulary {
     automaton: AhoCorasick,
+    /// Words that make a column name a price (`tarif_handicap`).
+    price_words: Vec<String>,
     /// The category of each pattern, by pattern index.
     categories: Vec<String>,
 }
@@ -42,13 +44,25 @@ pub fn parse(text: &str) -> Result<Vocabulary, String> {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .map_err(|e| e.to_string())?;
+    let price_words = root["price_words"]
+        .as_vec()
+        .map(|words| words.iter().filter_map(|w| w.as_str()).map(fold).collect())
+        .unwrap_or_default();
     Ok(Vocabulary {
         automaton,
+        price_words,
         categories,
     })
 }
 
 impl Vocabulary {
+    /// Whether a column's name (split in words) names a price.
+    pub fn is_price_name(&self, words: &[String]) -> bool {
+        words
+            .iter()
+            .any(|word| self.price_words.contains(&fold(word)))
+    }
+
     /// The categories whose words the text holds (whole words), each once, in the list's order.
     pub fn categories_in(&self, text: &str) -> Vec<&str> {
         // Cheap exit: the shortest word has four letters.

@@ -8,6 +8,7 @@ pub mod policy;
 pub mod register;
 pub mod rule;
 pub mod schema;
+pub mod source;
 
 /// Any error a command reports before exiting with 2.
 pub type CommandError = Box<dyn std::error::Error>;

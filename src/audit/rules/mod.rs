@@ -208,14 +208,16 @@ pub(crate) fn declared_category<'s>(
 }
 
 /// A category suggested for a column by the taxonomy's keywords on its name, else by its values.
-pub(crate) fn suggest_category(
-    context: &AuditContext<'_>,
+pub fn suggest_category(
+    policy: &crate::policy::PolicyTables,
     name: &str,
     stats: &ColumnStats,
 ) -> Option<String> {
     let words = crate::rules::sensitive::words(name);
-    let by_name = context
-        .policy
+    if crate::audit::vocabulary::builtin().is_some_and(|v| v.is_price_name(&words)) {
+        return Some("transaction.order".to_owned());
+    }
+    let by_name = policy
         .categories
         .iter()
         .find(|(_, entry)| {

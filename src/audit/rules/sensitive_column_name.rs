@@ -37,6 +37,10 @@ pub(super) fn sensitive_match(
     name: &str,
 ) -> Option<String> {
     let words = crate::rules::sensitive::words(name);
+    // `tarif_handicap` is a price, not a disability.
+    if crate::audit::vocabulary::builtin().is_some_and(|v| v.is_price_name(&words)) {
+        return None;
+    }
     let policy = context.policy;
     let (category, _) = policy.categories.iter().find(|(id, entry)| {
         policy.sensitivity(id).is_some()

@@ -42,7 +42,7 @@ fn check(context: &AuditContext<'_>, source: &SourceAudit<'_>, findings: &mut Ve
         {
             continue;
         }
-        let suggestion = match suggest_category(context, name, stats) {
+        let suggestion = match suggest_category(context.policy, name, stats) {
             Some(category) => crate::t!(locale, "DA101.suggestion", category = category),
             None => String::new(),
         };
