@@ -48,7 +48,16 @@ fn write_export(dir: &Path, text: &str) {
 
 fn codes_on(workspace: &str, export: &str, locale: Locale) -> Vec<datacharter::finding::Finding> {
     let dir = tempfile::tempdir().unwrap();
-    write_export(dir.path(), export);
+    // `link:A=====B`: the two exports of a `--link` example.
+    let link = export.strip_prefix("link:").map(|both| {
+        let (first, second) = both.split_once("=====").unwrap();
+        std::fs::write(dir.path().join("contacts.csv"), first).unwrap();
+        std::fs::write(dir.path().join("partners.csv"), second).unwrap();
+        ("contacts".to_owned(), "partners".to_owned())
+    });
+    if link.is_none() {
+        write_export(dir.path(), export);
+    }
     let options = Options::new(Selection::default(), today());
     let inputs = vec![("example.yaml".to_owned(), Ok(workspace.as_bytes().to_vec()))];
     let outcome = lint_inputs(inputs, "datacharter.yaml", &options).unwrap();
@@ -60,6 +69,8 @@ fn codes_on(workspace: &str, export: &str, locale: Locale) -> Vec<datacharter::f
         exports: Vec::new(),
         sources: Vec::new(),
         limits: audit::read::Limits::default(),
+        link: link.clone(),
+        hasher: std::collections::hash_map::RandomState::new(),
     };
     let context = audit::audit(
         dir.path(),
@@ -68,7 +79,8 @@ fn codes_on(workspace: &str, export: &str, locale: Locale) -> Vec<datacharter::f
         &audit_options,
     )
     .unwrap();
-    assert_eq!(context.sources.len(), 1, "the example declares one export");
+    let expected = if link.is_some() { 2 } else { 1 };
+    assert_eq!(context.sources.len(), expected, "the example's exports");
     audit::rules::run(&context, &Selection::default())
 }
 
@@ -322,6 +334,26 @@ fn canary_no_planted_value_appears_in_any_output() {
             ));
         }
     }
+    for format in ["concise", "json", "sarif"] {
+        let output = datacharter(dir.path())
+            .args([
+                "audit",
+                "--link",
+                "contacts",
+                "ticketing",
+                "--format",
+                format,
+                "--show",
+                "rows",
+            ])
+            .output()
+            .unwrap();
+        outputs.push((
+            format!("audit --link {format}"),
+            output.stdout,
+            output.stderr,
+        ));
+    }
     for sheet in ["markdown", "html", "csv"] {
         let output = datacharter(dir.path())
             .args(["audit", "--sheet", sheet, "--quiet"])
@@ -356,7 +388,7 @@ fn canary_no_planted_value_appears_in_any_output() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files.len(), 2, "{files:?}");
 }
 
 #[test]
@@ -412,4 +444,34 @@ fn source_draft_suggests_categories_and_never_copies_a_value() {
         assert!(!text.contains(value), "{text}");
     }
     assert!(text.contains("column_2"));
+}
+
+#[test]
+fn link_measures_two_sources_both_ways() {
+    let dir = fixture();
+    let output = datacharter(dir.path())
+        .args([
+            "audit",
+            "--link",
+            "contacts",
+            "ticketing",
+            "--format",
+            "concise",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("DA502") && text.contains("postal code"),
+        "{text}"
+    );
+    assert!(text.contains("DA503"), "{text}");
+    assert!(
+        !text.contains("DA201"),
+        "--link measures the link only: {text}"
+    );
+    datacharter(dir.path())
+        .args(["audit", "--link", "contacts", "nobody"])
+        .assert()
+        .code(2);
 }

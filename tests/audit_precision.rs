@@ -124,6 +124,8 @@ fn common_names_alone_are_never_duplicates() {
         exports: Vec::new(),
         sources: Vec::new(),
         limits: audit::read::Limits::default(),
+        link: None,
+        hasher: std::collections::hash_map::RandomState::new(),
     };
     let context = audit::audit(
         dir.path(),

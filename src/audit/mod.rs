@@ -10,6 +10,7 @@
 
 pub mod contain;
 pub mod draft;
+pub mod link;
 pub mod profile;
 pub mod read;
 pub mod rules;
@@ -38,6 +39,10 @@ pub struct AuditOptions {
     /// Only these sources (none: every source that declares an export).
     pub sources: Vec<String>,
     pub limits: read::Limits,
+    /// `--link A B`: match these two sources (DA5xx).
+    pub link: Option<(String, String)>,
+    /// The per-run random key of every hash (duplicates, linkage).
+    pub hasher: std::collections::hash_map::RandomState,
 }
 
 /// One source's export, read (or not).
@@ -63,6 +68,8 @@ pub struct AuditContext<'a> {
     pub policy: &'a PolicyTables,
     pub options: &'a AuditOptions,
     pub sources: Vec<SourceAudit<'a>>,
+    /// With `--link`: how far the two sources match.
+    pub linkage: Option<link::Linkage>,
 }
 
 /// The column names a field answers to: its `column`, else its `name`, compared trimmed and
@@ -88,21 +95,33 @@ pub fn audit<'a>(
     policy: &'a PolicyTables,
     options: &'a AuditOptions,
 ) -> Result<AuditContext<'a>, AuditError> {
-    for name in options
-        .sources
+    let linked: Vec<String> = options
+        .link
         .iter()
-        .chain(options.exports.iter().map(|(s, _)| s))
-    {
+        .flat_map(|(a, b)| [a.clone(), b.clone()])
+        .collect();
+    let wanted: &[String] = if linked.is_empty() {
+        &options.sources
+    } else {
+        &linked
+    };
+    for name in wanted.iter().chain(options.exports.iter().map(|(s, _)| s)) {
         if inventory.source(name).is_none() {
             return Err(AuditError::UnknownSource(name.clone()));
         }
     }
     let mut sources = Vec::new();
-    for source in &inventory.sources {
+    // In source order, or in the order `--link` names them.
+    let chosen: Vec<&Located<Source>> = if wanted.is_empty() {
+        inventory.sources.iter().collect()
+    } else {
+        wanted
+            .iter()
+            .filter_map(|id| inventory.source(id))
+            .collect()
+    };
+    for source in chosen {
         let id = source.item.id.as_str();
-        if !options.sources.is_empty() && !options.sources.iter().any(|s| s == id) {
-            continue;
-        }
         let given = options
             .exports
             .iter()
@@ -112,18 +131,24 @@ pub fn audit<'a>(
         let path = match (given, declared) {
             (Some(path), _) => Ok(path),
             (None, Some(pattern)) => contain::resolve(root, &pattern),
-            (None, None) if options.sources.iter().any(|s| s == id) => {
+            (None, None) if !wanted.is_empty() => {
                 return Err(AuditError::NoExport(id.to_owned()));
             }
             (None, None) => continue,
         };
         sources.push(audit_source(root, source, path, policy, inventory, options));
     }
+    let linkage = if options.link.is_some() {
+        link::of(&sources)
+    } else {
+        None
+    };
     Ok(AuditContext {
         inventory,
         policy,
         options,
         sources,
+        linkage,
     })
 }
 
@@ -200,6 +225,10 @@ fn audit_source<'a>(
     };
     let plans = plan_columns(source, policy, inventory, options.today);
     let mut profile = Profile::new(options.today, vocabulary::builtin(), Box::new(plans));
+    profile.share_hasher(options.hasher.clone());
+    if options.link.is_some() {
+        profile.link_keys = Some(Vec::new());
+    }
     let outcome = read::read(&path, &spec, &mut profile);
     for (index, field) in source.item.fields.iter().enumerate() {
         let wanted = column_key(field.column.as_deref().unwrap_or(&field.name));
@@ -262,7 +291,7 @@ fn plan_columns(
                 } else if PolicyTables::covers("identity.name", category) {
                     Some(KeyRole::Name)
                 } else if PolicyTables::covers("identity.postal-address", category)
-                    && key.contains("post")
+                    && is_postcode_name(&key)
                 {
                     Some(KeyRole::Postal)
                 } else if PolicyTables::covers("identity.birth-date", category) {
@@ -280,6 +309,16 @@ fn plan_columns(
             })
             .collect()
     }
+}
+
+/// A postal-address column that holds the postcode alone (`code_postal`, `cp`, `zip`), by its
+/// name: the postcode is a duplicate and matching attribute, the street is not.
+fn is_postcode_name(name: &str) -> bool {
+    let words = crate::rules::sensitive::words(name);
+    name.contains("post")
+        || words
+            .iter()
+            .any(|w| matches!(w.as_str(), "cp" | "zip" | "zipcode" | "postcode" | "npa"))
 }
 
 /// The day before which a date marking `category` in `source` is past the retention of every

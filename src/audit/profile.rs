@@ -8,6 +8,14 @@ use super::vocabulary::Vocabulary;
 use std::collections::BTreeMap;
 use std::hash::{BuildHasher, Hash};
 
+/// One person of a linked source, as keyed hashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LinkKey {
+    pub person: u64,
+    pub postal: u64,
+    pub phone: u64,
+}
+
 /// What a column is for, decided before the pass.
 #[derive(Debug, Clone, Default)]
 pub struct ColumnPlan {
@@ -89,6 +97,9 @@ pub struct Profile<'v> {
     pub certain_keys: Vec<u64>,
     pub possible_keys: Vec<u64>,
     hasher: std::collections::hash_map::RandomState,
+    /// With `--link`: per person (email, else phone), the keyed hashes of the person, the
+    /// postal code and the phone (0 when absent).
+    pub link_keys: Option<Vec<LinkKey>>,
     /// Decides the plans once the header is known.
     planner: Planner<'v>,
     pub keep_keys: bool,
@@ -111,9 +122,15 @@ impl<'v> Profile<'v> {
             possible_keys: Vec::new(),
             // A random key per run: the hashes mean nothing outside this process.
             hasher: std::collections::hash_map::RandomState::new(),
+            link_keys: None,
             planner,
             keep_keys: true,
         }
+    }
+
+    /// Hash with this key instead of a fresh one: two linked sources must share it.
+    pub fn share_hasher(&mut self, hasher: std::collections::hash_map::RandomState) {
+        self.hasher = hasher;
     }
 
     fn key(&self, tag: u8, parts: &[&str]) -> u64 {
@@ -188,6 +205,24 @@ impl RowSink for Profile<'_> {
         }
         if !self.keep_keys {
             return;
+        }
+        if self.link_keys.is_some() {
+            let person = match (&email, phone) {
+                (Some(email), _) => Some(self.key(1, &[email])),
+                (None, Some(phone)) => Some(self.key(2, &[&phone.to_string()])),
+                (None, None) => None,
+            };
+            if let Some(person) = person {
+                let postal = postal.as_ref().map_or(0, |p| self.key(5, &[p]));
+                let phone = phone.map_or(0, |p| self.key(2, &[&p.to_string()]));
+                if let Some(keys) = &mut self.link_keys {
+                    keys.push(LinkKey {
+                        person,
+                        postal,
+                        phone,
+                    });
+                }
+            }
         }
         if let Some(email) = email {
             let key = self.key(1, &[&email]);

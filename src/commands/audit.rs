@@ -86,6 +86,9 @@ pub struct AuditArgs {
     /// `rows`: add the 1-based row numbers (never the values) to the findings.
     #[arg(long, value_enum)]
     pub show: Option<Show>,
+    /// Match two sources: join rates both ways, attribute agreement, formats (DA501–DA503).
+    #[arg(long, num_args = 2, value_names = ["SOURCE", "SOURCE"], conflicts_with = "sources")]
+    pub link: Vec<String>,
     /// Fewest rows before a value finding fires (DA201, DA204) [default: 3, a datacharter default].
     #[arg(long, value_name = "N", default_value = "3")]
     pub min_count: u64,
@@ -144,6 +147,11 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode, CommandError> {
         exports,
         sources: args.sources.clone(),
         limits: audit::read::Limits::default(),
+        link: match args.link.as_slice() {
+            [a, b] => Some((a.clone(), b.clone())),
+            _ => None,
+        },
+        hasher: std::collections::hash_map::RandomState::new(),
     };
     let context = audit::audit(
         &workspace.root,
@@ -153,6 +161,10 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode, CommandError> {
     )
     .map_err(|e| e.to_string())?;
     let mut findings = audit::rules::run(&context, &options.selection);
+    // `--link` measures the link: its findings, and why an export could not be read.
+    if audit_options.link.is_some() {
+        findings.retain(|f| f.code.starts_with("DA5") || f.code == "DA001");
+    }
     for finding in &mut findings {
         if let Some(severity) = options.severity.get(&finding.code) {
             finding.severity = *severity;

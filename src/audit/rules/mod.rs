@@ -20,6 +20,9 @@ mod export_stale;
 mod export_unreadable;
 mod field_incomplete;
 mod implausible_dates;
+mod inconsistent_across_sources;
+mod inconsistent_formats;
+mod low_linkage;
 mod national_id_values;
 mod rows_past_retention;
 mod sensitive_column_name;
@@ -72,6 +75,9 @@ pub static REGISTRY: &[&AuditRule] = &[
     &export_stale::AUDIT,
     &duplicate_persons::AUDIT,
     &implausible_dates::AUDIT,
+    &low_linkage::AUDIT,
+    &inconsistent_across_sources::AUDIT,
+    &inconsistent_formats::AUDIT,
     &column_used_by_no_processing::AUDIT,
 ];
 
@@ -251,3 +257,19 @@ pub const WORKSPACE: &str = "kind: source\nid: contacts\nname: Fichier des conta
 
 /// The example export that every rule but its own leaves silent.
 pub const CLEAN: &str = "E-mail;nom;code_postal;derniere_venue;commentaires\nanne@example.org;Anne Martin;69001;2026-03-14;place près de l'allée\nbruno@example.org;Bruno Petit;69002;2026-02-01;\ncarla@example.org;Carla Roux;69003;2025-11-20;abonnée depuis 2019\n";
+
+/// The workspace of the `--link` examples: a ticketing export and the CRM, both about the
+/// same spectators.
+pub const LINK_WORKSPACE: &str = "kind: source\nid: contacts\nname: Billetterie\ntype: ticketing\ndata_subjects: [spectators]\nexport: { path: contacts.csv, format: csv, delimiter: \";\" }\nfields:\n  - { name: email, category: identity.email, column: E-mail }\n  - { name: code_postal, category: identity.postal-address }\n  - { name: telephone, category: identity.phone }\n---\nkind: source\nid: partners\nname: CRM\ntype: crm\ndata_subjects: [spectators]\nexport: { path: partners.csv, format: csv, delimiter: \";\" }\nfields:\n  - { name: email, category: identity.email, column: E-mail }\n  - { name: code_postal, category: identity.postal-address }\n  - { name: telephone, category: identity.phone }\n";
+
+/// The linkage, reported once (on the first source) when `--link` ran.
+pub(crate) fn linkage_for<'c>(
+    context: &'c AuditContext<'_>,
+    source: &SourceAudit<'_>,
+) -> Option<&'c super::link::Linkage> {
+    let first = context.sources.first()?;
+    if !std::ptr::eq(first, source) {
+        return None;
+    }
+    context.linkage.as_ref()
+}
