@@ -43,6 +43,8 @@ pub enum Command {
     Map(crate::commands::map::MapArgs),
     /// Audit the real data: hold the exports of the sources against the register (DA rules).
     Audit(crate::commands::audit::AuditArgs),
+    /// Find spreadsheets with personal data that no source declares, or that copy a source.
+    Discover(crate::commands::discover::DiscoverArgs),
     /// Work on source documents from their exports.
     #[command(subcommand)]
     Source(crate::commands::source::SourceCommand),
@@ -284,6 +286,17 @@ where
             }
         })?;
     }
+    if let (Command::Discover(discover), Some(("discover", discover_matches))) =
+        (&mut cli.command, matches.subcommand())
+    {
+        let formats = positioned::<Format>(discover_matches, "formats");
+        let outputs = positioned::<PathBuf>(discover_matches, "outputs");
+        discover.reports = pair_reports(&formats, &outputs).map_err(|message| {
+            let mut command = Cli::command();
+            command.build();
+            command.error(ErrorKind::ArgumentConflict, message)
+        })?;
+    }
     Ok(cli)
 }
 
@@ -380,6 +393,7 @@ pub fn main() -> ExitCode {
         Command::Map(args) => crate::commands::map::run(&args),
         Command::Audit(args) => crate::commands::audit::run(&args),
         Command::Source(command) => crate::commands::source::run(&command),
+        Command::Discover(args) => crate::commands::discover::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -55,6 +55,38 @@ fn codes_on(workspace: &str, export: &str, locale: Locale) -> Vec<datacharter::f
         std::fs::write(dir.path().join("partners.csv"), second).unwrap();
         ("contacts".to_owned(), "partners".to_owned())
     });
+    // `discover:NAME=CONTENT`: a file found beside the declared export.
+    if let Some(found) = export.strip_prefix("discover:") {
+        let (name, content) = found.split_once('=').unwrap();
+        std::fs::write(
+            dir.path().join("contacts.csv"),
+            "email;nom;telephone;ville\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join(name), content).unwrap();
+        let options = Options::new(Selection::default(), today());
+        let inputs = vec![("example.yaml".to_owned(), Ok(workspace.as_bytes().to_vec()))];
+        let outcome = lint_inputs(inputs, "datacharter.yaml", &options).unwrap();
+        let audit_options = AuditOptions {
+            today: today(),
+            locale,
+            show_rows: false,
+            min_count: 1,
+            exports: Vec::new(),
+            sources: Vec::new(),
+            limits: audit::read::Limits::default(),
+            link: None,
+            hasher: std::collections::hash_map::RandomState::new(),
+        };
+        return audit::discover::discover(
+            dir.path(),
+            dir.path(),
+            "datacharter.yaml",
+            &outcome.inventory,
+            &outcome.policy,
+            &audit_options,
+        );
+    }
     if link.is_none() {
         write_export(dir.path(), export);
     }
@@ -474,4 +506,44 @@ fn link_measures_two_sources_both_ways() {
         .args(["audit", "--link", "contacts", "nobody"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn discover_finds_undeclared_spreadsheets_and_copies() {
+    let dir = fixture();
+    let shared = dir.path().join("partage");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::write(
+        shared.join("benevoles.csv"),
+        "prenom;courriel;portable\nZébulon;canari.unique@example.org;06 98 76 54 32\n",
+    )
+    .unwrap();
+    std::fs::write(shared.join("copie-2023.csv"), "E-mail;nom;code_postal;derniere_venue;commentaires\ncanari.unique@example.org;Zébulon Canarinette;69007;2023-01-01;\n").unwrap();
+    std::fs::write(
+        shared.join("programme.csv"),
+        "spectacle;salle\nHamlet;Grande salle\n",
+    )
+    .unwrap();
+    let output = datacharter(dir.path())
+        .args(["discover", "partage", "--format", "concise"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("DA602") && text.contains("benevoles.csv"),
+        "{text}"
+    );
+    assert!(
+        text.contains("DA603") && text.contains("copie-2023.csv") && text.contains("`contacts`"),
+        "{text}"
+    );
+    assert!(!text.contains("programme.csv"), "{text}");
+    assert!(
+        !text.contains("exports/contacts.csv"),
+        "a declared export is not discovered: {text}"
+    );
+    for canary in CANARIES {
+        assert!(!text.contains(canary), "{canary}");
+    }
+    assert_eq!(output.status.code(), Some(0), "warnings only");
 }

@@ -9,6 +9,7 @@
 //! column names, counts, ratios and, only with `show_rows`, row numbers.
 
 pub mod contain;
+pub mod discover;
 pub mod draft;
 pub mod link;
 pub mod profile;

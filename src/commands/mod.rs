@@ -1,6 +1,7 @@
 //! The commands behind the CLI, one file each.
 
 pub mod audit;
+pub mod discover;
 pub mod init;
 pub mod lint;
 pub mod map;

@@ -11,6 +11,7 @@ mod category_contradicted;
 mod column_mostly_empty;
 mod column_used_by_no_processing;
 mod contact_data_in_undeclared_place;
+mod copy_of_a_source;
 mod declared_field_absent;
 mod dialect_mismatch;
 mod duplicate_persons;
@@ -28,6 +29,7 @@ mod rows_past_retention;
 mod sensitive_column_name;
 mod sensitive_words_in_free_text;
 mod undeclared_column;
+mod undeclared_spreadsheet;
 
 use super::profile::{ColumnStats, Hits, Profile};
 use super::read::Notes;
@@ -79,6 +81,8 @@ pub static REGISTRY: &[&AuditRule] = &[
     &inconsistent_across_sources::AUDIT,
     &inconsistent_formats::AUDIT,
     &column_used_by_no_processing::AUDIT,
+    &undeclared_spreadsheet::AUDIT,
+    &copy_of_a_source::AUDIT,
 ];
 
 /// The rule of a DA code.
@@ -273,3 +277,21 @@ pub(crate) fn linkage_for<'c>(
     }
     context.linkage.as_ref()
 }
+
+/// The evidence of a `discover` finding: the file, and how many of its columns.
+pub(crate) fn facts_for_file(file: &str, columns: u64, total: u64) -> AuditFacts {
+    AuditFacts {
+        file: file.to_owned(),
+        column: None,
+        rows: Some(columns),
+        ratio: Some(millionths(columns, total)),
+        row_numbers: Vec::new(),
+    }
+}
+
+/// The check of the rules that `discover` emits itself.
+pub(crate) fn emitted_by_discover(_: &AuditContext<'_>, _: &SourceAudit<'_>, _: &mut Vec<Finding>) {
+}
+
+/// The workspace of the `discover` examples.
+pub const DISCOVER_WORKSPACE: &str = "kind: source\nid: contacts\nname: Fichier des contacts\ntype: spreadsheet\ndata_subjects: [spectators]\nexport: { path: contacts.csv }\nfields:\n  - { name: email, category: identity.email }\n  - { name: nom, category: identity.name }\n  - { name: telephone, category: identity.phone }\n  - { name: ville, category: identity.postal-address }\n";
