@@ -393,7 +393,7 @@ fn canary_no_planted_value_appears_in_any_output() {
             .unwrap();
         outputs.push((format!("sheet {sheet}"), output.stdout, output.stderr));
     }
-    for file in ["exports/contacts.csv"] {
+    for file in ["exports/contacts.csv", "exports/ticketing.csv"] {
         let output = datacharter(dir.path())
             .args(["source", "draft", file])
             .output()
@@ -546,4 +546,48 @@ fn discover_finds_undeclared_spreadsheets_and_copies() {
         assert!(!text.contains(canary), "{canary}");
     }
     assert_eq!(output.status.code(), Some(0), "warnings only");
+}
+
+#[allow(dead_code)] // `main` serves the example binary only
+#[path = "../examples/gen-export.rs"]
+mod gen_export;
+
+#[test]
+fn the_generated_export_s_planted_facts_are_found_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let planted = gen_export::write(
+        dir.path(),
+        gen_export::Spec {
+            rows: 5_000,
+            seed: 3,
+        },
+        false,
+    )
+    .unwrap();
+    let output = datacharter(dir.path())
+        .args(["audit", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows_of = |code: &str| {
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code)
+            .and_then(|d| d["audit"]["rows"].as_u64())
+    };
+    assert_eq!(rows_of("DA401"), Some(planted.past_retention as u64));
+    assert_eq!(rows_of("DA201"), Some(planted.health_words as u64));
+    assert_eq!(rows_of("DA202"), Some(planted.nirs as u64));
+    assert_eq!(rows_of("DA203"), Some(planted.ibans as u64));
+    assert!(
+        rows_of("DA403").is_none(),
+        "2 % duplicates stay under the 5 % threshold"
+    );
+    assert_eq!(
+        rows_of("DA301"),
+        None,
+        "92 % of postcodes filled, 90 % required"
+    );
 }
