@@ -591,3 +591,15 @@ fn the_generated_export_s_planted_facts_are_found_exactly() {
         "92 % of postcodes filled, 90 % required"
     );
 }
+
+#[test]
+fn rule_prints_a_data_audit_rule_in_both_languages() {
+    let dir = fixture();
+    let english = datacharter(dir.path()).args(["rule", "DA201"]).output().unwrap();
+    let english = String::from_utf8(english.stdout).unwrap();
+    assert!(english.starts_with("# DA201 sensitive-words-in-free-text"), "{english}");
+    assert!(english.contains("Family: data audit"), "{english}");
+    let french = datacharter(dir.path()).args(["rule", "da201", "--locale", "fr"]).output().unwrap();
+    let french = String::from_utf8(french.stdout).unwrap();
+    assert!(french.contains("audit des données"), "{french}");
+}
