@@ -595,11 +595,64 @@ fn the_generated_export_s_planted_facts_are_found_exactly() {
 #[test]
 fn rule_prints_a_data_audit_rule_in_both_languages() {
     let dir = fixture();
-    let english = datacharter(dir.path()).args(["rule", "DA201"]).output().unwrap();
+    let english = datacharter(dir.path())
+        .args(["rule", "DA201"])
+        .output()
+        .unwrap();
     let english = String::from_utf8(english.stdout).unwrap();
-    assert!(english.starts_with("# DA201 sensitive-words-in-free-text"), "{english}");
+    assert!(
+        english.starts_with("# DA201 sensitive-words-in-free-text"),
+        "{english}"
+    );
     assert!(english.contains("Family: data audit"), "{english}");
-    let french = datacharter(dir.path()).args(["rule", "da201", "--locale", "fr"]).output().unwrap();
+    let french = datacharter(dir.path())
+        .args(["rule", "da201", "--locale", "fr"])
+        .output()
+        .unwrap();
     let french = String::from_utf8(french.stdout).unwrap();
     assert!(french.contains("audit des données"), "{french}");
+}
+
+#[test]
+fn the_example_workspace_shows_every_da_family() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/quatre-saisons");
+    let codes = |args: &[&str]| -> Vec<String> {
+        let output = datacharter(&example)
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let audit = codes(&["audit"]);
+    for family in ["DA1", "DA2", "DA3", "DA4"] {
+        assert!(
+            audit.iter().any(|c| c.starts_with(family)),
+            "{family} missing: {audit:?}"
+        );
+    }
+    let tracked = std::process::Command::new("git")
+        .args(["ls-files", "--error-unmatch", "exports/crm-contacts.csv"])
+        .current_dir(&example)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if tracked {
+        assert!(audit.iter().any(|c| c == "DA009"), "{audit:?}");
+    }
+    let link = codes(&["audit", "--link", "crm", "ticketing"]);
+    assert!(link.iter().any(|c| c.starts_with("DA5")), "{link:?}");
+    let discover = codes(&["discover", "partage"]);
+    assert_eq!(discover, ["DA602"]);
+    // The audit reads the example; lint of it stays clean.
+    datacharter(&example)
+        .args(["lint", "--quiet"])
+        .env("DATACHARTER_TODAY", "2026-11-01")
+        .assert()
+        .success();
 }
