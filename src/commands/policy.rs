@@ -13,7 +13,14 @@ pub const PACKS: &[(&str, &[&str])] = &[
         "taxonomy",
         &["categories", "purposes", "subjects", "functions"],
     ),
-    ("retention", &["retention.references", "retention.ceilings"]),
+    (
+        "retention",
+        &[
+            "retention.references",
+            "retention.ceilings",
+            "retention.maxima",
+        ],
+    ),
     ("governance", &["governance"]),
     ("minimisation", &["minimisation"]),
     ("transfers", &["transfers.eea", "transfers.adequacy"]),
@@ -79,6 +86,11 @@ fn table(tables: &PolicyTables, name: &str) -> Vec<Value> {
                 .retention_ceilings
                 .iter()
                 .map(|(k, v)| (k.clone(), v)),
+        ),
+        "retention.maxima" => entries(
+            tables,
+            name,
+            tables.retention_maxima.iter().map(|(k, v)| (k.clone(), v)),
         ),
         "governance" => entries(
             tables,
@@ -200,6 +212,6 @@ pub fn run_show(args: &crate::cli::PolicyShowArgs) -> Result<std::process::ExitC
         crate::cli::TableFormat::Text => tables_text(&value),
         crate::cli::TableFormat::Json => format!("{}\n", serde_json::to_string_pretty(&value)?),
     };
-    std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes())?;
+    crate::output::console::print(text)?;
     Ok(std::process::ExitCode::SUCCESS)
 }
