@@ -656,3 +656,48 @@ fn the_example_workspace_shows_every_da_family() {
         .assert()
         .success();
 }
+
+#[test]
+fn the_quality_sheet_follows_the_four_criteria_and_hides_small_counts() {
+    let dir = fixture();
+    let output = datacharter(dir.path())
+        .args([
+            "audit",
+            "--quiet",
+            "--sheet",
+            "markdown",
+            "--locale",
+            "fr",
+            "--sheet-output",
+            "fiche.md",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some());
+    let sheet = std::fs::read_to_string(dir.path().join("fiche.md")).unwrap();
+    for criterion in ["complétude", "fiabilité", "cohérence", "minimisation"] {
+        assert!(
+            sheet.contains(&format!("| {criterion} |")),
+            "{criterion}: {sheet}"
+        );
+    }
+    assert!(sheet.contains("| < 5 |"), "small counts hidden: {sheet}");
+    assert!(
+        sheet.contains("| taux de remplissage (/ requis) | code_postal | 82 % / 90% |"),
+        "{sheet}"
+    );
+    let csv = datacharter(dir.path())
+        .args(["audit", "--quiet", "--sheet", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.contains("source,file,criterion,measure,column,value"),
+        "{csv}"
+    );
+    assert!(
+        !csv.lines()
+            .any(|line| line.ends_with(",1") || line.ends_with(",2")),
+        "{csv}"
+    );
+}
