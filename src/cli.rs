@@ -41,6 +41,13 @@ pub enum Command {
     Register(crate::commands::register::RegisterArgs),
     /// Export the data map: sources × data categories, the processings of each source, the cells the rules flag.
     Map(crate::commands::map::MapArgs),
+    /// Audit the real data: hold the exports of the sources against the register (DA rules).
+    Audit(crate::commands::audit::AuditArgs),
+    /// Find spreadsheets with personal data that no source declares, or that copy a source.
+    Discover(crate::commands::discover::DiscoverArgs),
+    /// Work on source documents from their exports.
+    #[command(subcommand)]
+    Source(crate::commands::source::SourceCommand),
     /// Record the current findings' keys in a baseline file, so that `lint --baseline` shows
     /// only the new ones.
     Baseline(crate::commands::baseline::BaselineArgs),
@@ -342,6 +349,31 @@ where
             }
         })?;
     }
+    if let (Command::Audit(audit), Some(("audit", audit_matches))) =
+        (&mut cli.command, matches.subcommand())
+    {
+        let formats = positioned::<Format>(audit_matches, "formats");
+        let outputs = positioned::<PathBuf>(audit_matches, "outputs");
+        audit.reports = pair_reports(&formats, &outputs).map_err(|message| {
+            let mut command = Cli::command();
+            command.build();
+            match command.find_subcommand_mut("audit") {
+                Some(audit) => audit.error(ErrorKind::ArgumentConflict, message),
+                None => command.error(ErrorKind::ArgumentConflict, message),
+            }
+        })?;
+    }
+    if let (Command::Discover(discover), Some(("discover", discover_matches))) =
+        (&mut cli.command, matches.subcommand())
+    {
+        let formats = positioned::<Format>(discover_matches, "formats");
+        let outputs = positioned::<PathBuf>(discover_matches, "outputs");
+        discover.reports = pair_reports(&formats, &outputs).map_err(|message| {
+            let mut command = Cli::command();
+            command.build();
+            command.error(ErrorKind::ArgumentConflict, message)
+        })?;
+    }
     Ok(cli)
 }
 
@@ -439,15 +471,18 @@ pub fn main() -> ExitCode {
         Command::Baseline(args) => crate::commands::baseline::run(&args),
         Command::Diff(args) => crate::commands::diff::run(&args),
         Command::GenerateShellCompletion(args) => {
+            // Generated in memory: clap_complete panics on a failed write, and a closed or
+            // full standard output must end as every other command's does.
             let mut command = Cli::command();
-            clap_complete::generate(
-                args.shell,
-                &mut command,
-                "datacharter",
-                &mut std::io::stdout(),
-            );
-            Ok(ExitCode::SUCCESS)
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut command, "datacharter", &mut script);
+            crate::output::console::print(script)
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(Into::into)
         }
+        Command::Audit(args) => crate::commands::audit::run(&args),
+        Command::Source(command) => crate::commands::source::run(&command),
+        Command::Discover(args) => crate::commands::discover::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -39,7 +39,16 @@ pub enum ConfigError {
 /// selector in the `X` namespace is accepted here and checked after the run
 /// ([`unknown_custom_selectors`]).
 fn parse_selector(text: &str) -> Result<Selector, crate::rules::SelectorError> {
-    let known: Vec<&str> = REGISTRY.iter().map(|rule| rule.code).collect();
+    // The data-audit codes (DA…) are selected, ignored and re-ranked like the DC codes.
+    let known: Vec<&str> = REGISTRY
+        .iter()
+        .map(|rule| rule.code)
+        .chain(
+            crate::audit::rules::REGISTRY
+                .iter()
+                .map(|rule| rule.rule.code),
+        )
+        .collect();
     if text.trim().to_ascii_uppercase().starts_with('X') {
         return Selector::parse(text, &[text.trim()]);
     }
@@ -104,7 +113,10 @@ pub fn options(
     let mut severity = BTreeMap::new();
     for (code, level) in &rules.severity {
         let code = code.as_str();
-        if crate::rules::find(code).is_none() && !code.starts_with('X') {
+        if crate::rules::find(code).is_none()
+            && crate::audit::rules::find(code).is_none()
+            && !code.starts_with('X')
+        {
             let known = REGISTRY.iter().map(|rule| rule.code);
             let hint = crate::suggest::closest(code, known)
                 .map(|c| crate::t!(locale, "foundation.did-you-mean", candidate = c))

@@ -160,6 +160,33 @@ pub struct Finding {
     /// Filled by the rules stage from the messages it saw formatted (see
     /// [`crate::i18n::capture`]); empty for the findings of the other stages.
     pub key_args: Vec<String>,
+    /// What `datacharter audit` measured in a data file (the JSON report's `audit`).
+    pub audit: Option<AuditFacts>,
+}
+
+/// The evidence of a data-audit finding: never a cell value, only where and how many.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct AuditFacts {
+    /// The export, relative to the workspace root.
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// How many rows the finding is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u64>,
+    /// Their share of the rows, in millionths (serialised as a ratio from 0 to 1).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "millionths")]
+    pub ratio: Option<u32>,
+    /// 1-based row numbers, only with `--show rows`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub row_numbers: Vec<u64>,
+}
+
+fn millionths<S: serde::Serializer>(value: &Option<u32>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => serializer.serialize_f64(f64::from(*value) / 1_000_000.0),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl Finding {
@@ -180,6 +207,7 @@ impl Finding {
             labels: Vec::new(),
             help: None,
             key_args: Vec::new(),
+            audit: None,
         }
     }
 
@@ -190,6 +218,11 @@ impl Finding {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_audit(mut self, facts: AuditFacts) -> Self {
+        self.audit = Some(facts);
         self
     }
 

@@ -4,6 +4,7 @@
 //! report. Each module below is one stage; `lint` wires them together.
 
 pub mod adopt;
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -542,13 +542,14 @@ fn reparse_files_with_findings(
                 .get(path)
                 .copied()
                 .unwrap_or_else(|| Allowance::whole(&options.limits));
-            // Locating needs only the span trees: the JSON values are not built again.
+            // Locating needs the span trees, and the finding keys need the values (a document's
+            // `kind:id`, the identity of a list item for the semantic anchor).
             let (file, _) = parse_within(
                 path,
                 text,
                 &options.limits,
                 allowance,
-                Keep::Spans,
+                Keep::Both,
                 options.locale,
             );
             Some((path.to_owned(), file))

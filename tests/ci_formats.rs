@@ -159,6 +159,7 @@ fn diagnostic(code: &str, severity: Severity, file: &str, span: Span, message: &
         help: None,
         labels: Vec::new(),
         key: Default::default(),
+        audit: None,
     }
 }
 

@@ -528,10 +528,17 @@ fn csv_cells_that_would_be_formulas_are_neutralised() {
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target).expect("mkdir");
         } else {
-            let text = fs::read_to_string(entry.path()).expect("read");
-            // Every processing and source name becomes a formula.
-            let text = text.replace("\nname: ", "\nname: '=HYPERLINK(\"https://e.vil\")' # ");
-            fs::write(&target, text).expect("write");
+            let bytes = fs::read(entry.path()).expect("read");
+            // Every processing and source name becomes a formula (the example's data exports,
+            // such as a spreadsheet, are copied as they are).
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    let text =
+                        text.replace("\nname: ", "\nname: '=HYPERLINK(\"https://e.vil\")' # ");
+                    fs::write(&target, text).expect("write");
+                }
+                Err(error) => fs::write(&target, error.into_bytes()).expect("write"),
+            }
         }
     }
     for command in ["register", "map"] {

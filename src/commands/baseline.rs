@@ -66,8 +66,8 @@ pub fn run(args: &BaselineArgs) -> Result<ExitCode, CommandError> {
         .iter()
         .filter(|d| !baseline::can_baseline(&d.code))
         .count();
-    eprintln!(
-        "wrote {} ({} entries, {} findings){}",
+    crate::output::console::eprint(format!(
+        "wrote {} ({} entries, {} findings){}\n",
         output.display(),
         entries.len(),
         findings,
@@ -76,6 +76,6 @@ pub fn run(args: &BaselineArgs) -> Result<ExitCode, CommandError> {
         } else {
             String::new()
         }
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

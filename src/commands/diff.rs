@@ -116,9 +116,9 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CommandError> {
         Some(path) => {
             crate::output::write_atomically(path, &buffer)
                 .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
-            eprintln!("wrote {}", path.display());
+            crate::output::console::eprint(format!("wrote {}\n", path.display()))?;
         }
-        None => std::io::Write::write_all(&mut std::io::stdout().lock(), &buffer)?,
+        None => crate::output::console::print(&buffer)?,
     }
     let threshold = match args.fail_on {
         DiffFailOn::Attention => Some(Level::Attention),

@@ -68,6 +68,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         root: Some(workspace.root.clone()),
         timings: args.timings.then_some(timings),
         locale: options.locale,
+        catalogue: REGISTRY.to_vec(),
     };
     let rendering = Instant::now();
     render_located(args, &facts, adopted)?;
@@ -126,6 +127,7 @@ pub fn analyse(args: &LintArgs) -> Result<Analysis, CommandError> {
                 root: None,
                 timings: None,
                 locale: crate::i18n::resolve(args.locale.map(Into::into), None),
+                catalogue: REGISTRY.to_vec(),
             };
             render(args, &facts, findings)?;
             return Ok(Analysis::Exit(ExitCode::from(2)));
@@ -511,6 +513,7 @@ fn render_settings_problems(
         root: None,
         timings: None,
         locale: crate::i18n::resolve(args.locale.map(Into::into), workspace.settings.locale),
+        catalogue: REGISTRY.to_vec(),
     };
     render(args, &facts, findings)?;
     Ok(ExitCode::from(2))
@@ -583,30 +586,32 @@ pub fn today() -> Result<jiff::civil::Date, CommandError> {
 }
 
 /// What the renderers need beyond the findings.
-struct RunFacts<'a> {
+pub(crate) struct RunFacts<'a> {
     /// Every parsed file, for locating findings and showing snippets.
-    files: &'a BTreeMap<String, ParsedFile>,
+    pub(crate) files: &'a BTreeMap<String, ParsedFile>,
     /// Files reported on (JUnit lists their passing cases too).
-    linted: Vec<&'a str>,
+    pub(crate) linted: Vec<&'a str>,
     /// Rules that ran (JUnit's test cases).
-    enabled: Vec<&'static Rule>,
-    file_count: usize,
-    document_count: usize,
+    pub(crate) enabled: Vec<&'static Rule>,
+    pub(crate) file_count: usize,
+    pub(crate) document_count: usize,
     /// Findings silenced by suppression comments.
-    suppressed: usize,
+    pub(crate) suppressed: usize,
     /// The workspace root inside its git repository (GitHub and SARIF paths).
-    path_prefix: String,
+    pub(crate) path_prefix: String,
     /// The workspace root, to print paths relative to the current directory (human, concise).
-    root: Option<PathBuf>,
+    pub(crate) root: Option<PathBuf>,
     /// Stage times, for the JSON report (`--timings`).
-    timings: Option<Timings>,
+    pub(crate) timings: Option<Timings>,
     /// The language of the summary line.
-    locale: crate::i18n::Locale,
+    pub(crate) locale: crate::i18n::Locale,
+    /// Every rule that can fire (SARIF's rule table): the lint registry, or the DA rules.
+    pub(crate) catalogue: Vec<&'static Rule>,
 }
 
 /// Renders every requested report: each to a buffer first, so that a file is replaced in
 /// one rename and standard output gets whole reports.
-fn render(
+pub(crate) fn render(
     args: &LintArgs,
     facts: &RunFacts<'_>,
     findings: Vec<Finding>,
@@ -773,7 +778,9 @@ fn render_one(
             report::render_concise(&shown, quiet, out)
         }
         (Format::Json, false) => report::render_json(report, out),
-        (Format::Sarif, _) => report::render_sarif(report, REGISTRY, &facts.path_prefix, out),
+        (Format::Sarif, _) => {
+            report::render_sarif(report, &facts.catalogue, &facts.path_prefix, out)
+        }
         (Format::Github, _) => report::render_github(report, &facts.path_prefix, quiet, out),
         (Format::Junit, _) => report::render_junit(report, &facts.linted, &facts.enabled, out),
     }
@@ -887,7 +894,7 @@ fn color_on_stdout(choice: ColorChoice) -> bool {
     report::stdout_should_color(choice)
 }
 
-fn exit_code(args: &LintArgs, worst: Option<Severity>) -> ExitCode {
+pub(crate) fn exit_code(args: &LintArgs, worst: Option<Severity>) -> ExitCode {
     let threshold = match (args.exit_zero, args.fail_on) {
         (true, _) | (_, FailOn::Never) => None,
         (_, FailOn::Error) => Some(Severity::Error),

@@ -1,7 +1,9 @@
 //! The commands behind the CLI, one file each.
 
+pub mod audit;
 pub mod baseline;
 pub mod diff;
+pub mod discover;
 pub mod init;
 pub mod lint;
 pub mod map;
@@ -9,6 +11,7 @@ pub mod policy;
 pub mod register;
 pub mod rule;
 pub mod schema;
+pub mod source;
 
 /// Any error a command reports before exiting with 2.
 pub type CommandError = Box<dyn std::error::Error>;

@@ -18,7 +18,9 @@ pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
     let rules: Vec<&Rule> = if args.all {
         REGISTRY.to_vec()
     } else {
-        match find(code) {
+        // The data-audit rules (DA…) have their own registry.
+        let audit = || crate::audit::rules::find(&code.trim().to_ascii_uppercase()).map(|r| r.rule);
+        match find(code).or_else(audit) {
             Some(rule) => vec![rule],
             None => {
                 let known = REGISTRY.iter().map(|rule| rule.code);

@@ -61,10 +61,10 @@ impl Locale {
         }
         match self {
             Locale::En => {
-                catalogue_files!("en": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff")
+                catalogue_files!("en": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff", "da")
             }
             Locale::Fr => {
-                catalogue_files!("fr": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff")
+                catalogue_files!("fr": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff", "da")
             }
         }
     }

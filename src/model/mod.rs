@@ -43,7 +43,7 @@ pub use processing::{
     RetentionStart, Safeguard, Transfer,
 };
 pub use settings::{ByteSize, FormatVersion, Locale, RuleSettings, Settings};
-pub use source::{Export, Field, Hosting, Source, SourceType};
+pub use source::{Export, Field, Hosting, Percent, Source, SourceType};
 
 use serde_json::Value;
 

@@ -65,14 +65,25 @@ pub struct Hosting {
     pub provider: Option<Id>,
 }
 
-/// How the data can be exported.
+/// How the data can be exported, and where an export lies for `datacharter audit`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Export {
-    /// `csv`, `xlsx`, `json`…
+    /// Where the export lies (`datacharter audit`): a path or glob relative to the workspace
+    /// root, which must stay inside it; the newest matching file is audited.
+    pub path: Option<String>,
+    /// `csv`, `xlsx`, `ods`, `xls` (what `audit` reads), or another format (`json`…) to document.
     pub format: Option<String>,
+    /// The CSV delimiter: `;`, `,`, `\t` (or a tab) or `|` [default: guessed from the header].
     pub delimiter: Option<String>,
+    /// The CSV encoding: `utf-8` or `windows-1252` (also `cp1252`, `latin1`) [default: a BOM,
+    /// else UTF-8 when valid, else Windows-1252, and `audit` says so (DA003)].
     pub encoding: Option<String>,
+    /// The 1-based row holding the column names [default: 1].
+    #[schemars(range(min = 1))]
+    pub header_row: Option<u32>,
+    /// The sheet of a spreadsheet to read (xlsx, ods, xls) [default: the first].
+    pub sheet: Option<String>,
 }
 
 /// One field (column) of a source and the data category it holds.
@@ -86,4 +97,69 @@ pub struct Field {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub free_text: bool,
     pub description: Option<String>,
+    /// The export's column name when it differs from `name` (`datacharter audit`).
+    pub column: Option<String>,
+    /// The fill rate this field should reach in the export, e.g. `95%` (DA301).
+    pub required: Option<Percent>,
+    /// The retention start this field's dates mark (`last-contact`, `collection`…): lets
+    /// `datacharter audit` count rows kept past their retention (DA401).
+    pub marks: Option<super::processing::RetentionStart>,
+}
+
+/// A share written as a percentage: `95%`, `80.5%`, from `0%` to `100%`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Percent(f64);
+
+impl Percent {
+    pub const PATTERN: &'static str = "^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)%$";
+
+    /// Parses `95%`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Percent> {
+        let number = text.trim().strip_suffix('%')?;
+        let digits_ok = !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && number.bytes().filter(|b| *b == b'.').count() <= 1;
+        let value: f64 = number.parse().ok().filter(|_| digits_ok)?;
+        (0.0..=100.0).contains(&value).then_some(Percent(value))
+    }
+
+    /// The share, from 0 to 1.
+    pub fn fraction(self) -> f64 {
+        self.0 / 100.0
+    }
+}
+
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}%", self.0)
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Percent::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not a percentage like `95%`"))
+        })
+    }
+}
+
+impl JsonSchema for Percent {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Percent")
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": Self::PATTERN,
+            "description": "a percentage from 0% to 100%, like `95%`",
+        })
+    }
 }

@@ -74,6 +74,8 @@ struct JsonDiagnostic<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<&'a str>,
     labels: Vec<JsonLabel<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audit: Option<&'a crate::finding::AuditFacts>,
 }
 
 #[derive(Serialize)]
@@ -142,6 +144,7 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
             range: (&diagnostic.span).into(),
             help: diagnostic.help.as_deref(),
             labels: diagnostic.labels.iter().map(JsonLabel::from).collect(),
+            audit: diagnostic.audit.as_ref(),
         }
     }
 }

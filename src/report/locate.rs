@@ -92,6 +92,8 @@ pub struct Diagnostic {
     /// What the finding is about, stable across locales, re-orderings and insertions above
     /// (`--new-since`, the baseline, SARIF's `datacharter/v2` fingerprint).
     pub key: crate::finding_key::FindingKey,
+    /// What `datacharter audit` measured (file, column, rows, ratio); `None` for lint findings.
+    pub audit: Option<crate::finding::AuditFacts>,
 }
 
 /// Locates every finding and sorts the result by file, line, column, code and message, so
@@ -116,6 +118,7 @@ fn locate_one(finding: Finding, files: &FileLookup<'_>) -> Diagnostic {
         labels,
         help,
         key_args,
+        audit,
     } = finding;
     let key = finding_key(&code, &location, &key_args, files);
     let place = locate_location(&location, files);
@@ -150,6 +153,7 @@ fn locate_one(finding: Finding, files: &FileLookup<'_>) -> Diagnostic {
         help,
         labels,
         key,
+        audit,
     }
 }
 

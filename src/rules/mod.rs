@@ -52,6 +52,8 @@ pub enum Family {
     Consistency,
     /// DC9xx: freshness.
     Freshness,
+    /// DAxxx: the data audit (`datacharter audit`), in its own registry.
+    Audit,
 }
 
 impl Family {
@@ -67,6 +69,7 @@ impl Family {
             Family::Security => "security",
             Family::Consistency => "consistency",
             Family::Freshness => "freshness",
+            Family::Audit => "audit",
         }
     }
 }

@@ -74,6 +74,7 @@ const TEMPLATES: &[Template] = &[
     template!("processings/website-operation.yaml"),
     template!("processings/newsletter.yaml"),
     template!("processings/press-invitations.yaml"),
+    template!("processings/data-quality.yaml"),
     template!("datacharter.yaml"),
 ];
 

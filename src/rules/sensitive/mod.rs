@@ -209,7 +209,7 @@ pub(super) fn describe_sensitivity(sensitivity: Sensitivity, locale: Locale) -> 
 /// The lowercase words of a field name or keyword: split on anything that is not a letter or
 /// a digit (`_`, `-`, `.`, spaces, apostrophes) and between a lowercase letter and an uppercase
 /// one (`numeroSecu`), so `carte_d_invalidite` and the keyword `carte d'invalidite` agree.
-pub(super) fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut current = String::new();
     let mut previous_lowercase = false;
@@ -235,7 +235,7 @@ pub(super) fn words(text: &str) -> Vec<String> {
 
 /// Whether `phrase` (a keyword, possibly of several words) appears as consecutive whole words
 /// of `name`: `date de naissance` is in `date_de_naissance_enfant`, `ip` is not in `ville`.
-pub(super) fn name_contains(name: &[String], phrase: &str) -> bool {
+pub(crate) fn name_contains(name: &[String], phrase: &str) -> bool {
     let phrase = words(phrase);
     !phrase.is_empty()
         && name
