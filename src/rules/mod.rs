@@ -4,6 +4,30 @@
 //! Rules read the typed [`Inventory`] and the [`PolicyTables`] and speak in (file, JSON pointer):
 //! they never see YAML text or spans.
 
+/// Declares a rule file's `RULE`: its code, name and default severity, stated once. The family
+/// is the module's (`super::FAMILY`, in the family's `mod.rs`); the documented examples are the
+/// YAML files `examples/<code>-fail.yaml` and `examples/<code>-pass.yaml` beside the rule,
+/// embedded. Without `check`, the rule's findings come from a pipeline stage (DC001…).
+/// `tests/rule_docs.rs` checks the name against the file name and the code against the family.
+macro_rules! declare_rule {
+    (code: $code:literal, name: $name:literal, severity: $severity:ident $(, check: $check:path)? $(,)?) => {
+        pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            name: $name,
+            family: super::FAMILY,
+            severity: $crate::finding::Severity::$severity,
+            docs: $crate::rules::Docs {
+                failing: include_str!(concat!("examples/", $code, "-fail.yaml")),
+                passing: include_str!(concat!("examples/", $code, "-pass.yaml")),
+            },
+            check: declare_rule!(@check $($check)?),
+            source: file!(),
+        };
+    };
+    (@check $check:path) => { Some($check) };
+    (@check) => { None };
+}
+
 pub mod custom;
 mod registry;
 mod selection;
@@ -149,6 +173,9 @@ pub struct Rule {
     pub docs: Docs,
     /// `None` for findings a pipeline stage emits itself (DC001–DC003, DC007, DC008).
     pub check: Option<Check>,
+    /// The source file that declares the rule (`file!()`), so a test can check that the name
+    /// is the file's and the family its directory's.
+    pub source: &'static str,
 }
 
 impl Rule {
