@@ -361,39 +361,65 @@ pub(crate) mod testing {
     /// The human rendering of every documented failing example of `family`, one after the other:
     /// what a user sees for each rule, kept as a snapshot.
     pub fn render_failing_examples(family: Family) -> String {
-        use crate::lint::{Options, lint_inputs};
-        use crate::report::{HumanOptions, Report, locate, render_human};
         let mut rendered = String::new();
         for rule in REGISTRY.iter().filter(|rule| rule.family == family) {
-            let options = Options::new(super::Selection::only(&[rule.code]), today());
-            let inputs = vec![(
-                "example.yaml".to_owned(),
-                Ok(rule.docs.failing.as_bytes().to_vec()),
-            )];
-            let outcome = match lint_inputs(inputs, "datacharter.yaml", &options) {
-                Ok(outcome) => outcome,
-                Err(error) => panic!("built-in packs do not load: {error}"),
-            };
-            let files = &outcome.files;
-            let diagnostics = locate(outcome.findings, &|path| files.get(path));
-            let report = Report::new(
-                ".",
-                outcome.file_count,
-                outcome.document_count,
-                0,
-                diagnostics,
-            );
-            let options = HumanOptions {
-                colored: false,
-                width: 100,
-            };
-            let mut out = Vec::new();
-            if let Err(error) = render_human(&report, &|path| files.get(path), &options, &mut out) {
-                panic!("rendering to memory failed: {error}");
-            }
             rendered.push_str(&format!("===== {} {}\n", rule.code, rule.name));
-            rendered.push_str(&String::from_utf8_lossy(&out));
+            rendered.push_str(&render_failing_example(rule));
         }
         rendered
+    }
+
+    /// The human rendering (English, no colour, 100 columns) of `rule`'s failing example.
+    pub fn render_failing_example(rule: &super::Rule) -> String {
+        use crate::lint::{Options, lint_inputs};
+        use crate::report::{HumanOptions, Report, locate, render_human};
+        let options = Options::new(super::Selection::only(&[rule.code]), today());
+        let inputs = vec![(
+            "example.yaml".to_owned(),
+            Ok(rule.docs.failing.as_bytes().to_vec()),
+        )];
+        let outcome = match lint_inputs(inputs, "datacharter.yaml", &options) {
+            Ok(outcome) => outcome,
+            Err(error) => panic!("built-in packs do not load: {error}"),
+        };
+        let files = &outcome.files;
+        let diagnostics = locate(outcome.findings, &|path| files.get(path));
+        let report = Report::new(
+            ".",
+            outcome.file_count,
+            outcome.document_count,
+            0,
+            diagnostics,
+        );
+        let options = HumanOptions {
+            colored: false,
+            width: 100,
+        };
+        let mut out = Vec::new();
+        if let Err(error) = render_human(&report, &|path| files.get(path), &options, &mut out) {
+            panic!("rendering to memory failed: {error}");
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
+/// One snapshot per rule: what a user reads for its failing example (English). A new rule
+/// gets its `snapshots/datacharter__rules__tests__<code>.snap` to review on its first run.
+#[cfg(test)]
+mod tests {
+    use super::REGISTRY;
+    use super::testing::render_failing_example;
+
+    #[test]
+    fn each_rule_renders_its_failing_example() {
+        for rule in REGISTRY {
+            let rendered = render_failing_example(rule);
+            assert!(
+                rendered.contains(rule.code),
+                "{}: not in its own rendering",
+                rule.code
+            );
+            insta::assert_snapshot!(rule.code, rendered, rule.name);
+        }
     }
 }
