@@ -1,5 +1,7 @@
 //! Rules stage: the rule catalogue. One rule, one file (`<family>/<rule_name>.rs`) holding its
-//! metadata, its documentation and its check; `registry.rs` is the single table code → rule.
+//! metadata (stated once, with [`declare_rule!`]) and its check, its examples beside it
+//! (`<family>/examples/<code>-fail.yaml`, `-pass.yaml`), its prose in the catalogues;
+//! `registry.rs` is the single table code → rule.
 //!
 //! Rules read the typed [`Inventory`] and the [`PolicyTables`] and speak in (file, JSON pointer):
 //! they never see YAML text or spans.
