@@ -160,3 +160,55 @@ fn every_message_of_every_example_is_in_both_catalogues() {
         "keys missing from a catalogue: {missing:?}"
     );
 }
+
+/// A rule file or an example file the registry does not know is a rule that never runs: every
+/// `declare_rule!` under `src/rules/` is in the registry, and every example file is one of a
+/// registered rule.
+#[test]
+fn every_declared_rule_and_example_is_registered() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources: std::collections::BTreeSet<String> = REGISTRY
+        .iter()
+        .map(|rule| rule.source.replace('\\', "/"))
+        .collect();
+    let examples: std::collections::BTreeSet<String> = REGISTRY
+        .iter()
+        .flat_map(|rule| {
+            let family = rule.family.slug();
+            ["fail", "pass"]
+                .map(|kind| format!("src/rules/{family}/examples/{}-{kind}.yaml", rule.code))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    let families = std::fs::read_dir(root.join("src/rules")).expect("src/rules is readable");
+    for family in families.flatten().filter(|entry| entry.path().is_dir()) {
+        let family_name = family.file_name().to_string_lossy().into_owned();
+        for entry in std::fs::read_dir(family.path())
+            .expect("a family is readable")
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let relative = format!("src/rules/{family_name}/{name}");
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            if name.ends_with(".rs")
+                && text.contains("declare_rule! {")
+                && !sources.contains(&relative)
+            {
+                problems.push(format!(
+                    "{relative} declares a rule the registry does not list"
+                ));
+            }
+        }
+        let Ok(files) = std::fs::read_dir(family.path().join("examples")) else {
+            continue;
+        };
+        for entry in files.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let relative = format!("src/rules/{family_name}/examples/{name}");
+            if !examples.contains(&relative) {
+                problems.push(format!("{relative} is the example of no registered rule"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
