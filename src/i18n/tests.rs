@@ -70,7 +70,11 @@ fn fill_replaces_named_placeholders() {
         fill("keep {{braces}} and {unknown}", &[]),
         "keep {braces} and {unknown}"
     );
-    assert_eq!(crate::t!(Locale::Fr, "no.such.key"), "no.such.key");
+    // A missing key gives the generic text, never the key (issue 13).
+    assert_eq!(
+        crate::t!(Locale::Fr, "no.such.key"),
+        "datacharter n'a pas de texte pour ce message (un défaut de cette version : merci de le signaler)"
+    );
 }
 
 #[test]
@@ -78,4 +82,27 @@ fn locale_from_posix_values() {
     assert_eq!(Locale::from_posix("fr_FR.UTF-8"), Some(Locale::Fr));
     assert_eq!(Locale::from_posix("en_GB"), Some(Locale::En));
     assert_eq!(Locale::from_posix("C"), None);
+}
+
+#[test]
+fn a_missing_key_never_reaches_the_user() {
+    let message = format(Locale::Fr, "DC999.message", &[("processing", &"p")]);
+    assert_eq!(
+        message,
+        "la règle DC999 a trouvé un problème ici, mais cette version n'a pas de texte pour le dire : `datacharter rule DC999` explique la règle (merci de signaler le texte manquant)"
+    );
+    assert_eq!(format(Locale::En, "DC999.missing.label", &[]), "here");
+    assert_eq!(
+        format(Locale::En, "report.no-such-heading", &[]),
+        "datacharter has no text for this message (a defect of this version: please report it)"
+    );
+    let missing = missing_keys();
+    assert!(
+        missing.contains(&"fr: DC999.message".to_owned()),
+        "{missing:?}"
+    );
+    assert!(
+        missing.contains(&"en: DC999.missing.label".to_owned()),
+        "{missing:?}"
+    );
 }

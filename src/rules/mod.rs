@@ -1,8 +1,34 @@
 //! Rules stage: the rule catalogue. One rule, one file (`<family>/<rule_name>.rs`) holding its
-//! metadata, its documentation and its check; `registry.rs` is the single table code → rule.
+//! metadata (stated once, with [`declare_rule!`]) and its check, its examples beside it
+//! (`<family>/examples/<code>-fail.yaml`, `-pass.yaml`), its prose in the catalogues;
+//! `registry.rs` is the single table code → rule.
 //!
 //! Rules read the typed [`Inventory`] and the [`PolicyTables`] and speak in (file, JSON pointer):
 //! they never see YAML text or spans.
+
+/// Declares a rule file's `RULE`: its code, name and default severity, stated once. The family
+/// is the module's (`super::FAMILY`, in the family's `mod.rs`); the documented examples are the
+/// YAML files `examples/<code>-fail.yaml` and `examples/<code>-pass.yaml` beside the rule,
+/// embedded. Without `check`, the rule's findings come from a pipeline stage (DC001…).
+/// `tests/rule_docs.rs` checks the name against the file name and the code against the family.
+macro_rules! declare_rule {
+    (code: $code:literal, name: $name:literal, severity: $severity:ident $(, check: $check:path)? $(,)?) => {
+        pub static RULE: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            name: $name,
+            family: super::FAMILY,
+            severity: $crate::finding::Severity::$severity,
+            docs: $crate::rules::Docs {
+                failing: include_str!(concat!("examples/", $code, "-fail.yaml")),
+                passing: include_str!(concat!("examples/", $code, "-pass.yaml")),
+            },
+            check: declare_rule!(@check $($check)?),
+            source: file!(),
+        };
+    };
+    (@check $check:path) => { Some($check) };
+    (@check) => { None };
+}
 
 pub mod custom;
 mod registry;
@@ -152,6 +178,9 @@ pub struct Rule {
     pub docs: Docs,
     /// `None` for findings a pipeline stage emits itself (DC001–DC003, DC007, DC008).
     pub check: Option<Check>,
+    /// The source file that declares the rule (`file!()`), so a test can check that the name
+    /// is the file's and the family its directory's.
+    pub source: &'static str,
 }
 
 impl Rule {
@@ -338,39 +367,67 @@ pub(crate) mod testing {
     /// The human rendering of every documented failing example of `family`, one after the other:
     /// what a user sees for each rule, kept as a snapshot.
     pub fn render_failing_examples(family: Family) -> String {
-        use crate::lint::{Options, lint_inputs};
-        use crate::report::{HumanOptions, Report, locate, render_human};
         let mut rendered = String::new();
         for rule in REGISTRY.iter().filter(|rule| rule.family == family) {
-            let options = Options::new(super::Selection::only(&[rule.code]), today());
-            let inputs = vec![(
-                "example.yaml".to_owned(),
-                Ok(rule.docs.failing.as_bytes().to_vec()),
-            )];
-            let outcome = match lint_inputs(inputs, "datacharter.yaml", &options) {
-                Ok(outcome) => outcome,
-                Err(error) => panic!("built-in packs do not load: {error}"),
-            };
-            let files = &outcome.files;
-            let diagnostics = locate(outcome.findings, &|path| files.get(path));
-            let report = Report::new(
-                ".",
-                outcome.file_count,
-                outcome.document_count,
-                0,
-                diagnostics,
-            );
-            let options = HumanOptions {
-                colored: false,
-                width: 100,
-            };
-            let mut out = Vec::new();
-            if let Err(error) = render_human(&report, &|path| files.get(path), &options, &mut out) {
-                panic!("rendering to memory failed: {error}");
-            }
             rendered.push_str(&format!("===== {} {}\n", rule.code, rule.name));
-            rendered.push_str(&String::from_utf8_lossy(&out));
+            rendered.push_str(&render_failing_example(rule));
         }
         rendered
+    }
+
+    /// The human rendering (English, no colour, 100 columns) of `rule`'s failing example.
+    pub fn render_failing_example(rule: &super::Rule) -> String {
+        use crate::lint::{Options, lint_inputs};
+        use crate::report::{HumanOptions, Report, locate, render_human};
+        let options = Options::new(super::Selection::only(&[rule.code]), today());
+        let inputs = vec![(
+            "example.yaml".to_owned(),
+            Ok(rule.docs.failing.as_bytes().to_vec()),
+        )];
+        let outcome = match lint_inputs(inputs, "datacharter.yaml", &options) {
+            Ok(outcome) => outcome,
+            Err(error) => panic!("built-in packs do not load: {error}"),
+        };
+        let files = &outcome.files;
+        let diagnostics = locate(outcome.findings, &|path| files.get(path));
+        let report = Report::new(
+            ".",
+            outcome.file_count,
+            outcome.document_count,
+            0,
+            diagnostics,
+        );
+        let options = HumanOptions {
+            colored: false,
+            width: 100,
+        };
+        let mut out = Vec::new();
+        if let Err(error) = render_human(&report, &|path| files.get(path), &options, &mut out) {
+            panic!("rendering to memory failed: {error}");
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
+/// One snapshot per rule: what a user reads for its failing example (English). A new rule
+/// gets its `snapshots/datacharter__rules__tests__<code>.snap` to review on its first run.
+#[cfg(test)]
+mod tests {
+    use super::REGISTRY;
+    use super::testing::render_failing_example;
+
+    #[test]
+    fn each_rule_renders_its_failing_example() {
+        // DC009's examples are baseline files, not workspaces: its rendering is part of the
+        // `examples/broken` snapshots (tests/cli.rs), which hold a stale baseline entry.
+        for rule in REGISTRY.iter().filter(|rule| rule.code != "DC009") {
+            let rendered = render_failing_example(rule);
+            assert!(
+                rendered.contains(rule.code),
+                "{}: not in its own rendering",
+                rule.code
+            );
+            insta::assert_snapshot!(rule.code, rendered, rule.name);
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! The single table code → rule. A new rule is one file plus one line here.
+//! The single table code → rule. A new rule is its file (declared with `declare_rule!`), its
+//! example files, its catalogue entries, and one line here (README, "Adding a rule").
 
 use super::Rule;
 use super::consent;

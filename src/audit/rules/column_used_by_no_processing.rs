@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         passing: UNUSED_WORKSPACE,
     },
     check: None,
+    source: file!(),
 };
 
 const UNUSED_WORKSPACE: &str = "kind: source\nid: contacts\nname: Fichier des contacts\ntype: spreadsheet\ndata_subjects: [spectators]\nexport: { path: contacts.csv, format: csv, delimiter: \";\" }\nfields:\n  - { name: email, category: identity.email, column: E-mail }\n  - { name: telephone, category: identity.phone }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.email]\nsources: [contacts]\nretention:\n  - { duration: 3y, from: last-contact, then: delete }\n";

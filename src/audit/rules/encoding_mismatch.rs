@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         passing: super::WORKSPACE,
     },
     check: None,
+    source: file!(),
 };
 
 pub static AUDIT: AuditRule = AuditRule {

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         passing: STALE_WORKSPACE,
     },
     check: None,
+    source: file!(),
 };
 
 const STALE_WORKSPACE: &str = concat!(

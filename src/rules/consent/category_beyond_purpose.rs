@@ -1,22 +1,17 @@
 //! DC506 category-beyond-purpose: a processing uses a category its purpose does not need,
 //! according to the `minimisation` policy pack.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::MinimisationEntry;
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC506",
     name: "category-beyond-purpose",
-    family: Family::Consent,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email, identity.name, identity.birth-date]\n",
-        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ndata_subjects: [spectators]\ndata_categories: [identity.email, identity.name]\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

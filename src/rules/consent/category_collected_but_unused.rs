@@ -1,22 +1,17 @@
 //! DC503 category-collected-but-unused: a source holds a category that none of the processings
 //! using it needs.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::i18n::Locale;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use std::collections::{HashMap, HashSet};
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC503",
     name: "category-collected-but-unused",
-    family: Family::Consent,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n  - { name: date_naissance, category: identity.birth-date }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email]\nsources: [ticketing]\n",
-        passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email]\nsources: [ticketing]\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 /// What the processings using one source need.
 #[derive(Default)]

@@ -1,22 +1,17 @@
 //! DC502 electronic-prospecting-without-consent: newsletter or prospecting sent by email or
 //! SMS/MMS to prospects on a basis other than consent.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::{CategoryId, Channel, LegalBasis};
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC502",
     name: "electronic-prospecting-without-consent",
-    family: Family::Consent,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: legitimate-interests\nlegitimate_interest_assessment: \"LIA-2026-01\"\ndata_subjects: [spectators, prospects]\ndata_categories: [identity.email, identity.name]\n",
-        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\nconsent:\n  mechanism: double-opt-in\n  record: \"the emailing platform keeps the date, time and IP address of the sign-up and of the confirmation click\"\n  withdrawal: \"unsubscribe link in every email\"\ndata_subjects: [spectators, prospects]\ndata_categories: [identity.email, identity.name]\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

@@ -2,21 +2,16 @@
 //! to the balancing test.
 
 use super::is_blank;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::LegalBasis;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC504",
     name: "legitimate-interest-without-assessment",
-    family: Family::Consent,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: press-invitations\nname: Invitations presse\npurpose: other\ndescription: \"Invite journalists to performances\"\nlegal_basis: legitimate-interests\ndata_subjects: [partners]\ndata_categories: [identity.name, identity.email]\n",
-        passing: "kind: processing\nid: press-invitations\nname: Invitations presse\npurpose: other\ndescription: \"Invite journalists to performances\"\nlegal_basis: legitimate-interests\nlegitimate_interest_assessment: \"LIA-2026-05, Relations presse (Nextcloud / Administration / RGPD)\"\ndata_subjects: [partners]\ndata_categories: [identity.name, identity.email]\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {

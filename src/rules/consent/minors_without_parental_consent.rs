@@ -4,19 +4,14 @@
 
 use crate::finding::{Finding, Severity};
 use crate::model::{Channel, Inventory, LegalBasis, Processing, SourceType};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC505",
     name: "minors-without-parental-consent",
-    family: Family::Consent,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"signed sign-up forms, filed by season\"\n  withdrawal: \"by email to the box office\"\ndata_subjects: [minors]\nminors_age: { min: 11, max: 17 }\nchannels: [email]\ndata_categories: [identity.name, identity.email]\n",
-        passing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"sign-up forms signed by the young person and a parent, filed by season\"\n  withdrawal: \"by email to the box office\"\n  parental: true\ndata_subjects: [minors]\nminors_age: { min: 11, max: 17 }\nchannels: [email]\ndata_categories: [identity.name, identity.email]\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     // Who may be a minor and the age of digital consent: the `consent` tables.

@@ -7,6 +7,9 @@ pub mod electronic_prospecting_without_consent;
 pub mod legitimate_interest_without_assessment;
 pub mod minors_without_parental_consent;
 
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Consent;
+
 /// Whether an optional free-text answer says nothing (absent, empty or only spaces).
 fn is_blank(text: Option<&String>) -> bool {
     text.is_none_or(|text| text.trim().is_empty())

@@ -1,22 +1,17 @@
 //! DC801 category-without-source: a processing uses a category that none of its sources holds.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Source;
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC801",
     name: "category-without-source",
-    family: Family::Consistency,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\ndata_categories: [identity.name, identity.email, transaction.order]\nsources: [ticketing]\n",
-        passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n  - { name: commandes, category: transaction.order }\n---\nkind: processing\nid: ticket-sales\nname: Vente de billets\ndata_categories: [identity.name, identity.email, transaction.order]\nsources: [ticketing]\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let (inventory, locale) = (context.inventory, context.locale);

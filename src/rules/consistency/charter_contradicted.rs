@@ -1,21 +1,16 @@
 //! DC806 charter-contradicted: the register contradicts a commitment of the charter.
 
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::model::{Charter, Commitments, Duration, Located, RetentionRule, Sensitivity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC806",
     name: "charter-contradicted",
-    family: Family::Consistency,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: charter\ncommitments:\n  no_free_text: true\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: remarques, category: relationship.requests, free_text: true }\n",
-        passing: "kind: charter\ncommitments:\n  no_free_text: true\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nfields:\n  - { name: nom, category: identity.name }\n  - { name: type_demande, category: relationship.requests, description: \"closed list: exchange, refund, accessibility\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 /// Every charter document is held to what it says itself (as the DC4xx rules do).
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {

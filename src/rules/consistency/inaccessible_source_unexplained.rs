@@ -1,19 +1,14 @@
 //! DC803 inaccessible-source-unexplained: `accessible: false` without `access_note`.
 
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC803",
     name: "inaccessible-source-unexplained",
-    family: Family::Consistency,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: source\nid: distributor-sales\nname: Ventes du réseau de distribution\ntype: ticketing\naccessible: false\n",
-        passing: "kind: source\nid: distributor-sales\nname: Ventes du réseau de distribution\ntype: ticketing\naccessible: false\naccess_note: \"Buyers' details stay with the distributor (contract DIST-2025); we receive only the number of seats sold per performance.\"\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for source in &context.inventory.sources {

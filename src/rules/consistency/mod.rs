@@ -8,6 +8,9 @@ pub mod possible_duplicate_source;
 pub mod source_used_by_no_processing;
 pub mod spreadsheet_without_owner;
 
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Consistency;
+
 #[cfg(test)]
 mod tests {
     use crate::i18n::Locale;

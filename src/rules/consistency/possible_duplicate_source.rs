@@ -1,22 +1,17 @@
 //! DC805 possible-duplicate-source: two sources of the same subjects holding the same categories.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::{Located, Source};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 use std::collections::{BTreeSet, HashMap};
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC805",
     name: "possible-duplicate-source",
-    family: Family::Consistency,
-    severity: Severity::Info,
-    docs: Docs {
-        failing: "kind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\ndata_subjects: [group-leaders]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n---\nkind: source\nid: groups-sheet\nname: Tableur des groupes\ntype: spreadsheet\ndata_subjects: [group-leaders]\nfields:\n  - { name: Nom, category: identity.name }\n  - { name: Courriel, category: identity.email }\n",
-        passing: "kind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\ndata_subjects: [group-leaders]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: email, category: identity.email }\n",
-    },
-    check: Some(check),
-};
+    severity: Info,
+    check: check,
+}
 
 /// What a source holds about whom: sorted, without repeats.
 type Signature<'a> = (BTreeSet<&'a str>, BTreeSet<&'a str>);

@@ -1,20 +1,15 @@
 //! DC802 source-used-by-no-processing: a source feeds no processing.
 
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 use std::collections::HashSet;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC802",
     name: "source-used-by-no-processing",
-    family: Family::Consistency,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: source\nid: old-mailing-sheet\nname: Ancien fichier d'envoi\ntype: spreadsheet\nfields:\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\ndata_categories: [identity.email]\nsources: []\n",
-        passing: "kind: source\nid: old-mailing-sheet\nname: Ancien fichier d'envoi\ntype: spreadsheet\nfields:\n  - { name: email, category: identity.email }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\ndata_categories: [identity.email]\nsources: [old-mailing-sheet]\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let used: HashSet<&str> = context

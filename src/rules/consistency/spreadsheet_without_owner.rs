@@ -1,21 +1,16 @@
 //! DC804 spreadsheet-without-owner: a spreadsheet source without an owner or a location.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::SourceType;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC804",
     name: "spreadsheet-without-owner",
-    family: Family::Consistency,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: source\nid: press-sheet\nname: Tableur des invitations presse\ntype: spreadsheet\nowner: gpetit\n",
-        passing: "kind: source\nid: press-sheet\nname: Tableur des invitations presse\ntype: spreadsheet\nowner: gpetit\nlocation: \"Nextcloud du théâtre / Communication / Presse / invitations.xlsx\"\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

@@ -1,22 +1,17 @@
 //! DC004 duplicate-id: two documents of the same kind, or two people, share an `id`.
 
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::i18n::Locale;
 use crate::model::Located;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC004",
     name: "duplicate-id",
-    family: Family::Foundation,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\n---\nkind: source\nid: ticketing\nname: Ancien logiciel de billetterie\ntype: ticketing\n",
-        passing: "kind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\n---\nkind: source\nid: ticketing-legacy\nname: Ancien logiciel de billetterie\ntype: ticketing\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let inventory = context.inventory;

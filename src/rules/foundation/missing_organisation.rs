@@ -1,19 +1,14 @@
 //! DC006 missing-organisation: no `organisation` document, or more than one.
 
-use crate::finding::{Finding, Location, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::{Finding, Location};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC006",
     name: "missing-organisation",
-    family: Family::Foundation,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\n",
-        passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\n---\nkind: party\nid: billetel\nname: Billetel SAS\nroles: [processor]\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

@@ -14,3 +14,6 @@ pub mod yaml_syntax;
 
 #[cfg(test)]
 mod tests;
+
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Foundation;

@@ -1,21 +1,16 @@
 //! DC005 unknown-reference: a reference to a person, party, source, processing or vocabulary
 //! entry that does not exist.
 
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::i18n::Locale;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC005",
     name: "unknown-reference",
-    family: Family::Foundation,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: cleroy, name: Chloé Leroy, functions: [ticketing] }\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nowner: cleroi\nfields:\n  - { name: email, category: identity.mail }\n",
-        passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: cleroy, name: Chloé Leroy, functions: [ticketing] }\n---\nkind: source\nid: ticketing\nname: Logiciel de billetterie\ntype: ticketing\nowner: cleroy\nfields:\n  - { name: email, category: identity.email }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 /// What a reference points at.
 #[derive(Clone, Copy)]

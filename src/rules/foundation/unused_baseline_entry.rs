@@ -14,4 +14,5 @@ pub static RULE: Rule = Rule {
         passing: "{\n  \"datacharter_baseline\": 1,\n  \"key\": \"datacharter/v2\",\n  \"entries\": []\n}\n",
     },
     check: None,
+    source: file!(),
 };

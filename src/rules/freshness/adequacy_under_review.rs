@@ -1,23 +1,18 @@
 //! DC903 adequacy-under-review: a transfer relies on an adequacy decision that has a sunset or
 //! is challenged in court.
 
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::i18n::Locale;
 use crate::model::{AdequacyDecision, Safeguard, Transfer};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC903",
     name: "adequacy-under-review",
-    family: Family::Freshness,
-    severity: Severity::Info,
-    docs: Docs {
-        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailchimp, safeguard: adequacy }\n",
-        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailchimp, safeguard: scc, reference: \"SCC module 2 signed 2025-04-02, TIA-2025-01\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Info,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let (policy, locale) = (context.policy, context.locale);

@@ -1,23 +1,18 @@
 //! DC902 dpia-outdated: a DPIA carried out more than three years ago.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::DpiaStatus;
+use crate::rules::Context;
 use crate::rules::freshness::date_after;
 use crate::rules::retention::in_words_in;
-use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC902",
     name: "dpia-outdated",
-    family: Family::Freshness,
-    severity: Severity::Info,
-    docs: Docs {
-        failing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\ndpia: { status: done, date: 2022-09-01, reference: \"AIPD-2022-02\" }\n",
-        passing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\ndpia: { status: done, date: 2025-09-01, reference: \"AIPD-2025-04 (revision of AIPD-2022-02)\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Info,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     // The CNIL's recommended interval between two assessments, from the `governance` pack.

@@ -4,6 +4,9 @@ pub mod adequacy_under_review;
 pub mod dpia_outdated;
 pub mod review_overdue;
 
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Freshness;
+
 use crate::model::Duration;
 
 /// The day `after` has elapsed since `from`: months first, then whole days (hours rounded up

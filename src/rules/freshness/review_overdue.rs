@@ -1,23 +1,18 @@
 //! DC901 review-overdue: a source or processing not reviewed within the review cadence.
 
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::i18n::Locale;
 use crate::model::{Date, Duration};
+use crate::rules::Context;
 use crate::rules::freshness::date_after;
-use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC901",
     name: "review-overdue",
-    family: Family::Freshness,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: charter\nreview_every: 12mo\n---\nkind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\nlast_reviewed: 2025-03-01\n",
-        passing: "kind: charter\nreview_every: 12mo\n---\nkind: source\nid: crm\nname: CRM relations avec les publics\ntype: crm\nlast_reviewed: 2026-03-01\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let charter = context.inventory.charter();

@@ -2,20 +2,15 @@
 
 use super::person_entry;
 use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC402",
     name: "dpo-conflict-of-interest",
-    family: Family::Governance,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: amartin, name: Alice Martin, functions: [marketing] }\n  - { id: edubois, name: Émilie Dubois, functions: [legal] }\n---\nkind: charter\ndpo: { person: amartin, published: true, declared_to_authority: true }\n",
-        passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\npeople:\n  - { id: amartin, name: Alice Martin, functions: [marketing] }\n  - { id: edubois, name: Émilie Dubois, functions: [legal] }\n---\nkind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let governance = &context.policy.governance;

@@ -2,21 +2,16 @@
 //! the supervisory authority.
 
 use super::is_designated;
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC404",
     name: "dpo-not-published",
-    family: Family::Governance,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: charter\ndpo: { person: edubois, published: true }\n",
-        passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for charter in &context.inventory.charters {

@@ -1,20 +1,15 @@
 //! DC403 dpo-owns-processing: the DPO is the `owner` of a processing.
 
-use crate::finding::{Finding, Location, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::{Finding, Location};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC403",
     name: "dpo-owns-processing",
-    family: Family::Governance,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nowner: edubois\n",
-        passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nowner: amartin\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     // Each DPO once, with where the first charter names them.

@@ -2,22 +2,17 @@
 //! special-category data) and none is designated.
 
 use super::{charter_anchor, charter_name, is_designated};
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::model::{LegalForm, Sensitivity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC401",
     name: "dpo-required",
-    family: Family::Governance,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: organisation\nid: theatre-municipal\nname: Théâtre municipal de Villebourg\nlegal_form: public-body\npublic_body: true\n---\nkind: charter\ndata_referent: cleroy\n",
-        passing: "kind: organisation\nid: theatre-municipal\nname: Théâtre municipal de Villebourg\nlegal_form: public-body\npublic_body: true\n---\nkind: charter\ndpo: { party: cdg-rgpd, published: true, declared_to_authority: true }\ndata_referent: cleroy\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 /// What makes the DPO mandatory, and where the workspace says so.
 struct Reason {

@@ -9,6 +9,9 @@ pub mod no_cleaning_cadence;
 pub mod no_data_referent;
 pub mod processing_without_owner;
 
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Governance;
+
 use crate::finding::Location;
 use crate::i18n::Locale;
 use crate::model::{Charter, Dpo, Inventory, Located, Organisation, Person};

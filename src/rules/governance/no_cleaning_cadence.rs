@@ -1,21 +1,16 @@
 //! DC407 no-cleaning-cadence: the charter sets no deduplication or contact-update cadence.
 
 use super::{charter_anchor, charter_name};
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC407",
     name: "no-cleaning-cadence",
-    family: Family::Governance,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: charter\ndata_referent: cleroy\ncleaning: { owner: cleroy, deduplication: 3mo }\n",
-        passing: "kind: charter\ndata_referent: cleroy\ncleaning: { owner: cleroy, deduplication: 3mo, contact-update: 12mo }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for charter in &context.inventory.charters {

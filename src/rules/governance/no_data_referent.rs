@@ -1,21 +1,16 @@
 //! DC406 no-data-referent: the charter names no data referent, or there is no charter.
 
 use super::{charter_anchor, charter_name};
-use crate::finding::{Finding, Location, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::{Finding, Location};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC406",
     name: "no-data-referent",
-    family: Family::Governance,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\n",
-        passing: "kind: charter\ndpo: { person: edubois, published: true, declared_to_authority: true }\ndata_referent: cleroy\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let inventory = context.inventory;

@@ -1,19 +1,14 @@
 //! DC405 processing-without-owner: a processing names no owner.
 
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC405",
     name: "processing-without-owner",
-    family: Family::Governance,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\n",
-        passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\nowner: fgarcia\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {

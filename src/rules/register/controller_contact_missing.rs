@@ -1,20 +1,15 @@
 //! DC101 controller-contact-missing: the organisation has no name or no contact details.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Contact;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC101",
     name: "controller-contact-missing",
-    family: Family::Register,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\nlegal_form: association\n",
-        passing: "kind: organisation\nid: quatre-saisons\nname: Théâtre des Quatre Saisons\nlegal_form: association\ncontact: { email: contact@quatre-saisons.example, address: \"1 rue du Théâtre, 69001 Lyon\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for organisation in &context.inventory.organisations {

@@ -1,19 +1,14 @@
 //! DC108 legal-basis-missing: a processing states no legal basis.
 
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC108",
     name: "legal-basis-missing",
-    family: Family::Register,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\n",
-        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     super::flag_processings_lacking(&RULE, context, findings, |processing| {

@@ -10,6 +10,9 @@ pub mod security_measures_missing;
 pub mod subjects_or_categories_missing;
 pub mod transfer_incomplete;
 
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Register;
+
 use crate::finding::Finding;
 use crate::model::Processing;
 use crate::rules::{Context, Rule};

@@ -4,22 +4,17 @@
 use crate::finding::{Finding, Severity};
 use crate::i18n::Locale;
 use crate::model::{Located, Processing};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
 /// The purpose id that needs a description to say anything.
 const OTHER_PURPOSE: &str = "other";
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC102",
     name: "purpose-missing-or-vague",
-    family: Family::Register,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: mailing-saison\nname: Envoi de la plaquette de saison\npurpose: other\ndescription: divers\n",
-        passing: "kind: processing\nid: mailing-saison\nname: Envoi de la plaquette de saison\npurpose: other\ndescription: \"Post the printed season brochure to subscribers of the last two seasons who asked for it.\"\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

@@ -1,21 +1,16 @@
 //! DC106 retention-missing: a data category of a processing is covered by no retention rule.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::RetentionRule;
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC106",
     name: "retention-missing",
-    family: Family::Register,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email, payment.card-number]\nretention:\n  - { categories: [identity], duration: 3y, from: end-of-contract, then: delete }\n",
-        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_categories: [identity.name, identity.email, payment.card-number]\nretention:\n  - { categories: [identity], duration: 3y, from: end-of-contract, then: delete }\n  - { categories: [payment.card-number], duration: 13mo, from: debit, then: delete }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {

@@ -1,19 +1,14 @@
 //! DC107 security-measures-missing: a processing describes no security measures.
 
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC107",
     name: "security-measures-missing",
-    family: Family::Register,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\n",
-        passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\nsecurity: [access-control, encryption-in-transit, backups]\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     super::flag_processings_lacking(&RULE, context, findings, |processing| {

@@ -1,20 +1,15 @@
 //! DC103 subjects-or-categories-missing: a processing lists no data subjects or no data
 //! categories.
 
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC103",
     name: "subjects-or-categories-missing",
-    family: Family::Register,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_subjects: [spectators]\n",
-        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email, transaction.order]\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {

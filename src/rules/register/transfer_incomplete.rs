@@ -1,19 +1,14 @@
 //! DC105 transfer-incomplete: a transfer lacks its country or its recipient.
 
 use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC105",
     name: "transfer-incomplete",
-    family: Family::Register,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { recipient: mailpulse, safeguard: scc }\n",
-        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailpulse, safeguard: scc }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

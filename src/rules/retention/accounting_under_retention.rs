@@ -6,20 +6,15 @@ use super::common::{
 use super::in_words_in;
 use crate::finding::{Finding, Severity};
 use crate::model::LegalForm;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC305",
     name: "accounting-under-retention",
-    family: Family::Retention,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: accounting\nname: Comptabilité\npurpose: accounting\nlegal_basis: legal-obligation\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]\nretention:\n  - { categories: [identity.name, transaction.invoice], duration: 5y, from: end-of-fiscal-year, then: delete }\n",
-        passing: "kind: processing\nid: accounting\nname: Comptabilité\npurpose: accounting\nlegal_basis: legal-obligation\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.invoice]\nretention:\n  - categories: [identity.name, transaction.invoice]\n    duration: 1y\n    from: end-of-fiscal-year\n    then: archive\n    archive: { duration: 9y, access: \"read-only, the administrator and the statutory auditor\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     // The pack names the reference that is the minimum (`accounting_minimum`): its `purposes`

@@ -5,22 +5,17 @@ use super::common::{
     for_processing, kept_as_minimum, kept_categories, lookup_keys, name_categories,
 };
 use super::in_words_in;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::RetentionEnd;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC306",
     name: "long-retention-without-archive",
-    family: Family::Retention,
-    severity: Severity::Info,
-    docs: Docs {
-        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order]\nretention:\n  - { categories: [identity.name, transaction.order], duration: 5y, from: end-of-contract, then: delete }\n",
-        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order]\nretention:\n  - categories: [identity.name, transaction.order]\n    duration: 3y\n    from: end-of-contract\n    then: archive\n    archive: { duration: 2y, access: \"box-office manager only, for disputes\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Info,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(limit) = context

@@ -14,3 +14,6 @@ pub mod retention_exceeds_reference;
 pub mod retention_hard_ceiling;
 pub mod retention_indefinite;
 pub mod retention_without_start;
+
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Retention;

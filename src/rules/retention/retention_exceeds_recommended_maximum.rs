@@ -8,23 +8,18 @@ use super::common::{
     total_kept,
 };
 use super::in_words_in;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::{AudienceMeasurement, CardRetention, LegalBasis, Processing};
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC307",
     name: "retention-exceeds-recommended-maximum",
-    family: Family::Retention,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 2y, from: debit, then: delete }\n",
-        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 13mo, from: debit, then: delete }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 /// Card data: what a card kept `on-file` is about.
 const CARD: &str = "payment";

@@ -7,21 +7,16 @@ use super::common::{
     reference_in_words, total_kept,
 };
 use super::in_words_in;
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC301",
     name: "retention-exceeds-reference",
-    family: Family::Retention,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [prospects]\ndata_categories: [identity.email]\nretention:\n  - { categories: [identity.email], duration: 5y, from: last-contact, then: delete }\n",
-        passing: "kind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nlegal_basis: consent\ndata_subjects: [prospects]\ndata_categories: [identity.email]\nretention:\n  - { categories: [identity.email], duration: 3y, from: last-contact, then: delete }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {

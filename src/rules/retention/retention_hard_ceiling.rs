@@ -7,21 +7,16 @@ use super::common::{
     total_kept,
 };
 use super::in_words_in;
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC304",
     name: "retention-hard-ceiling",
-    family: Family::Retention,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\nlegal_basis: legitimate-interests\ndata_subjects: [spectators, staff]\ndata_categories: [images, connection.logs]\nretention:\n  - { categories: [images], duration: 3mo, from: collection, then: delete }\n  - { categories: [connection.logs], duration: 6mo, from: collection, then: delete }\n",
-        passing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\nlegal_basis: legitimate-interests\ndata_subjects: [spectators, staff]\ndata_categories: [images, connection.logs]\nretention:\n  - { categories: [images], duration: 31d, from: collection, then: delete }\n  - { categories: [connection.logs], duration: 6mo, from: collection, then: delete }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {

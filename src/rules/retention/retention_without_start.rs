@@ -2,21 +2,16 @@
 
 use super::common::{applies, kept_categories, lookup_keys, name_categories, start_key};
 use super::in_words_in;
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC303",
     name: "retention-without-start",
-    family: Family::Retention,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: 3y, then: delete }\n",
-        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [identity.name, identity.email]\nretention:\n  - { categories: [identity.name, identity.email], duration: 3y, from: end-of-contract, then: delete }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {

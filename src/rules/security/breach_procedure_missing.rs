@@ -1,22 +1,17 @@
 //! DC702 breach-procedure-missing: no breach procedure, or one that notifies too late.
 
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::i18n::Locale;
 use crate::model::Duration;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC702",
     name: "breach-procedure-missing",
-    family: Family::Security,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: charter\ndata_referent: cleroy\nbreach:\n  notify_authority_within: 5d\n  register: \"Nextcloud / Administration / RGPD / Registre des violations.xlsx\"\n  contact: bdurand\n",
-        passing: "kind: charter\ndata_referent: cleroy\nbreach:\n  notify_authority_within: 72h\n  register: \"Nextcloud / Administration / RGPD / Registre des violations.xlsx\"\n  contact: bdurand\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let (inventory, locale) = (context.inventory, context.locale);

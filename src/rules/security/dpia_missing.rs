@@ -4,20 +4,15 @@ use crate::finding::{Finding, Location, Severity};
 use crate::i18n::Locale;
 use crate::model::{DpiaStatus, Located, Organisation, Processing, Sensitivity};
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC701",
     name: "dpia-missing",
-    family: Family::Security,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: not-required, reason: \"small workshops\" }\n",
-        passing: "kind: processing\nid: school-workshops\nname: Ateliers scolaires\npurpose: group-bookings\ndata_subjects: [minors, group-leaders]\ndata_categories: [identity.name, special.health]\nsources: [crm, workshop-sheet]\ndpia: { status: done, date: 2026-01-15, reference: \"AIPD-2026-01, Nextcloud / RGPD\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 /// One criterion met, with the place in the register that shows it.
 struct Criterion {

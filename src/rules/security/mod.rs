@@ -4,6 +4,9 @@ pub mod breach_procedure_missing;
 pub mod dpia_missing;
 pub mod weak_protection_of_risky_data;
 
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Security;
+
 #[cfg(test)]
 mod tests {
     use crate::i18n::Locale;

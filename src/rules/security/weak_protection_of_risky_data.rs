@@ -1,23 +1,18 @@
 //! DC703 weak-protection-of-risky-data: payment, sensitive or large-scale data without
 //! encryption and access control.
 
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::model::SecurityMeasure;
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use crate::t;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC703",
     name: "weak-protection-of-risky-data",
-    family: Family::Security,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: source\nid: box-office-sheet\nname: Tableur de la caisse\ntype: spreadsheet\nfields:\n  - { name: nom, category: identity.name }\n  - { name: iban, category: payment.iban }\nsecurity: [backups]\n",
-        passing: "kind: source\nid: box-office-sheet\nname: Tableur de la caisse\ntype: spreadsheet\nfields:\n  - { name: nom, category: identity.name }\n  - { name: iban, category: payment.iban }\nsecurity: [access-control, encryption-at-rest, backups]\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let (policy, locale) = (context.policy, context.locale);

@@ -1,28 +1,23 @@
 //! DC205 accessibility-needs-unbounded: the service a spectator needs, recorded without
 //! explicit consent or kept longer than the event plus a short follow-up.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::i18n::Locale;
 use crate::model::{
     Duration, Located, Processing, RetentionEnd, RetentionReference, RetentionStart,
 };
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
 /// The category this rule is about (a child of it is covered too).
 const ACCESSIBILITY_NEEDS: &str = "accessibility-needs";
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC205",
     name: "accessibility-needs-unbounded",
-    family: Family::Sensitive,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: accessibilite\nname: Services d'accessibilité\npurpose: accessibility-services\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order, accessibility-needs]\nconsent: { mechanism: checkbox, record: \"Billetel stores the date and wording of the consent box\" }\nretention:\n  - { categories: [identity.name, transaction.order, accessibility-needs], duration: 3y, from: end-of-contract, then: delete }\n",
-        passing: "kind: processing\nid: accessibilite\nname: Services d'accessibilité\npurpose: accessibility-services\nlegal_basis: consent\ndata_subjects: [spectators]\ndata_categories: [identity.name, transaction.order, accessibility-needs]\nconsent: { mechanism: checkbox, explicit: true, record: \"Billetel stores the date and wording of the consent box\" }\nretention:\n  - { categories: [identity.name, transaction.order, accessibility-needs], duration: 3mo, from: event, then: delete }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {

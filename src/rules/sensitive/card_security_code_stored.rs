@@ -1,24 +1,19 @@
 //! DC208 card-security-code-stored: the card security code (CVV) held anywhere.
 
 use super::category_uses;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
 /// The category this rule is about (a child of it is covered too).
 const CARD_SECURITY_CODE: &str = "payment.card-cvv";
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC208",
     name: "card-security-code-stored",
-    family: Family::Sensitive,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: source\nid: vente-telephone\nname: Tableur des ventes par téléphone\ntype: spreadsheet\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_carte, category: payment.card-number }\n  - { name: cryptogramme, category: payment.card-cvv }\n",
-        passing: "kind: source\nid: vente-telephone\nname: Tableur des ventes par téléphone\ntype: spreadsheet\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: reference_paiement, category: transaction.order, description: \"payment reference returned by the payment terminal\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for used in category_uses(context.inventory) {

@@ -4,19 +4,14 @@ use super::{Holder, category_uses, describe_category};
 use crate::finding::{Finding, Severity};
 use crate::model::{Processing, Sensitivity};
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC203",
     name: "criminal-data",
-    family: Family::Sensitive,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: source\nid: benevoles\nname: Tableur des bénévoles\ntype: spreadsheet\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: extrait_casier_judiciaire, category: criminal }\n",
-        passing: "kind: source\nid: benevoles\nname: Tableur des bénévoles\ntype: spreadsheet\ndata_subjects: [staff]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: mission, category: professional-life.job }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

@@ -4,24 +4,19 @@
 use super::{Holder, category_uses, describe_category};
 use crate::finding::{Finding, Severity};
 use crate::policy::PolicyTables;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
 /// The category this rule is about (a child of it is covered too).
 const HEALTH: &str = "special.health";
 /// What to record instead.
 const SERVICE_NEEDED: &str = "accessibility-needs";
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC204",
     name: "disability-detail",
-    family: Family::Sensitive,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: handicap, category: special.health, description: \"type of disability, typed by the box office\" }\n",
-        passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: besoin_accessibilite, category: accessibility-needs, description: \"closed list: wheelchair space, induction loop, companion seat, audio description\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for used in category_uses(context.inventory) {

@@ -1,21 +1,16 @@
 //! DC202 explicit-consent-without-record: Art. 9(2)(a) explicit consent is claimed but nothing
 //! says where consents are recorded.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::{Art9Basis, Processing};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC202",
     name: "explicit-consent-without-record",
-    family: Family::Sensitive,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: processing\nid: repas-ateliers\nname: Repas des ateliers de théâtre\npurpose: other\ndescription: \"Order the lunch each workshop member needs\"\nlegal_basis: consent\ndata_subjects: [members]\ndata_categories: [identity.name, special.religious-philosophical-beliefs]\nart9_exception: { basis: a, description: \"members choose to give their meal requirement\" }\n",
-        passing: "kind: processing\nid: repas-ateliers\nname: Repas des ateliers de théâtre\npurpose: other\ndescription: \"Order the lunch each workshop member needs\"\nlegal_basis: consent\ndata_subjects: [members]\ndata_categories: [identity.name, special.religious-philosophical-beliefs]\nart9_exception: { basis: a, description: \"members choose to give their meal requirement\" }\nconsent:\n  explicit: true\n  mechanism: signed-form\n  record: \"signed registration forms, filed by workshop in the administration office\"\n  withdrawal: \"a member may ask at any time to have the meal field emptied\"\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let inventory = context.inventory;

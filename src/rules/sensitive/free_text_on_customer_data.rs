@@ -1,20 +1,15 @@
 //! DC206 free-text-on-customer-data: a free-text field on a source holding audience data.
 
 use super::{Holder, name_contains, words};
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC206",
     name: "free-text-on-customer-data",
-    family: Family::Sensitive,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: commentaires, category: relationship.requests }\n",
-        passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators, subscribers]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: type_demande, category: relationship.requests, description: \"closed list: exchange, refund, seat change, invoice\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for source in &context.inventory.sources {

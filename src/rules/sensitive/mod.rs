@@ -14,6 +14,9 @@ pub mod national_id;
 pub mod sensitive_field_name;
 pub mod special_category_without_exception;
 
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Sensitive;
+
 use crate::finding::Location;
 use crate::i18n::Locale;
 use crate::model::{Field, Inventory, Located, Processing, Sensitivity, Source, SubjectId};

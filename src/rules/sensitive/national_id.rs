@@ -1,21 +1,16 @@
 //! DC207 national-id: a national identification number (the French NIR) in audience or
 //! customer data.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Sensitivity;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC207",
     name: "national-id",
-    family: Family::Sensitive,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: source\nid: adhesions\nname: Tableur des adhésions\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_secu, category: national-id, description: \"asked to check the reduced rate\" }\n",
-        passing: "kind: source\nid: adhesions\nname: Tableur des adhésions\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: numero_adherent, category: identity.customer-id }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     super::flag_category_uses(&RULE, context, findings, |used| {

@@ -2,21 +2,16 @@
 //! category is not sensitive.
 
 use super::{describe_category, describe_sensitivity, name_contains, words};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Sensitivity;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC209",
     name: "sensitive-field-name",
-    family: Family::Sensitive,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: allergies, category: identity, description: \"for the bar before the show\" }\n",
-        passing: "kind: source\nid: billetterie\nname: Logiciel de billetterie\ntype: ticketing\ndata_subjects: [spectators]\nfields:\n  - { name: nom, category: identity.name }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let policy = context.policy;

@@ -2,21 +2,16 @@
 //! Art. 9(2) exception.
 
 use super::{Holder, category_uses, describe_category};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::{Art9Basis, Art9Exception, LegalForm, OrganisationAim, Sensitivity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC201",
     name: "special-category-without-exception",
-    family: Family::Sensitive,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: source\nid: ateliers\nname: Inscriptions aux ateliers de théâtre\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: regime_alimentaire, category: special.religious-philosophical-beliefs }\n",
-        passing: "kind: source\nid: ateliers\nname: Inscriptions aux ateliers de théâtre\ntype: spreadsheet\ndata_subjects: [members]\nfields:\n  - { name: nom, category: identity.name }\n  - { name: regime_alimentaire, category: special.religious-philosophical-beliefs }\nart9_exception:\n  basis: a\n  description: \"members tick a box to give the meal they need for the workshop lunch\"\n  reference: \"Formulaire d'inscription aux ateliers 2026, case de consentement\"\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for used in category_uses(context.inventory) {

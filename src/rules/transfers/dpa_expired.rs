@@ -1,19 +1,14 @@
 //! DC602 dpa-expired: a data-processing agreement whose `expires` date is past.
 
-use crate::finding::{Finding, Severity};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::finding::Finding;
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC602",
     name: "dpa-expired",
-    family: Family::Transfers,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: party\nid: relatio\nname: Relatio SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2022-01-15, expires: 2025-01-14, reference: \"REL-2022-0042\" }\n",
-        passing: "kind: party\nid: relatio\nname: Relatio SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2025-01-15, expires: 2028-01-14, reference: \"REL-2025-0042\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

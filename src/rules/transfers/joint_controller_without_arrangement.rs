@@ -1,22 +1,17 @@
 //! DC606 joint-controller-without-arrangement: a joint controller with no reference to the
 //! arrangement of Art. 26.
 
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::model::PartyRole;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC606",
     name: "joint-controller-without-arrangement",
-    family: Family::Transfers,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: party\nid: festival-des-rues\nname: Association Festival des Rues\nroles: [joint-controller]\ncountry: FR\n",
-        passing: "kind: party\nid: festival-des-rues\nname: Association Festival des Rues\nroles: [joint-controller]\ncountry: FR\narrangement: \"Convention de responsabilité conjointe 2026, art. 7 (Nextcloud / Administration / Conventions)\"\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

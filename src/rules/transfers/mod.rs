@@ -12,6 +12,9 @@ pub mod transfer_without_safeguard;
 pub mod us_transfer_not_certified;
 pub mod vendor_abroad_without_transfer;
 
+/// The family of every rule of this module (read by `declare_rule!`).
+const FAMILY: crate::rules::Family = crate::rules::Family::Transfers;
+
 use crate::model::{AdequacyDecision, Party};
 use crate::policy::PolicyTables;
 use jiff::civil::Date;

@@ -1,21 +1,16 @@
 //! DC601 processor-without-dpa: a processor with no signed data-processing agreement.
 
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::model::PartyRole;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use std::collections::HashMap;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC601",
     name: "processor-without-dpa",
-    family: Family::Transfers,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: party\nid: lettrino\nname: Lettrino SAS\nroles: [processor]\ncountry: FR\n",
-        passing: "kind: party\nid: lettrino\nname: Lettrino SAS\nroles: [processor]\ncountry: FR\ndpa: { signed: 2025-09-01, expires: 2028-08-31, reference: \"Lettrino DPA v4, accepted online 2025-09-01\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

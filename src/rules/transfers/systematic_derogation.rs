@@ -1,20 +1,15 @@
 //! DC605 systematic-derogation: an Art. 49 derogation used for a regular transfer.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Safeguard;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC605",
     name: "systematic-derogation",
-    family: Family::Transfers,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\ntransfers:\n  - { country: IN, recipient: crm-vendor, safeguard: derogation, derogation: explicit-consent, regular: true, description: \"every booking is copied to the CRM vendor's servers\" }\n",
-        passing: "kind: processing\nid: group-bookings\nname: Réservations de groupes\npurpose: group-bookings\ntransfers:\n  - { country: IN, recipient: crm-vendor, safeguard: scc, regular: true, reference: \"SCC module 2 signed 2026-01-10\", description: \"every booking is copied to the CRM vendor's servers\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

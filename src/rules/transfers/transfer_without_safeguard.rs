@@ -2,21 +2,16 @@
 //! adequacy decision, with no safeguard.
 
 use super::{adequacy_covers, decisions_in_force, in_eea};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::{Party, Safeguard};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC603",
     name: "transfer-without-safeguard",
-    family: Family::Transfers,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: party\nid: sondagio\nname: Sondagio Pvt Ltd\nroles: [processor]\ncountry: IN\n---\nkind: processing\nid: audience-survey\nname: Enquête des publics\npurpose: audience-survey\ntransfers:\n  - { country: IN, recipient: sondagio }\n",
-        passing: "kind: party\nid: sondagio\nname: Sondagio Pvt Ltd\nroles: [processor]\ncountry: IN\n---\nkind: processing\nid: audience-survey\nname: Enquête des publics\npurpose: audience-survey\ntransfers:\n  - { country: IN, recipient: sondagio, safeguard: scc, reference: \"SCC module 2 signed 2026-01-10, with transfer impact assessment TIA-2026-01\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

@@ -2,21 +2,16 @@
 //! certified organisations (the EU-US Data Privacy Framework) but the recipient is not certified.
 
 use super::{adequacy_covers, decisions_in_force};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::model::Safeguard;
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC604",
     name: "us-transfer-not-certified",
-    family: Family::Transfers,
-    severity: Severity::Error,
-    docs: Docs {
-        failing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy }\n",
-        passing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy, reference: \"DPF list entry checked 2026-05-02\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Error,
+    check: check,
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let locale = context.locale;

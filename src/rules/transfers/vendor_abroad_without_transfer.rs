@@ -2,23 +2,18 @@
 //! processing using it declares no transfer there.
 
 use super::in_eea;
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::i18n::Locale;
 use crate::model::{Located, Source, Transfer};
-use crate::rules::{Context, Docs, Family, Rule};
+use crate::rules::Context;
 use std::collections::{HashMap, HashSet};
 
-pub static RULE: Rule = Rule {
+declare_rule! {
     code: "DC607",
     name: "vendor-abroad-without-transfer",
-    family: Family::Transfers,
-    severity: Severity::Warning,
-    docs: Docs {
-        failing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: source\nid: emailing\nname: Plateforme d'envoi\ntype: emailing\nvendor: mailforce\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nsources: [emailing]\ntransfers: []\n",
-        passing: "kind: party\nid: mailforce\nname: Mailforce Inc.\nroles: [processor]\ncountry: US\ndpf_certified: true\n---\nkind: source\nid: emailing\nname: Plateforme d'envoi\ntype: emailing\nvendor: mailforce\n---\nkind: processing\nid: newsletter\nname: Lettre d'information\npurpose: newsletter\nsources: [emailing]\ntransfers:\n  - { country: US, recipient: mailforce, safeguard: adequacy, reference: \"DPF list entry checked 2026-05-02\" }\n",
-    },
-    check: Some(check),
-};
+    severity: Warning,
+    check: check,
+}
 
 /// A reason a source's data leaves the EEA.
 struct Abroad<'a> {
