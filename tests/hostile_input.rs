@@ -443,6 +443,43 @@ fn escape_sequences_and_bidi_in_values_and_comments_never_reach_a_reader() {
 }
 
 #[test]
+fn custom_rule_texts_reach_the_terminal_escaped() {
+    // A workspace pack whose custom rule carries a screen clear, an OSC 52 clipboard write and
+    // a bidi override in its message and help: `rule` and `policy show` print them.
+    let pack = "kind: policy\nid: house\nrules:\n  - code: X001\n    name: evil-name\n    \
+                severity: warning\n    given: { kind: source }\n    then: { path: /vendor, present: true }\n    \
+                message: \"\\e]52;c;ZXZpbA==\\a\\u202eexe.txt\"\n    help: \"\\e[32mNo problems found\"\n";
+    let dir = workspace(
+        "datacharter: 1\npolicies: [house.yaml]\n",
+        &[("house.yaml", pack.as_bytes())],
+    );
+    for args in [
+        &[
+            OsStr::new("rule"),
+            OsStr::new("X001"),
+            OsStr::new("--config"),
+        ][..],
+        &[
+            OsStr::new("policy"),
+            OsStr::new("show"),
+            OsStr::new("--config"),
+        ][..],
+    ] {
+        let settings = dir.path().join("datacharter.yaml");
+        let mut all: Vec<&OsStr> = args.to_vec();
+        all.push(settings.as_os_str());
+        let run = run(&all, &[], Duration::from_secs(30));
+        let out = run.stdout();
+        assert!(!out.is_empty(), "{args:?}: nothing printed");
+        assert!(
+            out.contains("52;c;ZXZpbA=="),
+            "{args:?}: the message is shown: {out}"
+        );
+        assert_eq!(raw_controls(&out), Vec::<char>::new(), "{args:?}: {out}");
+    }
+}
+
+#[test]
 fn a_newline_in_a_file_name_forges_no_line() {
     let name = "sources/a\n::error file=x.yaml::forged\n.yaml";
     let dir = workspace(

@@ -209,7 +209,10 @@ pub fn run_show(args: &crate::cli::PolicyShowArgs) -> Result<std::process::ExitC
     };
     let value = tables_json(&tables, args.pack.as_deref())?;
     let text = match args.format {
-        crate::cli::TableFormat::Text => tables_text(&value),
+        // Workspace packs' texts reach the terminal: escaped (JSON escapes what JSON needs).
+        crate::cli::TableFormat::Text => {
+            crate::report::sanitize::text(&tables_text(&value)).into_owned()
+        }
         crate::cli::TableFormat::Json => format!("{}\n", serde_json::to_string_pretty(&value)?),
     };
     crate::output::console::print(text)?;

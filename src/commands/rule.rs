@@ -49,6 +49,12 @@ pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
             format!("{}\n", serde_json::to_string_pretty(&value)?)
         }
     };
+    // Custom rules' texts come from the workspace's policy packs: no control or bidi
+    // character reaches the terminal (JSON escapes what JSON needs).
+    let text = match args.format {
+        DocFormat::Json => text,
+        DocFormat::Markdown => crate::report::sanitize::text(&text).into_owned(),
+    };
     crate::output::console::print(text)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -134,6 +140,12 @@ fn run_custom_rule(args: &RuleArgs, code: &str) -> Result<ExitCode, CommandError
             )
         }
     };
+    // Custom rules' texts come from the workspace's policy packs: no control or bidi
+    // character reaches the terminal (JSON escapes what JSON needs).
+    let text = match args.format {
+        DocFormat::Json => text,
+        DocFormat::Markdown => crate::report::sanitize::text(&text).into_owned(),
+    };
     crate::output::console::print(text)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -192,6 +204,12 @@ pub fn run_rules(args: &RulesArgs) -> Result<ExitCode, CommandError> {
             text
         }
         DocFormat::Json => format!("{}\n", serde_json::to_string_pretty(&rows)?),
+    };
+    // Custom rules' texts come from the workspace's policy packs: no control or bidi
+    // character reaches the terminal (JSON escapes what JSON needs).
+    let text = match args.format {
+        DocFormat::Json => text,
+        DocFormat::Markdown => crate::report::sanitize::text(&text).into_owned(),
     };
     crate::output::console::print(text)?;
     Ok(ExitCode::SUCCESS)
