@@ -39,6 +39,8 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
                 file_count: 1,
                 document_count: 0,
                 suppressed: 0,
+                hidden: Vec::new(),
+                skipped: Default::default(),
                 path_prefix: settings_root(args, &start, &path)
                     .map_or_else(String::new, |root| report::repository_prefix(&root)),
                 timings: None,
@@ -112,6 +114,12 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         file_count: outcome.file_count,
         document_count: outcome.document_count,
         suppressed: outcome.suppressed,
+        hidden: outcome
+            .hidden
+            .into_iter()
+            .filter(|hidden| filter.includes(&hidden.finding.location.file))
+            .collect(),
+        skipped: outcome.skipped,
         path_prefix: report::repository_prefix(&workspace.root),
         timings: args.timings.then_some(timings),
         locale: options.locale,
@@ -148,6 +156,8 @@ fn render_settings_problems(
         file_count: 1,
         document_count: 0,
         suppressed: 0,
+        hidden: Vec::new(),
+        skipped: Default::default(),
         path_prefix: report::repository_prefix(&workspace.root),
         timings: None,
         locale: crate::i18n::resolve(args.locale.map(Into::into), workspace.settings.locale),
@@ -234,6 +244,10 @@ struct RunFacts<'a> {
     document_count: usize,
     /// Findings silenced by suppression comments.
     suppressed: usize,
+    /// Every silenced finding, with its reason (listed apart in the machine reports).
+    hidden: Vec<crate::suppress::Hidden>,
+    /// Checks withheld on documents that failed to parse or validate.
+    skipped: crate::lint::SkippedChecks,
     /// The workspace root inside its git repository (GitHub and SARIF paths).
     path_prefix: String,
     /// Stage times, for the JSON report (`--timings`).
@@ -260,6 +274,21 @@ fn render(
     );
     report.timings = facts.timings;
     report.locale = facts.locale;
+    report.summary.skipped_checks = facts.skipped.codes.len();
+    report.summary.unreadable = facts.skipped.files.iter().cloned().collect();
+    report.suppressed = facts
+        .hidden
+        .iter()
+        .flat_map(|hidden| {
+            report::locate(vec![hidden.finding.clone()], &lookup)
+                .into_iter()
+                .map(|diagnostic| report::SuppressedDiagnostic {
+                    diagnostic,
+                    reason: hidden.reason.clone(),
+                    in_source: hidden.in_source,
+                })
+        })
+        .collect();
     let default = [ReportSpec {
         format: Format::Human,
         output: None,

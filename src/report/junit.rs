@@ -41,6 +41,7 @@ pub fn render_junit(
         }
         let mut body = String::new();
         let mut suite_failures = 0;
+        let mut suite_skipped = 0;
         for (code, name) in &cases {
             let found: Vec<&&Diagnostic> = in_file.iter().filter(|d| d.code == *code).collect();
             let _ = write!(
@@ -50,7 +51,18 @@ pub fn render_junit(
                 escape(&format!("{code} {name}"))
             );
             if found.is_empty() {
-                body.push_str("/>\n");
+                // A case whose only findings were suppressed is skipped, with the reasons.
+                let silenced = suppressed_lines(report, file, code);
+                if silenced.is_empty() {
+                    body.push_str("/>\n");
+                } else {
+                    suite_skipped += 1;
+                    let _ = write!(
+                        body,
+                        ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                        escape(&silenced.join("\n")),
+                    );
+                }
                 continue;
             }
             suite_failures += 1;
@@ -76,7 +88,7 @@ pub fn render_junit(
         failures += suite_failures;
         let _ = write!(
             suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{suite_failures}\" errors=\"0\" skipped=\"0\">\n{body}  </testsuite>\n",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{suite_failures}\" errors=\"0\" skipped=\"{suite_skipped}\">\n{body}  </testsuite>\n",
             escape(file),
             cases.len(),
         );
@@ -87,6 +99,25 @@ pub fn render_junit(
          <testsuites name=\"datacharter\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n\
          {suites}</testsuites>\n"
     )
+}
+
+/// `line:column suppressed: reason` for each suppressed finding of this file and code.
+fn suppressed_lines(report: &Report, file: &str, code: &str) -> Vec<String> {
+    report
+        .suppressed
+        .iter()
+        .filter(|s| s.diagnostic.file == file && s.diagnostic.code == code)
+        .map(|s| {
+            let span = &s.diagnostic.span;
+            match &s.reason {
+                Some(reason) => format!(
+                    "{}:{} suppressed: {reason}",
+                    span.start.line, span.start.column
+                ),
+                None => format!("{}:{} suppressed", span.start.line, span.start.column),
+            }
+        })
+        .collect()
 }
 
 fn counted(count: usize) -> String {

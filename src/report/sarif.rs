@@ -38,7 +38,7 @@ pub fn render_sarif(
             }));
         }
     }
-    let results: Vec<Value> = report
+    let mut results: Vec<Value> = report
         .diagnostics
         .iter()
         .map(|diagnostic| {
@@ -46,6 +46,10 @@ pub fn render_sarif(
             result(diagnostic, index, path_prefix)
         })
         .collect();
+    results.extend(report.suppressed.iter().map(|suppressed| {
+        let index = ids.iter().position(|id| *id == suppressed.diagnostic.code);
+        suppressed_result(suppressed, index, path_prefix)
+    }));
     let sarif = json!({
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -136,6 +140,27 @@ fn result(diagnostic: &Diagnostic, rule_index: Option<usize>, path_prefix: &str)
         object.insert("relatedLocations".to_owned(), Value::Array(related));
     }
     result
+}
+
+/// A suppressed finding: a result with `suppressions` (SARIF 2.1.0 §3.35), `inSource` for a
+/// comment in the file, `external` for the settings' `per-file-ignores`.
+fn suppressed_result(
+    suppressed: &super::SuppressedDiagnostic,
+    rule_index: Option<usize>,
+    path_prefix: &str,
+) -> Value {
+    let mut value = result(&suppressed.diagnostic, rule_index, path_prefix);
+    let mut suppression = json!({
+        "kind": if suppressed.in_source { "inSource" } else { "external" },
+        "status": "accepted",
+    });
+    if let (Some(reason), Some(object)) = (&suppressed.reason, suppression.as_object_mut()) {
+        object.insert("justification".to_owned(), json!(reason));
+    }
+    if let Some(object) = value.as_object_mut() {
+        object.insert("suppressions".to_owned(), json!([suppression]));
+    }
+    value
 }
 
 fn related_location(id: usize, label: &LocatedLabel, path_prefix: &str) -> Value {
