@@ -37,31 +37,40 @@ pub(super) fn tolerant_documents(
     limits: &Limits,
 ) -> Vec<(usize, Value)> {
     let mut lines: Vec<&str> = text.split('\n').collect();
-    let mut blanked = BTreeSet::new();
     let mut recovered: Vec<(usize, Value)> = Vec::new();
+    // A long text is only given its error lines blanked: trying lines above is quadratic.
+    let look_back = if text.len() > LOOK_BACK_TEXT_LIMIT {
+        0
+    } else {
+        LOOK_BACK
+    };
     for _ in 0..=MAX_BLANKED_LINES {
-        let attempt = lines.join("\n");
-        let parsed = parse(path, attempt.as_bytes(), limits);
-        recovered = parsed
-            .documents
+        let (documents, error_line) = attempt(path, &lines, limits);
+        recovered = documents
             .into_iter()
-            .filter(|document| !kept.contains(&document.index))
-            .map(|document| (document.index, document.value))
+            .filter(|(index, _)| !kept.contains(index))
             .collect();
-        let error_line = parsed.findings.iter().find_map(|finding| {
-            match (&finding.code[..], &finding.location.target) {
-                ("DC001", Target::Text { range, .. }) => Some(range.start.line),
-                _ => None,
-            }
-        });
         let Some(line) = error_line else { break };
-        // The parser names the line where it noticed the problem (1-based); blank it, or the
-        // line before when that one is already blank (an unclosed quote is noticed later).
-        let target = (1..=line)
-            .rev()
-            .find(|candidate| !blanked.contains(candidate) && *candidate <= lines.len());
-        let Some(target) = target else { break };
-        blanked.insert(target);
+        // The parser names the line where it noticed the problem (1-based), which may be
+        // below the culprit (an unclosed bracket or quote is noticed at the end): blank the
+        // line, at or above it, whose blanking lets the parse go furthest.
+        let mut best: Option<(usize, usize)> = None; // (line to blank, where the parse stops)
+        for candidate in (line.saturating_sub(look_back).max(1)..=line.min(lines.len())).rev() {
+            if lines[candidate - 1].trim().is_empty() {
+                continue;
+            }
+            let saved = std::mem::take(&mut lines[candidate - 1]);
+            let (_, stops) = attempt(path, &lines, limits);
+            lines[candidate - 1] = saved;
+            let reach = stops.unwrap_or(usize::MAX);
+            if best.is_none_or(|(_, best_reach)| reach > best_reach) {
+                best = Some((candidate, reach));
+            }
+            if reach == usize::MAX {
+                break;
+            }
+        }
+        let Some((target, _)) = best else { break };
         lines[target - 1] = "";
     }
     if recovered.is_empty() && !kept.contains(&0) && !has_document_separators(text) {
@@ -70,6 +79,29 @@ pub(super) fn tolerant_documents(
         }
     }
     recovered
+}
+
+/// Lines above an error line tried as its culprit.
+const LOOK_BACK: usize = 64;
+/// Texts longer than this (bytes) only have their error lines blanked.
+const LOOK_BACK_TEXT_LIMIT: usize = 256 * 1024;
+
+/// Parses the lines; the documents read and the line of the syntax error, if any.
+fn attempt(path: &str, lines: &[&str], limits: &Limits) -> (Vec<(usize, Value)>, Option<usize>) {
+    let text = lines.join("\n");
+    let parsed = parse(path, text.as_bytes(), limits);
+    let error_line = parsed.findings.iter().find_map(|finding| {
+        match (&finding.code[..], &finding.location.target) {
+            ("DC001", Target::Text { range, .. }) => Some(range.start.line),
+            _ => None,
+        }
+    });
+    let documents = parsed
+        .documents
+        .into_iter()
+        .map(|document| (document.index, document.value))
+        .collect();
+    (documents, error_line)
 }
 
 fn has_document_separators(text: &str) -> bool {
@@ -193,10 +225,15 @@ fn collect_property_names(schema: &Value, keys: &mut BTreeSet<String>) {
 fn rename_to_known(value: &mut Value, pointer: &str) -> Option<String> {
     let tokens: Vec<String> = pointer_tokens(pointer).collect();
     let (key, parents) = tokens.split_last()?;
+    let kind = value.get("kind").and_then(Value::as_str)?.to_owned();
+    let allowed = allowed_keys(&kind, parents);
     let parent = node_mut(value, parents)?.as_object_mut()?;
-    let candidates = known_keys()
-        .iter()
-        .map(String::as_str)
+    let candidates: Vec<&str> = match &allowed {
+        Some(keys) => keys.iter().map(String::as_str).collect(),
+        None => known_keys().iter().map(String::as_str).collect(),
+    };
+    let candidates = candidates
+        .into_iter()
         .filter(|candidate| !parent.contains_key(*candidate));
     let target = crate::suggest::closest(key, candidates)?.to_owned();
     let moved = parent.remove(key)?;
@@ -208,6 +245,49 @@ fn rename_to_known(value: &mut Value, pointer: &str) -> Option<String> {
     new_pointer.push('/');
     new_pointer.push_str(&escape_token(&target));
     Some(new_pointer)
+}
+
+/// The keys the schema allows in the mapping at `parents` of a document of this kind; `None`
+/// when the schema cannot be followed there.
+fn allowed_keys(kind: &str, parents: &[String]) -> Option<Vec<String>> {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    let schema = SCHEMA.get_or_init(crate::schema::document_schema);
+    let definitions = schema.get("$defs")?.as_object()?;
+    let resolve = |mut node: &'static Value| -> Option<&'static Value> {
+        for _ in 0..8 {
+            if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
+                node = definitions.get(reference.strip_prefix("#/$defs/")?)?;
+            } else if let Some(branches) = node
+                .get("anyOf")
+                .or_else(|| node.get("oneOf"))
+                .and_then(Value::as_array)
+            {
+                node = branches
+                    .iter()
+                    .find(|branch| branch.get("type").and_then(Value::as_str) != Some("null"))?;
+            } else {
+                return Some(node);
+            }
+        }
+        None
+    };
+    let mut node = definitions.values().find(|definition| {
+        definition
+            .pointer("/properties/kind/enum/0")
+            .and_then(Value::as_str)
+            == Some(kind)
+    })?;
+    for token in parents {
+        node = resolve(node)?;
+        node = match node.get("properties").and_then(|p| p.get(token)) {
+            Some(child) => child,
+            None => node
+                .get("items")
+                .or_else(|| node.get("additionalProperties"))?,
+        };
+    }
+    let properties = resolve(node)?.get("properties")?.as_object()?;
+    Some(properties.keys().cloned().collect())
 }
 
 fn node_mut<'v>(value: &'v mut Value, tokens: &[String]) -> Option<&'v mut Value> {
