@@ -434,22 +434,22 @@ fn load_chunk(
                     }
                 }
             }
+            let mut partial = Vec::new();
+            for (index, value) in failed {
+                if let Some(document) = recover::repair(value) {
+                    typed.push((index, document));
+                    partial.push(index);
+                }
+            }
             if file.findings.iter().any(|finding| finding.code == "DC001") {
                 let kept: BTreeSet<usize> = file
                     .documents
                     .iter()
                     .map(|document| document.index)
                     .collect();
-                failed.extend(recover::tolerant_documents(
-                    &path,
-                    &file.source.text,
-                    &kept,
-                    &options.limits,
-                ));
-            }
-            let mut partial = Vec::new();
-            for (index, value) in failed {
-                if let Some(document) = recover::repair(value) {
+                for (index, document) in
+                    recover::recover_text(&path, &file.source.text, &kept, &options.limits)
+                {
                     typed.push((index, document));
                     partial.push(index);
                 }

@@ -28,9 +28,31 @@ const MAX_BLANKED_LINES: usize = 8;
 /// Nodes repaired or removed before giving up on a document.
 const MAX_REPAIRS: usize = 64;
 
-/// The documents of a text with a syntax error that the strict parse lost (index ≥ `kept`
-/// documents), as JSON values read by the tolerant pass.
-pub(super) fn tolerant_documents(
+/// The documents of a text with a syntax error that the strict parse lost (those not in
+/// `kept`), read by the tolerant pass and repaired.
+pub(super) fn recover_text(
+    path: &str,
+    text: &str,
+    kept: &BTreeSet<usize>,
+    limits: &Limits,
+) -> Vec<(usize, TypedDocument)> {
+    let mut recovered: Vec<(usize, TypedDocument)> = tolerant_documents(path, text, kept, limits)
+        .into_iter()
+        .filter_map(|(index, value)| Some((index, repair(value)?)))
+        .collect();
+    if recovered.is_empty() && !kept.contains(&0) && !has_document_separators(text) {
+        recovered.extend(
+            identity_lines(text)
+                .and_then(repair)
+                .map(|typed| (0, typed)),
+        );
+    }
+    recovered
+}
+
+/// The documents of a text with a syntax error that the strict parse lost (those not in
+/// `kept`), as JSON values read by the tolerant pass.
+fn tolerant_documents(
     path: &str,
     text: &str,
     kept: &BTreeSet<usize>,
@@ -72,11 +94,6 @@ pub(super) fn tolerant_documents(
         }
         let Some((target, _)) = best else { break };
         lines[target - 1] = "";
-    }
-    if recovered.is_empty() && !kept.contains(&0) && !has_document_separators(text) {
-        if let Some(value) = identity_lines(text) {
-            recovered.push((0, value));
-        }
     }
     recovered
 }
@@ -384,10 +401,10 @@ mod tests {
     #[test]
     fn an_unparsable_text_still_gives_its_kind_and_id() {
         let text = "kind: party\nid: billetel\nname: \"Billetel\n  [[[\n";
-        let documents = tolerant_documents("p.yaml", text, &BTreeSet::new(), &Limits::default());
+        let documents = recover_text("p.yaml", text, &BTreeSet::new(), &Limits::default());
         assert_eq!(documents.len(), 1);
-        match repair(documents[0].1.clone()) {
-            Some(TypedDocument::Party(party)) => assert_eq!(party.id.as_str(), "billetel"),
+        match &documents[0].1 {
+            TypedDocument::Party(party) => assert_eq!(party.id.as_str(), "billetel"),
             other => panic!("not a party: {other:?}"),
         }
     }
