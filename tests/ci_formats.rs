@@ -80,8 +80,8 @@ fn governance_repository() -> TempDir {
 fn sarif_validator() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        let path = manifest_dir().join("../shared/data/sarif-schema-2.1.0.json");
-        let text = fs::read_to_string(&path).expect("the SARIF schema is in ../shared/data");
+        let path = manifest_dir().join("tests/data/sarif-schema-2.1.0.json");
+        let text = fs::read_to_string(&path).expect("the SARIF schema is in tests/data");
         let schema: Value = serde_json::from_str(&text).expect("the SARIF schema is JSON");
         jsonschema::options()
             .offline()

@@ -4,6 +4,8 @@
 
 #[path = "common/chromium.rs"]
 mod chromium;
+#[path = "common/tools.rs"]
+mod tools;
 
 use datacharter::commands::register::{RegisterArgs, build_register};
 use datacharter::export::register::{Format, render};

@@ -3,6 +3,8 @@
 
 #[path = "common/chromium.rs"]
 mod chromium;
+#[path = "common/tools.rs"]
+mod tools;
 
 use assert_cmd::Command;
 use datacharter::commands::map::{MapArgs, data_map};

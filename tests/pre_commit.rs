@@ -8,6 +8,8 @@
 
 #[path = "common/repository.rs"]
 mod repository;
+#[path = "common/tools.rs"]
+mod tools;
 
 use repository::{copy_dir, git};
 use std::fs;
@@ -28,9 +30,10 @@ fn pre_commit_available() -> bool {
         .output()
         .is_ok_and(|output| output.status.success());
     if !found {
-        eprintln!(
-            "SKIPPED: `pre-commit` is not on PATH; install it with `python3 -m pip install pre-commit` \
-             to run the pre-commit hook tests"
+        tools::unavailable(
+            "pre-commit hook tests",
+            "`pre-commit`",
+            "python3 -m pip install pre-commit",
         );
     }
     found

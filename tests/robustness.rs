@@ -259,7 +259,7 @@ const KNOWN_DIVERGENCES: &[(&str, &str)] = &[(
 )];
 
 fn suite_cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/yaml-test-suite");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/yaml-test-suite");
     let mut cases: Vec<PathBuf> = walkdir::WalkDir::new(&root)
         .into_iter()
         .filter_map(Result::ok)
@@ -271,7 +271,7 @@ fn suite_cases() -> Vec<PathBuf> {
 }
 
 fn case_name(case: &Path) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/yaml-test-suite");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/yaml-test-suite");
     case.strip_prefix(&root)
         .unwrap_or(case)
         .to_string_lossy()

@@ -48,11 +48,13 @@ pub fn binary() -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// Prints why a Chromium test does nothing. Call it when [`binary`] is `None`.
+/// Prints why a Chromium test does nothing (fails under `CI=true`). Call it when [`binary`]
+/// is `None`.
 pub fn skip(test: &str) {
-    eprintln!(
-        "SKIPPED {test}: Chromium is not installed at {DEFAULT_BINARY} (or $CHROMIUM); \
-         install it with `apt-get install -y chromium` (.ci/run does)"
+    crate::tools::unavailable(
+        test,
+        &format!("Chromium (at {DEFAULT_BINARY} or $CHROMIUM)"),
+        "apt-get install -y chromium",
     );
 }
 
