@@ -12,7 +12,13 @@ type Column = (&'static str, fn(&Sheet, Option<&Category>) -> String);
 const COLUMNS: &[Column] = &[
     ("register.csv.processing_id", |sheet, _| sheet.id.clone()),
     ("register.csv.processing", |sheet, _| sheet.name.clone()),
-    ("register.csv.status", |sheet, _| sheet.status.label.clone()),
+    ("register.csv.status", |sheet, _| {
+        sheet
+            .status
+            .as_ref()
+            .map(|s| s.label.clone())
+            .unwrap_or_default()
+    }),
     ("register.csv.purpose", |sheet, _| {
         sheet
             .purpose

@@ -21,6 +21,9 @@ pub struct Register {
     pub processings: Vec<Sheet>,
     #[serde(skip)]
     pub language: Locale,
+    /// `--with-findings`: the documents add each processing's open findings in an annex.
+    #[serde(skip)]
+    pub with_findings: bool,
 }
 
 /// An id with its human label (the id itself when the vocabulary does not know it).
@@ -114,17 +117,39 @@ pub struct PartyRef {
     pub id: String,
     /// `None` when no party has this id (DC005 reports it).
     pub name: Option<String>,
+    /// ISO 3166-1 code.
     pub country: Option<String>,
+    /// The country in words, in the register's language.
+    pub country_name: Option<String>,
+    /// Contact email.
+    pub contact: Option<String>,
+    /// The data processing agreement (Art. 28(3)): reference and dates, in words.
+    pub contract: Option<String>,
+    /// The joint-control arrangement (Art. 26).
+    pub arrangement: Option<String>,
 }
 
 /// One sheet of the register: one processing activity.
 #[derive(Debug, Clone, Serialize)]
 pub struct Sheet {
     pub id: String,
+    /// The sheet's number: derived from the id, so that adding or removing a processing never
+    /// renumbers the others (see `build::stable_numbers`).
+    pub number: u32,
     pub name: String,
-    /// The workspace file that describes it, `/`-separated.
+    /// The workspace file that describes it, `/`-separated (not shown in the documents).
     pub file: String,
-    pub status: Status,
+    /// The document failed to parse or validate: the sheet shows what could be read of it.
+    pub partial: bool,
+    /// The lint status, only with `--with-findings` (a linter does not certify compliance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// The open findings of the processing, of its sources and of its parties, only with
+    /// `--with-findings`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<OpenFinding>,
+    /// How consent is given, recorded and withdrawn, when the legal basis is consent.
+    pub consent: Option<ConsentInfo>,
     pub joint_controllers: Vec<PartyRef>,
     pub purpose: Option<Labelled>,
     pub description: Option<String>,
@@ -155,6 +180,27 @@ impl Sheet {
     pub fn sensitive_categories(&self) -> impl Iterator<Item = &Category> {
         self.categories.iter().filter(|c| c.sensitive.is_some())
     }
+}
+
+/// A finding still open on a processing or on what it uses (the `--with-findings` annex).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenFinding {
+    pub code: String,
+    pub severity: Labelled,
+    pub message: String,
+}
+
+/// Consent as the CNIL's model register asks for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentInfo {
+    /// How it is given (single or double opt-in, signed form…).
+    pub mechanism: Option<Labelled>,
+    /// How it is recorded (the proof).
+    pub record: Option<String>,
+    /// How it is withdrawn.
+    pub withdrawal: Option<String>,
+    pub explicit: bool,
+    pub parental: bool,
 }
 
 /// A data category of a processing.
@@ -198,6 +244,8 @@ pub struct Recipients {
 #[derive(Debug, Clone, Serialize)]
 pub struct Transfer {
     pub country: Option<String>,
+    /// The country in words.
+    pub country_name: Option<String>,
     pub recipient: Option<PartyRef>,
     pub safeguard: Option<Labelled>,
     pub derogation: Option<Labelled>,
@@ -251,10 +299,10 @@ impl PersonRef {
 }
 
 impl PartyRef {
-    /// `Billetel SAS (FR)`, or the id when the party is unknown.
+    /// `Billetel SAS (France)`, or the id when the party is unknown.
     pub fn display(&self) -> String {
         let name = self.name.as_deref().unwrap_or(&self.id);
-        match &self.country {
+        match self.country_name.as_ref().or(self.country.as_ref()) {
             Some(country) => format!("{name} ({country})"),
             None => name.to_owned(),
         }
