@@ -21,6 +21,7 @@ fn example_args(locale: Locale) -> RegisterArgs {
         locale: Some(locale),
         config: None,
         no_config: false,
+        with_findings: false,
     }
 }
 

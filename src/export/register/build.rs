@@ -80,7 +80,7 @@ pub fn build_with(
             .any(|finding| UNREADABLE_CODES.contains(&finding.code.as_str())),
     };
     Register {
-        version: 1,
+        version: 2,
         locale: locale.code(),
         date: date.to_string(),
         controller: controller(inventory, &vocabulary),
