@@ -455,6 +455,7 @@ fn summary_line() {
             warnings,
             infos,
             suppressed,
+            ..Summary::default()
         }
         .to_string()
     };
@@ -485,6 +486,7 @@ fn summary_counts_severities() {
             warnings: 1,
             infos: 1,
             suppressed: 1,
+            ..Summary::default()
         }
     );
 }
