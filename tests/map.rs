@@ -410,7 +410,7 @@ fn an_eighteen_source_map_prints_whole() {
     }
     let expected: Vec<String> = (1..=18).map(|i| format!("source-{i:02}")).collect();
     assert_eq!(printed, expected);
-    assert!(html.contains("hébergé en États-Unis · éditeur : Nuage Transatlantique Inc."));
+    assert!(html.contains("hébergement : États-Unis · éditeur : Nuage Transatlantique Inc."));
     assert_eq!(
         html.matches("<span class=\"tag locked\">non accessible</span>")
             .count(),

@@ -78,7 +78,11 @@ pub fn render(map: &DataMap) -> String {
         locale.code()
     );
     let _ = writeln!(out, "<h1>{title}</h1>");
-    let generated = crate::t!(locale, "map.generated", date = map.date);
+    let generated = crate::t!(
+        locale,
+        "map.generated",
+        date = crate::i18n::format::date(locale, map.date)
+    );
     let _ = writeln!(out, "<p class=\"date\">{}</p>", escape(&generated));
     if map.sources.is_empty() {
         let _ = writeln!(
