@@ -26,6 +26,9 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("fr", "DC607", "country code IN"),
     ("en", "DC903", "country code US"),
     ("fr", "DC903", "country code US"),
+    // « dictionnaire » for a YAML mapping (the syntax messages of dc0.yaml).
+    ("fr", "DC001", "programmer's word dictionnaire"),
+    ("fr", "DC003", "programmer's word dictionnaire"),
 ];
 
 /// Words that give away an English sentence in a French text (none is also French).
@@ -170,6 +173,10 @@ fn problems(locale: &str, text: &str, enum_ids: &BTreeSet<String>) -> Vec<String
         for token in tokens(&prose, char::is_alphabetic) {
             if ENGLISH.contains(&token.to_lowercase().as_str()) {
                 found.push(format!("English word {token}"));
+            }
+            // A YAML mapping is a « liste de clés » or a « bloc » to a DPO, not a dictionary.
+            if token.to_lowercase() == "dictionnaire" {
+                found.push("programmer's word dictionnaire".to_owned());
             }
         }
     }

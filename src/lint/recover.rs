@@ -169,11 +169,12 @@ pub(super) fn repair(mut value: Value) -> Option<TypedDocument> {
         if pointer == "/kind" || pointer == "/id" {
             return None;
         }
-        if *on_key && !renamed.contains(pointer) {
-            if let Some(new_pointer) = rename_to_known(&mut value, pointer) {
-                renamed.insert(new_pointer);
-                continue;
-            }
+        if *on_key
+            && !renamed.contains(pointer)
+            && let Some(new_pointer) = rename_to_known(&mut value, pointer)
+        {
+            renamed.insert(new_pointer);
+            continue;
         }
         if !remove(&mut value, pointer) {
             return None;
@@ -195,11 +196,12 @@ fn fill_required(value: &mut Value) -> bool {
     let id = object.get("id").and_then(Value::as_str).map(str::to_owned);
     let mut filled = false;
     let needs_name = matches!(kind.as_deref(), Some("party" | "source" | "processing"));
-    if needs_name && !object.contains_key("name") {
-        if let Some(id) = &id {
-            object.insert("name".into(), Value::String(id.clone()));
-            filled = true;
-        }
+    if needs_name
+        && !object.contains_key("name")
+        && let Some(id) = &id
+    {
+        object.insert("name".into(), Value::String(id.clone()));
+        filled = true;
     }
     if kind.as_deref() == Some("source") && !object.contains_key("type") {
         object.insert("type".into(), Value::String("other".into()));

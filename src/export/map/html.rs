@@ -331,7 +331,8 @@ fn processings_view(out: &mut String, map: &DataMap) {
         .step_by(PRINT_COLUMNS)
         .map(|start| start..(start + PRINT_COLUMNS).min(total))
         .collect();
-    for (screen, ranges) in [(true, vec![0..total]), (false, parts)] {
+    let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..total).collect();
+    for (screen, ranges) in [(true, whole), (false, parts)] {
         for (part, range) in ranges.into_iter().enumerate() {
             let class = match (screen, part) {
                 (true, _) => "scroll screen",
