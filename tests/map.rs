@@ -454,3 +454,45 @@ fn an_eighteen_source_map_prints_whole() {
         }
     }
 }
+
+/// A source whose document has a schema error still has its column, marked as partly read.
+#[test]
+fn a_source_with_a_schema_error_keeps_its_column_marked_partly_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&example(), dir.path());
+    let path = dir.path().join("sources/crm.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(
+        &path,
+        text.replacen("accessible: true", "accessible: yes", 1),
+    )
+    .expect("write");
+    let mut map_args = args(Locale::Fr);
+    map_args.path = Some(dir.path().to_path_buf());
+    let map = data_map(&map_args, TODAY.parse().expect("a date")).expect("the workspace loads");
+    let at = map
+        .sources
+        .iter()
+        .position(|source| source.id == "crm")
+        .expect("the crm column");
+    assert!(map.sources[at].partial);
+    assert!(
+        map.rows().any(|row| row.cells[at].held()),
+        "its fields are still read"
+    );
+    let html = render(&map, Format::Html);
+    assert!(html.contains("<span class=\"tag\">lecture partielle</span>"));
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

@@ -153,6 +153,7 @@ fn column(source: &Located<Source>, inventory: &Inventory, locale: Locale) -> So
             .and_then(|hosting| hosting.country.as_ref())
             .map(|code| crate::i18n::format::country(locale, code.as_str())),
         vendor,
+        partial: inventory.is_partial(&source.file, source.document),
         processings,
         flags: Vec::new(),
     }

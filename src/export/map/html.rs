@@ -231,7 +231,7 @@ fn matrix(out: &mut String, map: &DataMap, range: std::ops::Range<usize>, screen
                 escape(&place.join(" · "))
             )
         };
-        let mark = if inaccessible {
+        let mut mark = if inaccessible {
             format!(
                 "<span class=\"tag locked\">{}</span>",
                 escape(&map.text("map.column.inaccessible"))
@@ -239,6 +239,13 @@ fn matrix(out: &mut String, map: &DataMap, range: std::ops::Range<usize>, screen
         } else {
             String::new()
         };
+        if source.partial {
+            let _ = write!(
+                mark,
+                "<span class=\"tag\">{}</span>",
+                escape(&map.text("map.column.partial"))
+            );
+        }
         let _ = write!(
             out,
             "<th scope=\"col\" {}=\"{}\"{}>{}<span class=\"kind\">{}</span>{place}{mark}{}</th>",

@@ -60,6 +60,8 @@ pub struct SourceColumn {
     pub country: Option<String>,
     /// The vendor's name (or id, when no party has it).
     pub vendor: Option<String>,
+    /// The source's document failed to parse or validate: the column shows what could be read.
+    pub partial: bool,
     /// The processings that list this source, as (id, name).
     pub processings: Vec<(String, String)>,
     /// Findings about the source as a whole (DC802 no processing, DC804 no owner…).
