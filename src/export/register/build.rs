@@ -277,9 +277,26 @@ fn sheet(
                 .filter(|(rule, _)| rule_covers(rule, id.as_str()))
                 .map(|(_, shown)| shown.summary.clone())
                 .collect();
+            let mut descriptions: Vec<&str> = Vec::new();
+            for source in processing
+                .sources
+                .iter()
+                .filter_map(|source| inventory.source(source.as_str()))
+            {
+                for field in &source.item.fields {
+                    // A field says what it holds in its description, else by its name.
+                    let what = field.description.as_deref().unwrap_or(&field.name);
+                    if PolicyTables::covers(id.as_str(), field.category.as_str())
+                        && !descriptions.contains(&what)
+                    {
+                        descriptions.push(what);
+                    }
+                }
+            }
             Category {
                 id: id.to_string(),
                 label,
+                description: (!descriptions.is_empty()).then(|| descriptions.join(", ")),
                 sensitive,
                 retention,
             }

@@ -20,7 +20,7 @@
 //!     "joint_controllers": [Party], "purpose": Labelled?, "description",
 //!     "legal_basis": Labelled?, "legitimate_interest_assessment",
 //!     "data_subjects": [Labelled],
-//!     "categories": [ { "id", "label", "sensitive": Labelled?, "retention": [summary] } ],
+//!     "categories": [ { "id", "label", "description", "sensitive": Labelled?, "retention": [summary] } ],
 //!     "art9_exception": { "basis": Labelled, "description", "reference" }?,
 //!     "sources": [ { "id", "name" } ],
 //!     "recipients": { "declared": bool, "internal": [Labelled], "external": [Party] },

@@ -208,6 +208,9 @@ pub struct ConsentInfo {
 pub struct Category {
     pub id: String,
     pub label: String,
+    /// What is held: the processing's sources' fields of this category, each by its
+    /// `description` or else its name; `None` when no source holds it.
+    pub description: Option<String>,
     /// Why it is sensitive, when it is.
     pub sensitive: Option<Labelled>,
     /// The retention rules that cover it, in words.

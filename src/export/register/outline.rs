@@ -437,11 +437,18 @@ fn sheet_outline(register: &Register, sheet: &Sheet) -> SheetOutline {
         blocks.push(Block::Table {
             headers: vec![
                 t!(locale, "register.sheet.category"),
+                t!(locale, "register.sheet.category_description"),
                 t!(locale, "register.sheet.retention"),
             ],
             rows: ordinary
                 .iter()
-                .map(|category| vec![category_cell(category), retention_cell(locale, category)])
+                .map(|category| {
+                    vec![
+                        category_cell(category),
+                        description_cell(category),
+                        retention_cell(locale, category),
+                    ]
+                })
                 .collect(),
         });
     }
@@ -458,6 +465,7 @@ fn sheet_outline(register: &Register, sheet: &Sheet) -> SheetOutline {
             headers: vec![
                 t!(locale, "register.sheet.category"),
                 t!(locale, "register.sheet.sensitivity"),
+                t!(locale, "register.sheet.category_description"),
                 t!(locale, "register.sheet.retention"),
             ],
             rows: sensitive
@@ -471,6 +479,7 @@ fn sheet_outline(register: &Register, sheet: &Sheet) -> SheetOutline {
                     vec![
                         category_cell(category),
                         Cell::text(nature),
+                        description_cell(category),
                         retention_cell(locale, category),
                     ]
                 })
@@ -697,6 +706,10 @@ fn list_or_none(locale: Locale, items: Vec<String>) -> Block {
 
 fn category_cell(category: &Category) -> Cell {
     Cell::text(category.label.clone())
+}
+
+fn description_cell(category: &Category) -> Cell {
+    Cell::text(category.description.clone().unwrap_or_default())
 }
 
 fn retention_cell(locale: Locale, category: &Category) -> Cell {
