@@ -66,6 +66,9 @@ fn tolerant_documents(
     } else {
         LOOK_BACK
     };
+    // Parses spent trying lines above an error, over all rounds: the work stays a small
+    // multiple of the text's size whatever it holds.
+    let mut budget = LOOK_BACK;
     for _ in 0..=MAX_BLANKED_LINES {
         let (documents, error_line) = attempt(path, &lines, limits);
         recovered = documents
@@ -80,6 +83,12 @@ fn tolerant_documents(
         for candidate in (line.saturating_sub(look_back).max(1)..=line.min(lines.len())).rev() {
             if lines[candidate - 1].trim().is_empty() {
                 continue;
+            }
+            if candidate != line {
+                if budget == 0 {
+                    break;
+                }
+                budget -= 1;
             }
             let saved = std::mem::take(&mut lines[candidate - 1]);
             let (_, stops) = attempt(path, &lines, limits);
