@@ -447,11 +447,13 @@ fn load_chunk(
                     .iter()
                     .map(|document| document.index)
                     .collect();
-                for (index, document) in
+                for (index, document, is_partial) in
                     recover::recover_text(&path, &file.source.text, &kept, &options.limits)
                 {
                     typed.push((index, document));
-                    partial.push(index);
+                    if is_partial {
+                        partial.push(index);
+                    }
                 }
             }
             typed.sort_by_key(|(index, _)| *index);

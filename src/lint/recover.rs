@@ -29,37 +29,45 @@ const MAX_BLANKED_LINES: usize = 8;
 const MAX_REPAIRS: usize = 64;
 
 /// The documents of a text with a syntax error that the strict parse lost (those not in
-/// `kept`), read by the tolerant pass and repaired.
+/// `kept`), read by the tolerant pass and repaired, each with whether it is partial: a
+/// document that lost a line or needed a repair is; one further down the file that the
+/// parser never reached but reads whole and valid is judged like any other.
 pub(super) fn recover_text(
     path: &str,
     text: &str,
     kept: &BTreeSet<usize>,
     limits: &Limits,
-) -> Vec<(usize, TypedDocument)> {
-    let mut recovered: Vec<(usize, TypedDocument)> = tolerant_documents(path, text, kept, limits)
-        .into_iter()
-        .filter_map(|(index, value)| Some((index, repair(value)?)))
-        .collect();
+) -> Vec<(usize, TypedDocument, bool)> {
+    let mut recovered: Vec<(usize, TypedDocument, bool)> =
+        tolerant_documents(path, text, kept, limits)
+            .into_iter()
+            .filter_map(|(index, value, touched)| {
+                let valid = crate::schema::validate_document("", 0, &value).is_empty();
+                Some((index, repair(value)?, touched || !valid))
+            })
+            .collect();
     if recovered.is_empty() && !kept.contains(&0) && !has_document_separators(text) {
         recovered.extend(
             identity_lines(text)
                 .and_then(repair)
-                .map(|typed| (0, typed)),
+                .map(|typed| (0, typed, true)),
         );
     }
     recovered
 }
 
 /// The documents of a text with a syntax error that the strict parse lost (those not in
-/// `kept`), as JSON values read by the tolerant pass.
+/// `kept`), as JSON values read by the tolerant pass, each with whether one of its lines was
+/// blanked.
 fn tolerant_documents(
     path: &str,
     text: &str,
     kept: &BTreeSet<usize>,
     limits: &Limits,
-) -> Vec<(usize, Value)> {
+) -> Vec<(usize, Value, bool)> {
     let mut lines: Vec<&str> = text.split('\n').collect();
-    let mut recovered: Vec<(usize, Value)> = Vec::new();
+    let mut blanked: BTreeSet<usize> = BTreeSet::new();
+    let mut recovered: Vec<(usize, Value, usize)> = Vec::new();
     // A long text is only given its error lines blanked: trying lines above is quadratic.
     let look_back = if text.len() > LOOK_BACK_TEXT_LIMIT {
         0
@@ -73,7 +81,7 @@ fn tolerant_documents(
         let (documents, error_line) = attempt(path, &lines, limits);
         recovered = documents
             .into_iter()
-            .filter(|(index, _)| !kept.contains(index))
+            .filter(|(index, _, _)| !kept.contains(index))
             .collect();
         let Some(line) = error_line else { break };
         // The parser names the line where it noticed the problem (1-based), which may be
@@ -103,8 +111,20 @@ fn tolerant_documents(
         }
         let Some((target, _)) = best else { break };
         lines[target - 1] = "";
+        blanked.insert(target);
     }
+    // A document owns the lines from its start to the next one's (the first, those above it).
+    let starts: Vec<usize> = recovered.iter().map(|(_, _, start)| *start).collect();
     recovered
+        .into_iter()
+        .enumerate()
+        .map(|(i, (index, value, start))| {
+            let from = if i == 0 { 1 } else { start };
+            let to = starts.get(i + 1).copied().unwrap_or(usize::MAX);
+            let touched = blanked.range(from..to).next().is_some();
+            (index, value, touched)
+        })
+        .collect()
 }
 
 /// Lines above an error line tried as its culprit.
@@ -112,8 +132,13 @@ const LOOK_BACK: usize = 64;
 /// Texts longer than this (bytes) only have their error lines blanked.
 const LOOK_BACK_TEXT_LIMIT: usize = 256 * 1024;
 
-/// Parses the lines; the documents read and the line of the syntax error, if any.
-fn attempt(path: &str, lines: &[&str], limits: &Limits) -> (Vec<(usize, Value)>, Option<usize>) {
+/// Parses the lines; the documents read (index, value, first line) and the line of the syntax
+/// error, if any.
+fn attempt(
+    path: &str,
+    lines: &[&str],
+    limits: &Limits,
+) -> (Vec<(usize, Value, usize)>, Option<usize>) {
     let text = lines.join("\n");
     let parsed = parse(path, text.as_bytes(), limits);
     let error_line = parsed.findings.iter().find_map(|finding| {
@@ -125,7 +150,10 @@ fn attempt(path: &str, lines: &[&str], limits: &Limits) -> (Vec<(usize, Value)>,
     let documents = parsed
         .documents
         .into_iter()
-        .map(|document| (document.index, document.value))
+        .map(|document| {
+            let start = document.root.range.start.line;
+            (document.index, document.value, start)
+        })
         .collect();
     (documents, error_line)
 }
@@ -399,6 +427,7 @@ mod tests {
             "kind: organisation\nid: o\nname: A: B\npeople:\n  - { id: amartin, name: Alice }\n";
         let documents = tolerant_documents("o.yaml", text, &BTreeSet::new(), &Limits::default());
         assert_eq!(documents.len(), 1);
+        assert!(documents[0].2, "the document lost a line");
         let typed = repair(documents[0].1.clone());
         match typed {
             Some(TypedDocument::Organisation(organisation)) => {
@@ -407,6 +436,17 @@ mod tests {
             }
             other => panic!("not an organisation: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_document_below_the_error_that_reads_whole_is_not_partial() {
+        let text = "kind: party\nid: a\nname: A: B\n---\nkind: party\nid: b\nname: B\n";
+        let documents = recover_text("p.yaml", text, &BTreeSet::new(), &Limits::default());
+        let flags: Vec<(usize, bool)> = documents
+            .iter()
+            .map(|(i, _, partial)| (*i, *partial))
+            .collect();
+        assert_eq!(flags, [(0, true), (1, false)]);
     }
 
     #[test]
