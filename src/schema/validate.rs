@@ -697,24 +697,6 @@ fn first_sentence(text: &str) -> &str {
     text.trim_end_matches('.')
 }
 
-#[cfg(test)]
-mod first_sentence_tests {
-    use super::first_sentence;
-
-    #[test]
-    fn a_sentence_is_not_cut_at_an_abbreviation() {
-        assert_eq!(
-            first_sentence("The party (e.g. a distributor) and the organisation. More."),
-            "The party (e.g. a distributor) and the organisation"
-        );
-        assert_eq!(
-            first_sentence("Required by Art. 30 of the GDPR. Then more."),
-            "Required by Art. 30 of the GDPR"
-        );
-        assert_eq!(first_sentence("One sentence."), "One sentence");
-    }
-}
-
 fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -737,4 +719,22 @@ fn escape(token: &str) -> String {
 
 fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
+}
+
+#[cfg(test)]
+mod first_sentence_tests {
+    use super::first_sentence;
+
+    #[test]
+    fn a_sentence_is_not_cut_at_an_abbreviation() {
+        assert_eq!(
+            first_sentence("The party (e.g. a distributor) and the organisation. More."),
+            "The party (e.g. a distributor) and the organisation"
+        );
+        assert_eq!(
+            first_sentence("Required by Art. 30 of the GDPR. Then more."),
+            "Required by Art. 30 of the GDPR"
+        );
+        assert_eq!(first_sentence("One sentence."), "One sentence");
+    }
 }
