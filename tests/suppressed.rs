@@ -1,19 +1,57 @@
 //! Nothing hidden from an audit: a suppressed finding is listed with its reason in the JSON
 //! report (`suppressed`), carried by SARIF as a result with `suppressions` (kind `inSource`,
-//! the justification) and marked skipped in JUnit. The example suppresses one DC209.
+//! the justification) and marked skipped in JUnit. The workspace is the example with one lawful
+//! DC209 suppression added (the one the README shows): a donation to a charity named after a
+//! disability is not health data.
 
 use assert_cmd::Command;
 use serde_json::Value;
+use std::fs;
 use std::path::Path;
 
-const REASON: &str = "price category of the order, not health data (checked by the DPO, 2026-09)";
+const REASON: &str = "donation earmarked for the gala's partner charity, Handicap International; not health data (checked by the DPO, 2026-09)";
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("creates the directory");
+    for entry in fs::read_dir(from).expect("reads the example") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copies a file");
+        }
+    }
+}
+
+/// The example with a suppressed DC209 on a new field of `sources/ticketing.yaml`.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/quatre-saisons"),
+        dir.path(),
+    );
+    let source = dir.path().join("sources/ticketing.yaml");
+    let text = fs::read_to_string(&source).expect("reads the source");
+    let anchor = "  - { name: abonnement, category: transaction.subscription }\n";
+    assert!(
+        text.contains(anchor),
+        "the example's ticketing source changed"
+    );
+    let field = format!(
+        "{anchor}  # datacharter: ignore[DC209] {REASON}\n  - {{ name: don_handicap_international, category: transaction.order, description: \"donation to the partner charity added to the order\" }}\n"
+    );
+    fs::write(&source, text.replacen(anchor, &field, 1)).expect("writes the source");
+    dir
+}
 
 fn report(format: &str) -> String {
+    let dir = workspace();
     let output = Command::cargo_bin("datacharter")
         .expect("binary is built")
         .env("DATACHARTER_TODAY", "2026-11-28")
         .args(["lint", "--format", format])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/quatre-saisons"))
+        .arg(dir.path())
         .output()
         .expect("runs");
     assert!(output.status.success(), "{output:?}");

@@ -13,7 +13,14 @@ pub const PACKS: &[(&str, &[&str])] = &[
         "taxonomy",
         &["categories", "purposes", "subjects", "functions"],
     ),
-    ("retention", &["retention.references", "retention.ceilings"]),
+    (
+        "retention",
+        &[
+            "retention.references",
+            "retention.ceilings",
+            "retention.maxima",
+        ],
+    ),
     ("governance", &["governance"]),
     ("minimisation", &["minimisation"]),
     ("transfers", &["transfers.eea", "transfers.adequacy"]),
@@ -79,6 +86,11 @@ fn table(tables: &PolicyTables, name: &str) -> Vec<Value> {
                 .retention_ceilings
                 .iter()
                 .map(|(k, v)| (k.clone(), v)),
+        ),
+        "retention.maxima" => entries(
+            tables,
+            name,
+            tables.retention_maxima.iter().map(|(k, v)| (k.clone(), v)),
         ),
         "governance" => entries(
             tables,

@@ -48,7 +48,9 @@ pub struct Labels {
 
 /// The exception of GDPR Art. 9(2) that allows processing special-category data, by its
 /// letter: `a` explicit consent; `b` employment and social-security obligations; `c` vital
-/// interests of a person unable to consent; `d` a not-for-profit body's members; `e` data made
+/// interests of a person unable to consent; `d` a foundation, association or other
+/// not-for-profit body with a political, philosophical, religious or trade-union aim, for its
+/// members, former members or regular contacts (the organisation's `aim` says so); `e` data made
 /// public by the person; `f` legal claims; `g` substantial public interest; `h` health or
 /// social care; `i` public health; `j` archiving, research or statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -75,6 +77,37 @@ pub struct Art9Exception {
     pub description: Option<String>,
     /// Where the justification is documented (a file, a deliberation, a consent form).
     pub reference: Option<String>,
+}
+
+/// The case of loi Informatique et Libertés art. 46 under which data on criminal convictions
+/// and offences is processed (GDPR Art. 10; DC203).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Art10Basis {
+    pub article: Art46Case,
+    /// Why the case applies here (the legal power, the legal action prepared).
+    pub description: Option<String>,
+    pub reference: Option<String>,
+}
+
+/// A case of loi I&L art. 46: `46-1` courts, public authorities and legal persons running a
+/// public service, within their legal powers; `46-2` officers of the court (auxiliaires de
+/// justice); `46-3` a person preparing, bringing and following a legal action as a victim or
+/// defendant, for a strictly proportionate duration; `46-4` the collective-management bodies of
+/// the Code de la propriété intellectuelle (L321-1, L331-1) for infringements; `46-5`
+/// re-users of court decisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Art46Case {
+    #[serde(rename = "46-1")]
+    PublicAuthority,
+    #[serde(rename = "46-2")]
+    OfficerOfTheCourt,
+    #[serde(rename = "46-3")]
+    LegalAction,
+    #[serde(rename = "46-4")]
+    CollectiveManagement,
+    #[serde(rename = "46-5")]
+    CourtDecisions,
 }
 
 /// The kinds of documents of a workspace.

@@ -21,8 +21,8 @@ mod source;
 
 pub use charter::{Breach, Charter, Cleaning, Commitments, Dpo};
 pub use common::{
-    Art9Basis, Art9Exception, CharterKind, Contact, DocumentKind, Labels, OrganisationKind,
-    PartyKind, Person, PolicyKind, ProcessingKind, SeverityLevel, SourceKind,
+    Art9Basis, Art9Exception, Art10Basis, Art46Case, CharterKind, Contact, DocumentKind, Labels,
+    OrganisationKind, PartyKind, Person, PolicyKind, ProcessingKind, SeverityLevel, SourceKind,
 };
 pub use duration::{Duration, DurationError};
 pub use ids::{
@@ -30,16 +30,17 @@ pub use ids::{
     RuleSelector, SecurityMeasure, SubjectId,
 };
 pub use inventory::{Inventory, Located};
-pub use organisation::{LegalForm, Organisation};
+pub use organisation::{LegalForm, Organisation, OrganisationAim};
 pub use party::{Dpa, Party, PartyRole};
 pub use policy::{
-    AdequacyDecision, CategoryEntry, ConsentTables, CustomRule, Governance, MinimisationEntry,
-    Policy, ReferenceDuration, RetentionReference, RetentionTables, RiskTables, RuleCondition,
-    RuleSelection, Sensitivity, TransferTables, VocabularyEntry,
+    AdequacyDecision, CategoryEntry, ConsentTables, CustomRule, DpiaExemption, Governance,
+    MinimisationEntry, Policy, ReferenceDuration, RetentionReference, RetentionTables, RiskTables,
+    RuleCondition, RuleSelection, Sensitivity, TransferTables, VocabularyEntry,
 };
 pub use processing::{
-    Archive, Consent, ConsentMechanism, Derogation, Dpia, DpiaStatus, LegalBasis, Processing,
-    Recipients, RetentionEnd, RetentionRule, RetentionStart, Safeguard, Transfer,
+    AgeBand, Archive, AudienceMeasurement, CardRetention, Channel, Consent, ConsentMechanism,
+    Derogation, Dpia, DpiaStatus, LegalBasis, Processing, Recipients, RetentionEnd, RetentionRule,
+    RetentionStart, Safeguard, Transfer,
 };
 pub use settings::{ByteSize, FormatVersion, Locale, RuleSettings, Settings};
 pub use source::{Export, Field, Hosting, Source, SourceType};

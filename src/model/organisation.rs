@@ -19,6 +19,13 @@ pub struct Organisation {
     pub country: Option<CountryCode>,
     pub contact: Option<Contact>,
     pub website: Option<String>,
+    /// The aim of a not-for-profit body: `political`, `philosophical`, `religious`,
+    /// `trade-union` or `other` (a cultural association is `other`). Only the first four may
+    /// rely on Art. 9(2)(d) (DC201).
+    pub aim: Option<OrganisationAim>,
+    /// How many people the organisation employs (the CNIL's list of processing that needs no
+    /// DPIA exempts the HR of organisations under 250 staff; DC701).
+    pub staff_count: Option<u32>,
     /// The organisation processes personal data on a large scale (DC401, DC701).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub large_scale: bool,
@@ -36,5 +43,16 @@ pub enum LegalForm {
     PublicBody,
     Company,
     Foundation,
+    Other,
+}
+
+/// The aim of a not-for-profit body, as GDPR Art. 9(2)(d) reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrganisationAim {
+    Political,
+    Philosophical,
+    Religious,
+    TradeUnion,
     Other,
 }

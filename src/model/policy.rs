@@ -8,7 +8,7 @@ use super::ids::{
     CategoryId, CountryCode, CustomRuleCode, Date, FunctionId, Id, PurposeId, SecurityMeasure,
     SubjectId,
 };
-use super::processing::RetentionStart;
+use super::processing::{AudienceMeasurement, CardRetention, RetentionStart};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -30,9 +30,15 @@ pub struct Policy {
     pub subjects: Vec<VocabularyEntry<SubjectId>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub functions: Vec<VocabularyEntry<FunctionId>>,
-    /// Data subjects whose data is audience or customer data (DC204, DC206, DC207).
+    /// Data subjects whose data is audience or customer data (DC204, DC206). Minors are not
+    /// audience as such: a minor is audience when the processing also lists an audience
+    /// subject.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audience_subjects: Vec<SubjectId>,
+    /// Data subjects whose employment and social-security processings may use the national
+    /// identification number (staff, artists paid as employees; DC207).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub employment_subjects: Vec<SubjectId>,
     /// Words (French and English) that, in a field name, say the field is free text (DC206);
     /// matched like category keywords.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -126,9 +132,15 @@ pub struct RetentionTables {
     /// Reference durations (DC301).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<RetentionReference>,
-    /// Hard maxima (DC304).
+    /// Maxima set by law (statute), which no justification lifts (DC304).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ceilings: Vec<RetentionReference>,
+    /// Maxima the CNIL recommends, which a `justification` lifts (DC307).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maxima: Vec<RetentionReference>,
+    /// The longest lifetime the CNIL recommends for the tracker of an exempt audience
+    /// measurement (DC307).
+    pub tracker_lifetime_max: Option<ReferenceDuration>,
     /// How long data may stay in the active base before an intermediate archive stage is
     /// expected (DC306).
     pub archive_after: Option<ReferenceDuration>,
@@ -159,8 +171,18 @@ pub struct RetentionReference {
     pub categories: Vec<CategoryId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subjects: Vec<SubjectId>,
+    /// Applies only to retention rules that keep card data for one of these reasons (a rule
+    /// without `card` keeps it as `proof`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub card: Vec<CardRetention>,
+    /// Applies only to processings whose `audience_measurement` is this one.
+    pub audience_measurement: Option<AudienceMeasurement>,
     pub duration: Duration,
     pub from: Option<RetentionStart>,
+    /// The duration is a minimum (an objection is honoured at least that long), not an upper
+    /// limit: DC301 does not compare with it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub minimum: bool,
     /// The legal text or guideline the duration comes from.
     pub source: Option<LocalizedText>,
     pub note: Option<LocalizedText>,
@@ -170,9 +192,13 @@ pub struct RetentionReference {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Governance {
-    /// Functions a DPO must not hold (DC402).
+    /// Functions that determine purposes and means: a DPO must not hold them (DC402, error).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dpo_incompatible_functions: Vec<FunctionId>,
+    /// Functions that may conflict with the DPO role, to assess case by case (DC402,
+    /// warning).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dpo_questionable_functions: Vec<FunctionId>,
     pub dpo_incompatible_source: Option<LocalizedText>,
     /// Default review cadence (DC901).
     pub review_every: Option<Duration>,
@@ -198,6 +224,9 @@ pub struct ConsentTables {
     /// them, a child or a parent of one uses electronic mail.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub email_categories: Vec<CategoryId>,
+    /// Categories an SMS or MMS is sent to (DC502, with the channel `sms`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sms_categories: Vec<CategoryId>,
     /// Data subjects who may be under the age of digital consent (DC505).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub minor_subjects: Vec<SubjectId>,
@@ -223,6 +252,9 @@ pub struct RiskTables {
     pub innovative_categories: Vec<CategoryId>,
     /// How long a DPIA stays current before it should be reviewed (DC902).
     pub dpia_review_every: Option<ReferenceDuration>,
+    /// Processings the CNIL lists as needing no DPIA (délibération n° 2019-118; DC701).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dpia_exempt: Vec<DpiaExemption>,
     /// Categories that need encryption and access control although the taxonomy does not
     /// mark them sensitive (DC703); a category covers its children.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -235,6 +267,19 @@ pub struct RiskTables {
     /// kebab-case refinements.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub access_control_measures: Vec<SecurityMeasure>,
+}
+
+/// An entry of the CNIL's list of processings that need no DPIA: a processing with one of
+/// these purposes, of an organisation under `max_staff` people, without profiling, needs
+/// none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DpiaExemption {
+    pub id: Id,
+    pub purposes: Vec<PurposeId>,
+    /// The organisation's `staff_count` must be below this.
+    pub max_staff: Option<u32>,
+    pub source: Option<LocalizedText>,
 }
 
 /// The categories a purpose may use.

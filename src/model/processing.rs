@@ -1,6 +1,6 @@
 //! `kind: processing` — one entry of the record of processing activities (Art. 30(1)).
 
-use super::common::{Art9Exception, ProcessingKind};
+use super::common::{Art9Exception, Art10Basis, ProcessingKind};
 use super::duration::Duration;
 use super::ids::{
     CategoryId, CountryCode, Date, FunctionId, Id, PurposeId, SecurityMeasure, SubjectId,
@@ -53,6 +53,20 @@ pub struct Processing {
     pub legitimate_interest_assessment: Option<String>,
     /// The Art. 9(2) exception when special-category data is processed (DC201).
     pub art9_exception: Option<Art9Exception>,
+    /// The case of loi Informatique et Libertés art. 46 that allows this controller to process
+    /// data on criminal convictions and offences (DC203).
+    pub art10_basis: Option<Art10Basis>,
+    /// How the processing reaches people: `email`, `sms`, `post`, `phone`, `push`. `[]` says
+    /// it sends nothing (a suppression list); absent, an email category means email (DC502).
+    pub channels: Option<Vec<Channel>>,
+    /// The ages of the minors among the data subjects, when there are any (DC505): the
+    /// youngest (`min`) decides whether a minor may consent alone to an online service.
+    pub minors_age: Option<AgeBand>,
+    /// A web audience measurement: `exempt` when it meets the CNIL's conditions for the
+    /// consent exemption (loi I&L art. 82; DC307), `consent` when it runs on consent.
+    pub audience_measurement: Option<AudienceMeasurement>,
+    /// How long the tracker (cookie) of an audience measurement lives on the device (DC307).
+    pub tracker_lifetime: Option<Duration>,
     /// EDPB DPIA criteria (DC701).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub large_scale: bool,
@@ -62,6 +76,10 @@ pub struct Processing {
     pub systematic_monitoring: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub innovative_technology: bool,
+    /// Datasets are matched or combined beyond what people would reasonably expect (WP248
+    /// criterion 6; DC701). Using several sources is not, by itself, combining datasets.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub combines_datasets: bool,
     pub last_reviewed: Option<Date>,
 }
 
@@ -154,8 +172,59 @@ pub struct RetentionRule {
     pub then: Option<RetentionEnd>,
     /// With `then: archive`: the intermediate-archive stage.
     pub archive: Option<Archive>,
-    /// Why a duration beyond the reference is needed (DC301).
+    /// Why a duration beyond the reference or the CNIL's recommended maximum is needed
+    /// (DC301, DC307).
     pub justification: Option<String>,
+    /// For card numbers and expiry dates: why the card is kept (DC307). Absent, it is kept
+    /// as proof of a payment.
+    pub card: Option<CardRetention>,
+}
+
+/// Why payment-card data is kept (CNIL délib. 2018-303): `proof` of a payment (13 months
+/// after the debit), `deferred-debit` proof (15 months), `on-file` for later purchases (with
+/// the person's specific consent, until withdrawal or expiry), `instalments` until the last
+/// payment of a subscription or of a payment in instalments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CardRetention {
+    Proof,
+    DeferredDebit,
+    OnFile,
+    Instalments,
+}
+
+/// A channel a processing sends messages through: `email`, `sms` (MMS too), `post`, `phone`
+/// or `push`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    Email,
+    Sms,
+    Post,
+    Phone,
+    Push,
+}
+
+/// The ages of the minors a processing concerns, in years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgeBand {
+    /// The youngest age.
+    #[schemars(range(max = 17))]
+    pub min: u8,
+    /// The oldest age.
+    #[schemars(range(max = 17))]
+    pub max: Option<u8>,
+}
+
+/// How a web audience measurement runs: `exempt` from consent under the CNIL's conditions
+/// (audience measurement only, anonymous statistics, no cross-referencing, no cross-site
+/// tracking), or on `consent`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AudienceMeasurement {
+    Exempt,
+    Consent,
 }
 
 /// The event a retention counts from: `collection`, `last-contact`, `end-of-contract`,
@@ -223,9 +292,8 @@ pub struct Consent {
     /// How a person withdraws consent (DC501).
     pub withdrawal: Option<String>,
     pub mechanism: Option<ConsentMechanism>,
-    /// Consent is explicit, as Art. 9(2)(a) requires (DC205).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub explicit: bool,
+    /// Consent is explicit, as Art. 9(2)(a) requires (DC202, DC205); `false` says it is not.
+    pub explicit: Option<bool>,
     /// Parental consent is collected for minors (DC505).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub parental: bool,

@@ -60,12 +60,18 @@ pub struct PolicyTables {
     pub purposes: BTreeMap<String, VocabularyEntry<PurposeId>>,
     pub subjects: BTreeMap<String, VocabularyEntry<SubjectId>>,
     pub functions: BTreeMap<String, VocabularyEntry<FunctionId>>,
-    /// Subjects whose data is audience or customer data (DC204, DC206, DC207).
+    /// Subjects whose data is audience or customer data (DC204, DC206).
     pub audience_subjects: Vec<SubjectId>,
+    /// Subjects whose employment processings may use the national id (DC207).
+    pub employment_subjects: Vec<SubjectId>,
     /// Field-name words that announce free text (DC206).
     pub free_text_keywords: Vec<String>,
     pub retention_references: BTreeMap<String, RetentionReference>,
     pub retention_ceilings: BTreeMap<String, RetentionReference>,
+    /// The CNIL's recommended maxima (DC307).
+    pub retention_maxima: BTreeMap<String, RetentionReference>,
+    /// The recommended lifetime of an exempt audience-measurement tracker (DC307).
+    pub tracker_lifetime_max: Option<ReferenceDuration>,
     /// Longest stay in the active base without an archive stage (DC306).
     pub retention_archive_after: Option<ReferenceDuration>,
     /// Id of the reference that is the accounting minimum (DC305); see
@@ -197,6 +203,10 @@ impl PolicyTables {
             note("audience_subjects", subject.as_str());
         }
         extend_unique(&mut self.audience_subjects, &pack.audience_subjects);
+        for subject in &pack.employment_subjects {
+            note("employment_subjects", subject.as_str());
+        }
+        extend_unique(&mut self.employment_subjects, &pack.employment_subjects);
         for word in &pack.free_text_keywords {
             note("free_text_keywords", word);
         }
@@ -211,6 +221,15 @@ impl PolicyTables {
                 note("retention.ceilings", entry.id.as_str());
                 self.retention_ceilings
                     .insert(entry.id.as_str().to_owned(), entry.clone());
+            }
+            for entry in &retention.maxima {
+                note("retention.maxima", entry.id.as_str());
+                self.retention_maxima
+                    .insert(entry.id.as_str().to_owned(), entry.clone());
+            }
+            if let Some(lifetime) = &retention.tracker_lifetime_max {
+                note("retention.tracker_lifetime_max", "tracker_lifetime_max");
+                self.tracker_lifetime_max = Some(lifetime.clone());
             }
             if let Some(archive_after) = &retention.archive_after {
                 note("retention.archive_after", "archive_after");
@@ -346,6 +365,10 @@ fn merge_governance(into: &mut Governance, from: &Governance) {
         &mut into.dpo_incompatible_functions,
         &from.dpo_incompatible_functions,
     );
+    extend_unique(
+        &mut into.dpo_questionable_functions,
+        &from.dpo_questionable_functions,
+    );
     if from.dpo_incompatible_source.is_some() {
         into.dpo_incompatible_source
             .clone_from(&from.dpo_incompatible_source);
@@ -374,6 +397,7 @@ fn merge_consent(into: &mut ConsentTables, from: &ConsentTables) {
     extend_unique(&mut into.prospecting_purposes, &from.prospecting_purposes);
     extend_unique(&mut into.prospect_subjects, &from.prospect_subjects);
     extend_unique(&mut into.email_categories, &from.email_categories);
+    extend_unique(&mut into.sms_categories, &from.sms_categories);
     extend_unique(&mut into.minor_subjects, &from.minor_subjects);
     if from.digital_consent_age.is_some() {
         into.digital_consent_age = from.digital_consent_age;
@@ -391,6 +415,10 @@ fn merge_risk(into: &mut RiskTables, from: &RiskTables) {
         &mut into.access_control_measures,
         &from.access_control_measures,
     );
+    for exemption in &from.dpia_exempt {
+        into.dpia_exempt.retain(|e| e.id != exemption.id);
+        into.dpia_exempt.push(exemption.clone());
+    }
     if from.dpia_review_every.is_some() {
         into.dpia_review_every.clone_from(&from.dpia_review_every);
     }

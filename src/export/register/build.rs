@@ -316,7 +316,7 @@ fn sheet(
                 .map(|mechanism| vocabulary.choice("consent_mechanism", &mechanism)),
             record: consent.record.clone(),
             withdrawal: consent.withdrawal.clone(),
-            explicit: consent.explicit,
+            explicit: consent.explicit == Some(true),
             parental: consent.parental,
         }),
         joint_controllers: processing.joint_controllers.iter().map(party).collect(),

@@ -1,7 +1,9 @@
-//! DC505 minors-without-parental-consent: minors processed on consent with no parental consent.
+//! DC505 minors-without-parental-consent: minors under the age of digital consent consenting
+//! alone to an online service (error); minors whose ages are not stated, or under that age for
+//! a service that is not online (warning).
 
 use crate::finding::{Finding, Severity};
-use crate::model::LegalBasis;
+use crate::model::{Channel, Inventory, LegalBasis, Processing, SourceType};
 use crate::rules::{Context, Docs, Family, Rule};
 
 pub static RULE: Rule = Rule {
@@ -10,8 +12,8 @@ pub static RULE: Rule = Rule {
     family: Family::Consent,
     severity: Severity::Error,
     docs: Docs {
-        failing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"signed sign-up forms, filed by season\"\n  withdrawal: \"by email to the box office\"\ndata_subjects: [minors]\ndata_categories: [identity.name, identity.email]\n",
-        passing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"sign-up forms signed by the young person and a parent, filed by season\"\n  withdrawal: \"by email to the box office\"\n  parental: true\ndata_subjects: [minors]\ndata_categories: [identity.name, identity.email]\n",
+        failing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"signed sign-up forms, filed by season\"\n  withdrawal: \"by email to the box office\"\ndata_subjects: [minors]\nminors_age: { min: 11, max: 17 }\nchannels: [email]\ndata_categories: [identity.name, identity.email]\n",
+        passing: "kind: processing\nid: youth-workshops\nname: Ateliers théâtre jeunes\npurpose: customer-relationship\nlegal_basis: consent\nconsent:\n  mechanism: signed-form\n  record: \"sign-up forms signed by the young person and a parent, filed by season\"\n  withdrawal: \"by email to the box office\"\n  parental: true\ndata_subjects: [minors]\nminors_age: { min: 11, max: 17 }\nchannels: [email]\ndata_categories: [identity.name, identity.email]\n",
     },
     check: Some(check),
 };
@@ -44,12 +46,34 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         else {
             continue;
         };
-        findings.push(
-            RULE.finding(
-                processing.at(format!("/data_subjects/{minors}")),
+        // Art. 8 and loi I&L art. 45 concern information-society services offered directly to
+        // a child: from the age of digital consent a minor consents alone; below it, with a
+        // holder of parental authority. Outside online services, civil law applies: a warning.
+        let age = tables.digital_consent_age.unwrap_or(15);
+        let (message, severity, at) = match item.minors_age {
+            Some(band) if band.min >= age => continue,
+            Some(_) if is_online(context.inventory, item) => (
+                "DC505.message",
+                Severity::Error,
+                format!("/data_subjects/{minors}"),
+            ),
+            Some(_) => (
+                "DC505.offline.message",
+                Severity::Warning,
+                "/minors_age/min".to_owned(),
+            ),
+            None => (
+                "DC505.no-age.message",
+                Severity::Warning,
+                format!("/data_subjects/{minors}"),
+            ),
+        };
+        let mut finding = RULE
+            .finding(
+                processing.at(at),
                 crate::t!(
                     locale,
-                    "DC505.message",
+                    message,
                     id = item.id,
                     under_age = under_age("in-message")
                 ),
@@ -63,9 +87,29 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 locale,
                 "DC505.help",
                 under_age = under_age("in-help")
-            )),
-        );
+            ));
+        finding.severity = severity;
+        findings.push(finding);
     }
+}
+
+/// Whether the processing is an online service: it sends email, SMS or notifications
+/// (`channels`), or uses a website, an emailing tool or a social network.
+fn is_online(inventory: &Inventory, processing: &Processing) -> bool {
+    let channels = processing.channels.as_deref().unwrap_or_default();
+    channels
+        .iter()
+        .any(|channel| matches!(channel, Channel::Email | Channel::Sms | Channel::Push))
+        || processing
+            .sources
+            .iter()
+            .filter_map(|id| inventory.source(id.as_str()))
+            .any(|source| {
+                matches!(
+                    source.item.source_type,
+                    SourceType::Website | SourceType::Emailing | SourceType::SocialNetwork
+                )
+            })
 }
 
 #[cfg(test)]
@@ -78,6 +122,41 @@ mod tests {
             "DC505",
             &format!("kind: processing\nid: workshops\nname: Ateliers\n{rest}"),
         )
+    }
+
+    #[test]
+    fn the_age_band_and_the_online_service_decide() {
+        let severity = |rest: &str| {
+            lint(&format!(
+                "legal_basis: consent\ndata_subjects: [minors]\n{rest}"
+            ))
+            .iter()
+            .map(|f| f.severity)
+            .collect::<Vec<_>>()
+        };
+        use crate::finding::Severity::{Error, Warning};
+        // 16-17-year-olds consent alone (loi I&L art. 45), online or not.
+        assert!(severity("minors_age: { min: 16, max: 17 }\n").is_empty());
+        assert!(severity("minors_age: { min: 15 }\nchannels: [email]\n").is_empty());
+        // Under 15 and online: the error of Art. 8.
+        assert_eq!(
+            severity("minors_age: { min: 12 }\nchannels: [push]\n"),
+            [Error]
+        );
+        let website = "---\nkind: source\nid: site\nname: Site\ntype: website\n";
+        assert_eq!(
+            severity(&format!(
+                "minors_age: {{ min: 12 }}\nsources: [site]\n{website}"
+            )),
+            [Error]
+        );
+        // Under 15, not online: civil law, a judgement for the DPO.
+        assert_eq!(
+            severity("minors_age: { min: 12 }\nchannels: [post]\n"),
+            [Warning]
+        );
+        // Ages not stated: a warning asking for them.
+        assert_eq!(severity(""), [Warning]);
     }
 
     #[test]

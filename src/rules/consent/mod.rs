@@ -3,7 +3,7 @@
 pub mod category_beyond_purpose;
 pub mod category_collected_but_unused;
 pub mod consent_without_record;
-pub mod email_prospecting_without_consent;
+pub mod electronic_prospecting_without_consent;
 pub mod legitimate_interest_without_assessment;
 pub mod minors_without_parental_consent;
 
@@ -20,7 +20,7 @@ mod tests {
 
     const RULES: [&Rule; 6] = [
         &super::consent_without_record::RULE,
-        &super::email_prospecting_without_consent::RULE,
+        &super::electronic_prospecting_without_consent::RULE,
         &super::category_collected_but_unused::RULE,
         &super::legitimate_interest_without_assessment::RULE,
         &super::minors_without_parental_consent::RULE,
@@ -33,7 +33,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "le traitement `youth-workshops` repose sur le consentement de mineurs mais ne recueille aucun consentement parental ; avant 15 ans, le consentement doit être donné conjointement par le mineur et un titulaire de l'autorité parentale (RGPD art. 8 ; loi Informatique et Libertés, art. 45)"
+            "le traitement `youth-workshops` propose un service en ligne à des mineurs sur leur seul consentement ; avant 15 ans, le consentement doit être donné conjointement par le mineur et un titulaire de l'autorité parentale (RGPD art. 8 ; loi Informatique et Libertés, art. 45)"
         );
         assert_eq!(findings[0].label, "des mineurs, qui consentent seuls");
         assert_eq!(

@@ -200,6 +200,23 @@ mod tests {
     }
 
     #[test]
+    fn the_service_needed_is_a_special_category_and_la_reunion_is_in_the_eea() {
+        let needs = format!(
+            "{}kind: source\nid: s\nname: S\ntype: ticketing\nfields:\n  - {{ name: besoin, category: accessibility-needs }}\n",
+            charter("no_special_categories: true")
+        );
+        assert_eq!(lint_only("DC806", &needs).len(), 1);
+        let hosted = |country: &str| {
+            format!(
+                "{}kind: source\nid: site\nname: Site\ntype: website\nhosting: {{ country: {country} }}\n",
+                charter("hosting_in_eea: true")
+            )
+        };
+        assert!(lint_only("DC806", &hosted("RE")).is_empty());
+        assert_eq!(lint_only("DC806", &hosted("NC")).len(), 1);
+    }
+
+    #[test]
     fn hosting_outside_the_eea_through_the_country_or_the_provider() {
         let workspace = format!(
             "{}kind: party\nid: cloud\nname: Cloud Inc\ncountry: US\n---\nkind: source\nid: a\nname: A\ntype: crm\nhosting: {{ provider: cloud }}\n---\nkind: source\nid: b\nname: B\ntype: crm\nhosting: {{ country: NO }}\n---\nkind: source\nid: c\nname: C\ntype: crm\nhosting: {{ country: CH, provider: cloud }}\n",

@@ -141,8 +141,8 @@ fn suppression_findings_in_french() {
     assert_eq!(
         messages(&findings),
         [
-            "cette exception pour DC004 n'ignore rien : aucun constat DC004 sur le nœud auquel elle est attachée",
-            "`DC999` n'est pas un code de règle ; cette exception est ignorée",
+            "ce commentaire de neutralisation de DC004 ne neutralise rien : aucun constat DC004 sur le nœud auquel il est attaché",
+            "`DC999` n'est pas un code de règle ; ce commentaire de neutralisation est ignoré",
         ]
     );
 }

@@ -1,9 +1,9 @@
 //! DC903 adequacy-under-review: a transfer relies on an adequacy decision that has a sunset or
 //! is challenged in court.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Location, Severity};
 use crate::i18n::Locale;
-use crate::model::{AdequacyDecision, Safeguard};
+use crate::model::{AdequacyDecision, Safeguard, Transfer};
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
@@ -20,36 +20,93 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
-    let (decisions, locale) = (&context.policy.transfers.adequacy, context.locale);
+    let (policy, locale) = (context.policy, context.locale);
+    let decisions = &policy.transfers.adequacy;
+    // Per fragile decision, the transfers that rely on it, in workspace order: one finding per
+    // decision, naming the processings.
+    let mut relying: Vec<(&AdequacyDecision, Vec<(&str, Location)>)> = Vec::new();
     for processing in &context.inventory.processings {
         for (t, transfer) in processing.item.transfers.iter().enumerate() {
             if !matches!(transfer.safeguard, None | Some(Safeguard::Adequacy)) {
                 continue;
             }
-            let Some(country) = &transfer.country else {
+            let Some(country) = transfer.country.as_ref().map(|c| c.as_str()) else {
                 continue;
             };
-            for decision in decisions.iter().filter(|d| &d.country == country) {
-                let Some(status) = status(decision, context.today, locale) else {
+            if reported_by_dc603(context, transfer, country) {
+                continue;
+            }
+            for decision in decisions.iter().filter(|d| d.country.as_str() == country) {
+                if status(decision, context.today, locale).is_none() {
                     continue;
-                };
-                let name = decision
-                    .decision
-                    .as_ref()
-                    .map_or(decision.id.as_str(), |name| name.get(locale));
-                findings.push(RULE.localized(
-                    locale,
+                }
+                let at = (
+                    processing.item.id.as_str(),
                     processing.at(format!("/transfers/{t}/country")),
-                    &[
-                        ("id", &processing.item.id),
-                        ("country", &country),
-                        ("decision", &decision.id),
-                        ("name", &name),
-                        ("status", &status),
-                    ],
-                ));
+                );
+                match relying.iter_mut().find(|(seen, _)| seen.id == decision.id) {
+                    Some((_, transfers)) => transfers.push(at),
+                    None => relying.push((decision, vec![at])),
+                }
             }
         }
+    }
+    for (decision, transfers) in relying {
+        let Some(status) = status(decision, context.today, locale) else {
+            continue;
+        };
+        let name = decision
+            .decision
+            .as_ref()
+            .map_or(decision.id.as_str(), |name| name.get(locale));
+        let mut ids: Vec<String> = Vec::new();
+        for (id, _) in &transfers {
+            let id = format!("`{id}`");
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let mut transfers = transfers.into_iter();
+        let Some((_, first)) = transfers.next() else {
+            continue;
+        };
+        let mut finding = RULE.localized(
+            locale,
+            first,
+            &[
+                ("processings", &ids.join(", ")),
+                ("country", &decision.country),
+                ("decision", &decision.id),
+                ("name", &name),
+                ("status", &status),
+            ],
+        );
+        for (_, location) in transfers {
+            finding = finding.with_secondary(location, t!(locale, "DC903.secondary"));
+        }
+        findings.push(finding);
+    }
+}
+
+/// Whether DC603 reports this transfer (no safeguard and no decision that covers it, or
+/// adequacy claimed with no decision in force): then it is not "under review" but unlawful.
+fn reported_by_dc603(context: &Context<'_>, transfer: &Transfer, country: &str) -> bool {
+    use crate::rules::transfers::{adequacy_covers, decisions_in_force, in_eea};
+    let policy = context.policy;
+    if in_eea(policy, country) {
+        return false;
+    }
+    let recipient = transfer
+        .recipient
+        .as_ref()
+        .and_then(|id| context.inventory.party(id.as_str()))
+        .map(|party| &party.item);
+    match transfer.safeguard {
+        None => !adequacy_covers(policy, country, recipient, context.today),
+        Some(Safeguard::Adequacy) => decisions_in_force(policy, country, context.today)
+            .next()
+            .is_none(),
+        Some(_) => false,
     }
 }
 
@@ -103,6 +160,26 @@ mod tests {
     }
 
     #[test]
+    fn once_per_decision_naming_the_processings() {
+        let yaml = "kind: processing\nid: a\nname: A\ntransfers:\n  - { country: GB }\n---\nkind: processing\nid: b\nname: B\ntransfers:\n  - { country: GB, safeguard: adequacy }\n";
+        let findings = lint_only("DC903", yaml);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            findings[0].message.contains("`a`, `b`"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(findings[0].labels.len(), 1);
+    }
+
+    #[test]
+    fn never_on_a_transfer_dc603_reports() {
+        // No safeguard to an uncertified US recipient: DC603's error, not this info.
+        let yaml = "kind: party\nid: x\nname: X\nroles: [processor]\n---\nkind: processing\nid: p\nname: P\ntransfers:\n  - { country: US, recipient: x }\n";
+        assert!(lint_only("DC903", yaml).is_empty());
+    }
+
+    #[test]
     fn stable_decisions_and_other_safeguards_are_silent() {
         assert!(lint_only("DC903", &transfer("{ country: CH, safeguard: adequacy }")).is_empty());
         assert!(lint_only("DC903", &transfer("{ country: US, safeguard: scc }")).is_empty());
@@ -111,16 +188,32 @@ mod tests {
 
     #[test]
     fn a_workspace_pack_can_add_a_sunset() {
-        let pack = "kind: policy\nid: house\ntransfers:\n  adequacy:\n    - { id: switzerland, country: CH, sunset: 2026-01-01 }\n---\n";
+        let pack = |sunset: &str| {
+            format!(
+                "kind: policy\nid: house\ntransfers:\n  adequacy:\n    - {{ id: switzerland, country: CH, sunset: {sunset} }}\n---\n"
+            )
+        };
         let findings = lint_only(
             "DC903",
-            &format!("{pack}{}", transfer("{ country: CH, safeguard: adequacy }")),
+            &format!(
+                "{}{}",
+                pack("2030-01-01"),
+                transfer("{ country: CH, safeguard: adequacy }")
+            ),
         );
         assert_eq!(findings.len(), 1);
         assert!(
-            findings[0].message.contains("lapsed on 2026-01-01"),
+            findings[0].message.contains("lapses on 2030-01-01"),
             "{}",
             findings[0].message
         );
+        // Once lapsed, the transfer has no decision in force: DC603's error, not this info.
+        let lapsed = format!(
+            "{}{}",
+            pack("2026-01-01"),
+            transfer("{ country: CH, safeguard: adequacy }")
+        );
+        assert!(lint_only("DC903", &lapsed).is_empty());
+        assert_eq!(lint_only("DC603", &lapsed).len(), 1);
     }
 }

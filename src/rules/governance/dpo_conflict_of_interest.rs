@@ -34,13 +34,29 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let conflicts: Vec<(usize, &str)> = person
+        // Functions that determine purposes and means are an error; the others of the
+        // questionable list a warning that asks for the case-by-case assessment of X-FAB.
+        let incompatible = |function| governance.dpo_incompatible_functions.contains(function);
+        let questionable = |function| governance.dpo_questionable_functions.contains(function);
+        let mut conflicts: Vec<(usize, &str)> = person
             .functions
             .iter()
             .enumerate()
-            .filter(|(_, function)| governance.dpo_incompatible_functions.contains(function))
+            .filter(|(_, function)| incompatible(function))
             .map(|(at, function)| (at, function.as_str()))
             .collect();
+        let severity = if conflicts.is_empty() {
+            conflicts = person
+                .functions
+                .iter()
+                .enumerate()
+                .filter(|(_, function)| questionable(function))
+                .map(|(at, function)| (at, function.as_str()))
+                .collect();
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
         if conflicts.is_empty() {
             continue;
         }
@@ -58,20 +74,32 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             None => t!(locale, "DC402.authority.plain"),
         };
         let and = format!(" {} ", t!(locale, "DC402.and"));
-        let mut finding = RULE.localized(
-            locale,
-            charter.at("/dpo/person"),
-            &[
-                ("name", &person.name),
-                ("person", &person_id),
-                ("functions", &names.join(&and)),
-                ("authority", &authority),
-            ],
-        );
+        let args: [(&str, &dyn std::fmt::Display); 4] = [
+            ("name", &person.name),
+            ("person", &person_id),
+            ("functions", &names.join(&and)),
+            ("authority", &authority),
+        ];
+        let mut finding = if severity == Severity::Error {
+            RULE.localized(locale, charter.at("/dpo/person"), &args)
+        } else {
+            let text = |key: &str| crate::i18n::format(locale, key, &args);
+            let mut finding = RULE
+                .finding(charter.at("/dpo/person"), text("DC402.assess.message"))
+                .with_label(text("DC402.assess.label"))
+                .with_help(text("DC402.assess.help"));
+            finding.severity = Severity::Warning;
+            finding
+        };
+        let secondary = if severity == Severity::Error {
+            "DC402.secondary"
+        } else {
+            "DC402.assess.secondary"
+        };
         for (at, function) in &conflicts {
             finding = finding.with_secondary(
                 organisation.at(format!("/people/{index}/functions/{at}")),
-                t!(locale, "DC402.secondary", function = function),
+                t!(locale, secondary, function = function),
             );
         }
         findings.push(finding);
@@ -81,6 +109,34 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::lint_only;
+
+    #[test]
+    fn compliance_and_legal_are_fine_and_other_functions_ask_for_an_assessment() {
+        let dpo = |functions: &str| {
+            lint_only(
+                "DC402",
+                &format!(
+                    "kind: organisation\nid: qs\nname: QS\npeople:\n  - {{ id: d, name: Dana, functions: [{functions}] }}\n---\nkind: charter\ndpo: {{ person: d }}\n"
+                ),
+            )
+        };
+        assert!(dpo("compliance, legal").is_empty());
+        let findings = dpo("communication");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
+        assert!(
+            findings[0].message.contains("case by case"),
+            "{}",
+            findings[0].message
+        );
+        // A function that determines purposes and means wins: an error naming it alone.
+        let findings = dpo("communication, director");
+        assert_eq!(findings[0].severity, crate::finding::Severity::Error);
+        assert!(
+            findings[0].message.contains("`director`")
+                && !findings[0].message.contains("communication")
+        );
+    }
 
     #[test]
     fn each_conflicting_function_is_labelled() {

@@ -87,7 +87,7 @@ mod tests {
         assert_eq!(
             findings.first().map(|f| f.message.as_str()),
             Some(
-                "la charte `charte-2026` ne fixe aucune cadence de nettoyage : les données ne sont pas tenues exactes et à jour (RGPD art. 5(1)(d))"
+                "la charte `charte-2026` ne fixe aucune cadence de nettoyage : les données ne sont pas tenues exactes et à jour (RGPD art. 5.1.d)"
             )
         );
     }

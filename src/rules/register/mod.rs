@@ -51,7 +51,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "il manque le destinataire à un transfert vers US du traitement `p` : le registre doit identifier le pays tiers et qui reçoit les données (RGPD art. 30(1)(e))"
+            "il manque le destinataire à un transfert vers US du traitement `p` : nommez qui reçoit les données, pour pouvoir vérifier le contrat qui encadre le transfert (bonne pratique ; l'art. 30.1.d du RGPD demande les catégories de destinataires)"
         );
         assert_eq!(findings[0].label, "pas de destinataire");
     }

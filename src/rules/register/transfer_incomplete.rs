@@ -33,20 +33,28 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 (None, Some(country)) => crate::t!(locale, "DC105.to.country", country = country),
                 (None, None) => String::new(),
             };
-            findings.push(
-                RULE.finding(
+            // Art. 30(1)(e) requires the third country; the recipient is good practice
+            // (30(1)(d) asks for categories of recipients only): a warning.
+            let (message, severity) = if transfer.country.is_some() {
+                ("DC105.message-recipient", Severity::Warning)
+            } else {
+                ("DC105.message", Severity::Error)
+            };
+            let mut finding = RULE
+                .finding(
                     processing.at(format!("/transfers/{index}")),
                     crate::t!(
                         locale,
-                        "DC105.message",
+                        message,
                         to = to,
                         processing = processing.item.id,
                         missing = crate::t!(locale, missing)
                     ),
                 )
                 .with_label(crate::t!(locale, label))
-                .with_help(crate::t!(locale, "DC105.help")),
-            );
+                .with_help(crate::t!(locale, "DC105.help"));
+            finding.severity = severity;
+            findings.push(finding);
         }
     }
 }
@@ -69,9 +77,15 @@ mod tests {
             .collect();
         assert_eq!(pointers, ["/transfers/1", "/transfers/2"]);
         assert!(
-            findings[0].message.contains("to GB") && findings[0].message.contains("no recipient")
+            findings[0].message.contains("to GB")
+                && findings[0]
+                    .message
+                    .contains("no recipient: name who receives")
         );
         assert!(findings[1].message.contains("no country and recipient"));
+        // The country is required by Art. 30(1)(e); the recipient is good practice.
+        assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
+        assert_eq!(findings[1].severity, crate::finding::Severity::Error);
     }
 
     #[test]

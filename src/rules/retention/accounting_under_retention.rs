@@ -5,6 +5,7 @@ use super::common::{
 };
 use super::in_words_in;
 use crate::finding::{Finding, Severity};
+use crate::model::LegalForm;
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
@@ -26,6 +27,19 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(minimum) = context.policy.accounting_minimum() else {
         return;
     };
+    // Code de commerce L123-22 binds traders and companies. Associations (6 years for tax
+    // records, LPF L102 B) and public bodies (public-accounting archives) follow other rules:
+    // an info that says so.
+    let other_rules = context
+        .inventory
+        .organisation()
+        .is_some_and(|organisation| {
+            organisation.item.public_body == Some(true)
+                || matches!(
+                    organisation.item.legal_form,
+                    Some(LegalForm::Association | LegalForm::PublicBody | LegalForm::Foundation)
+                )
+        });
     for processing in &context.inventory.processings {
         let item = &processing.item;
         let is_accounting = item
@@ -37,15 +51,27 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         }
         for (index, rule) in item.retention.iter().enumerate() {
             let kept = total_kept(rule);
-            if kept >= minimum.duration {
+            // For a body that L123-22 does not bind, a `justification` naming the rule it
+            // follows settles it; a trader's legal minimum is not lifted.
+            let justified = rule
+                .justification
+                .as_deref()
+                .is_some_and(|text| !text.trim().is_empty());
+            if kept >= minimum.duration || (other_rules && justified) {
                 continue;
             }
             let categories = kept_categories(item, rule);
-            // A hard maximum below the minimum wins (card data kept as proof): not this rule's.
+            // A maximum below the minimum wins (card data kept as proof): not this rule's.
             let capped = |category: Option<&str>| {
-                context.policy.retention_ceilings.values().any(|ceiling| {
-                    ceiling.duration < minimum.duration && applies(ceiling, item, category)
-                })
+                let policy = context.policy;
+                policy
+                    .retention_ceilings
+                    .values()
+                    .chain(policy.retention_maxima.values())
+                    .any(|ceiling| {
+                        ceiling.duration < minimum.duration
+                            && applies(ceiling, item, rule, category)
+                    })
             };
             let short: Vec<&str> = lookup_keys(&categories)
                 .into_iter()
@@ -57,12 +83,21 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             }
             let locale = context.locale;
             let limit = reference_in_words(minimum, locale);
-            findings.push(
-                RULE.finding(
+            let help = if other_rules {
+                t!(locale, "DC305.help-other", limit = limit)
+            } else {
+                t!(locale, "DC305.help", limit = limit)
+            };
+            let mut finding = RULE
+                .finding(
                     processing.at(format!("/retention/{index}/duration")),
                     t!(
                         locale,
-                        "DC305.message",
+                        if other_rules {
+                            "DC305.message-other"
+                        } else {
+                            "DC305.message"
+                        },
                         processing = item.id,
                         categories = name_categories(&short, locale),
                         duration = in_words_in(kept, locale),
@@ -75,8 +110,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     "DC305.label",
                     duration = in_words_in(minimum.duration, locale)
                 ))
-                .with_help(t!(locale, "DC305.help", limit = limit)),
-            );
+                .with_help(help);
+            if other_rules {
+                finding.severity = Severity::Info;
+            }
+            findings.push(finding);
         }
     }
 }
@@ -98,6 +136,44 @@ mod tests {
         let message = &findings[0].message;
         assert!(message.starts_with("accounting processing `test` keeps `identity.name`, `transaction.invoice` for 5 years; accounting records must be kept 10 years from the end of the fiscal year"), "{message}");
         assert!(message.contains("L123-22"), "{message}");
+    }
+
+    #[test]
+    fn an_info_for_associations_and_public_bodies() {
+        let short = processing(ACCOUNTING, "  - { duration: 6y, from: end-of-fiscal-year }");
+        for form in ["association", "public-body", "foundation"] {
+            let organisation =
+                format!("kind: organisation\nid: o\nname: O\nlegal_form: {form}\n---\n");
+            let findings = lint_only("DC305", &format!("{organisation}{short}"));
+            assert_eq!(findings.len(), 1, "{form}");
+            assert_eq!(
+                findings[0].severity,
+                crate::finding::Severity::Info,
+                "{form}"
+            );
+            assert!(
+                findings[0]
+                    .help
+                    .as_deref()
+                    .is_some_and(|help| help.contains("L102 B")),
+                "{:?}",
+                findings[0].help
+            );
+        }
+        let company = "kind: organisation\nid: o\nname: O\nlegal_form: company\n---\n";
+        let findings = lint_only("DC305", &format!("{company}{short}"));
+        assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
+        // A justification settles it for an association, not for a company.
+        let justified = processing(
+            ACCOUNTING,
+            "  - { duration: 6y, from: end-of-fiscal-year, justification: \"association: tax records, LPF L102 B\" }",
+        );
+        let association = "kind: organisation\nid: o\nname: O\nlegal_form: association\n---\n";
+        assert!(lint_only("DC305", &format!("{association}{justified}")).is_empty());
+        assert_eq!(
+            lint_only("DC305", &format!("{company}{justified}")).len(),
+            1
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! start events in plain words.
 
 use crate::i18n::Locale;
-use crate::model::{Duration, Processing, RetentionReference, RetentionRule, RetentionStart};
+use crate::model::{
+    CardRetention, Duration, Processing, RetentionReference, RetentionRule, RetentionStart,
+};
 use crate::policy::PolicyTables;
 use crate::t;
 
@@ -89,9 +91,12 @@ pub(super) fn archive_note(rule: &RetentionRule, locale: Locale) -> String {
 pub(super) fn applies(
     reference: &RetentionReference,
     processing: &Processing,
+    rule: &RetentionRule,
     category: Option<&str>,
 ) -> bool {
-    applies_to_processing(reference, processing) && applies_to_category(reference, category)
+    applies_to_processing(reference, processing)
+        && applies_to_rule(reference, rule)
+        && applies_to_category(reference, category)
 }
 
 /// The purpose and subject filters of [`applies`]: they depend only on the processing.
@@ -110,7 +115,37 @@ fn applies_to_processing(reference: &RetentionReference, processing: &Processing
                 .iter()
                 .any(|subject| reference.subjects.contains(subject))
     };
-    purpose_matches() && subject_matches()
+    let measurement_matches = || {
+        reference
+            .audience_measurement
+            .is_none_or(|measurement| processing.audience_measurement == Some(measurement))
+    };
+    purpose_matches() && subject_matches() && measurement_matches()
+}
+
+/// The `card` filter: a reference about some reasons to keep card data applies to the
+/// retention rules that keep it for one of them (`proof` when the rule says none).
+pub(super) fn applies_to_rule(reference: &RetentionReference, rule: &RetentionRule) -> bool {
+    reference.card.is_empty()
+        || reference
+            .card
+            .contains(&rule.card.unwrap_or(CardRetention::Proof))
+}
+
+/// Whether a minimum reference (`minimum: true`, an opposition list) counting from the same
+/// event as the rule describes what this rule keeps: then no reference caps it (DC301).
+pub(super) fn kept_as_minimum(
+    candidates: &[&RetentionReference],
+    rule: &RetentionRule,
+    category: Option<&str>,
+) -> bool {
+    candidates.iter().any(|reference| {
+        reference.minimum
+            && rule.from.is_some()
+            && reference.from == rule.from
+            && applies_to_rule(reference, rule)
+            && applies_to_category(reference, category)
+    })
 }
 
 /// The category filter of [`applies`].
@@ -160,7 +195,11 @@ pub(super) fn limiting_reference<'p>(
     candidates
         .iter()
         .copied()
-        .filter(|reference| applies_to_category(reference, category))
+        .filter(|reference| {
+            !reference.minimum
+                && applies_to_rule(reference, rule)
+                && applies_to_category(reference, category)
+        })
         .max_by_key(|reference| {
             (
                 reference.duration,

@@ -1,7 +1,9 @@
 //! DC306 long-retention-without-archive: data kept in the active base for years, with no
 //! intermediate archive stage.
 
-use super::common::{kept_categories, name_categories};
+use super::common::{
+    for_processing, kept_as_minimum, kept_categories, lookup_keys, name_categories,
+};
 use super::in_words_in;
 use crate::finding::{Finding, Severity};
 use crate::model::RetentionEnd;
@@ -31,12 +33,21 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     };
     for processing in &context.inventory.processings {
         let item = &processing.item;
+        let references = for_processing(context.policy.retention_references.values(), item);
         for (index, rule) in item.retention.iter().enumerate() {
             // DC302 reports indefinite retention.
             if rule.duration.is_indefinite() || rule.duration <= limit || rule.archive.is_some() {
                 continue;
             }
             let categories = kept_categories(item, rule);
+            // Data kept under a minimum reference (an opposition list) must stay at hand to be
+            // used: it has no archive stage.
+            if lookup_keys(&categories)
+                .into_iter()
+                .all(|category| kept_as_minimum(&references, rule, category))
+            {
+                continue;
+            }
             // `then: archive` without its `archive:` stage says there is one but not what it is.
             let (pointer, label) = if rule.then == Some(RetentionEnd::Archive) {
                 (format!("/retention/{index}/then"), "DC306.label.announced")
@@ -73,6 +84,22 @@ mod tests {
 
     const TICKETING: &str =
         "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [identity.name]";
+
+    #[test]
+    fn an_opposition_list_stays_in_the_active_base() {
+        let header =
+            "purpose: prospecting\ndata_subjects: [prospects]\ndata_categories: [identity.email]";
+        let list = processing(
+            header,
+            "  - { categories: [identity.email], duration: 5y, from: withdrawal }",
+        );
+        assert!(lint_only("DC306", &list).is_empty());
+        let prospects = processing(
+            header,
+            "  - { categories: [identity.email], duration: 5y, from: last-contact }",
+        );
+        assert_eq!(lint_only("DC306", &prospects).len(), 1);
+    }
 
     #[test]
     fn over_three_years_without_archive_is_reported_as_info() {

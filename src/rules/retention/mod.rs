@@ -1,5 +1,5 @@
-//! DC3xx: retention, against the reference durations and hard ceilings of the `retention`
-//! policy pack (`rules/retention.yaml`).
+//! DC3xx: retention, against the reference durations, the statutory ceilings and the CNIL's
+//! recommended maxima of the `retention` policy pack (`rules/retention.yaml`).
 
 mod common;
 
@@ -9,6 +9,7 @@ pub(crate) use common::in_words_in;
 
 pub mod accounting_under_retention;
 pub mod long_retention_without_archive;
+pub mod retention_exceeds_recommended_maximum;
 pub mod retention_exceeds_reference;
 pub mod retention_hard_ceiling;
 pub mod retention_indefinite;

@@ -2,8 +2,9 @@
 //! purpose, data subjects and categories, with no `justification`.
 
 use super::common::{
-    archive_note, cited, for_processing, group_by_reference, kept_categories, limiting_reference,
-    lookup_keys, name_categories, reference_in_words, total_kept,
+    applies_to_category, applies_to_rule, archive_note, cited, for_processing, group_by_reference,
+    kept_as_minimum, kept_categories, limiting_reference, lookup_keys, name_categories,
+    reference_in_words, total_kept,
 };
 use super::in_words_in;
 use crate::finding::{Finding, Severity};
@@ -26,6 +27,16 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         let item = &processing.item;
         let candidates = for_processing(context.policy.retention_references.values(), item);
+        // The statutory ceilings (DC304) and the CNIL's recommended maxima (DC307) report the
+        // data they cover themselves: no second finding here on the same node.
+        let policy = context.policy;
+        let maxima = for_processing(
+            policy
+                .retention_ceilings
+                .values()
+                .chain(policy.retention_maxima.values()),
+            item,
+        );
         for (index, rule) in item.retention.iter().enumerate() {
             let justified = rule
                 .justification
@@ -43,7 +54,17 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 continue;
             }
             let categories = kept_categories(item, rule);
+            let reported_elsewhere = |category: Option<&str>| {
+                maxima.iter().any(|maximum| {
+                    kept > maximum.duration
+                        && applies_to_rule(maximum, rule)
+                        && applies_to_category(maximum, category)
+                })
+            };
             let exceeded = lookup_keys(&categories).into_iter().filter_map(|category| {
+                if kept_as_minimum(&candidates, rule, category) || reported_elsewhere(category) {
+                    return None;
+                }
                 limiting_reference(&candidates, rule, category)
                     .filter(|reference| kept > reference.duration)
                     .map(|reference| (reference, category))
@@ -147,6 +168,63 @@ mod tests {
     }
 
     #[test]
+    fn no_double_report_with_a_ceiling_or_a_recommended_maximum() {
+        // CCTV images beyond the month are DC304's, card proof beyond 13 months DC307's.
+        let cctv = "purpose: cctv\ndata_subjects: [spectators]\ndata_categories: [images]";
+        assert!(
+            lint_only(
+                "DC301",
+                &processing(cctv, "  - { duration: 3mo, from: collection }")
+            )
+            .is_empty()
+        );
+        let card = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment.card-number]";
+        assert!(
+            lint_only(
+                "DC301",
+                &processing(card, "  - { duration: 2y, from: debit }")
+            )
+            .is_empty()
+        );
+        // The access log of the CCTV system is not an image: no one-month reference.
+        let log = "purpose: cctv\ndata_subjects: [staff]\ndata_categories: [connection.logs]";
+        assert!(
+            lint_only(
+                "DC301",
+                &processing(log, "  - { duration: 6mo, from: collection }")
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn card_cases_pick_their_reference() {
+        let card = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment.card-number]";
+        // A deferred-debit card proof: 15 months from the debit.
+        assert!(
+            lint_only(
+                "DC301",
+                &processing(
+                    card,
+                    "  - { duration: 15mo, from: debit, card: deferred-debit }"
+                )
+            )
+            .is_empty()
+        );
+        // A card on file until it expires: no card reference, the customers' 5 years apply.
+        assert!(
+            lint_only(
+                "DC301",
+                &processing(
+                    card,
+                    "  - { duration: 3y, from: collection, card: on-file }"
+                )
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn the_longest_applicable_reference_is_the_limit() {
         // Card numbers: kept for the purchase (0 days) or as proof (13 months): 13 months is fine.
         let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment.card-number]";
@@ -219,9 +297,9 @@ mod tests {
 
     #[test]
     fn one_finding_per_limiting_reference() {
-        // Both categories are limited by the 25-month audience-measurement reference (the
-        // longest that applies, though cookies alone would be 13 months): one finding.
-        let header = "purpose: audience-analytics\ndata_subjects: [website-visitors]\ndata_categories: [connection.cookies, connection.logs]";
+        // A consent-based audience measurement: the cookies have the 13-month reference, the
+        // logs none (the 25 months are for an exempt measurement only): one finding, on cookies.
+        let header = "purpose: audience-analytics\naudience_measurement: consent\ndata_subjects: [website-visitors]\ndata_categories: [connection.cookies, connection.logs]";
         let findings = lint_only(
             "DC301",
             &processing(header, "  - { duration: 3y, from: collection }"),
@@ -230,12 +308,14 @@ mod tests {
         assert!(
             findings[0]
                 .message
-                .contains("`connection.cookies`, `connection.logs` for 3 years"),
+                .contains("keeps `connection.cookies` for 3 years"),
             "{}",
             findings[0].message
         );
         assert!(
-            findings[0].message.contains("25 months"),
+            findings[0]
+                .message
+                .contains("`cookies-trackers` is 13 months"),
             "{}",
             findings[0].message
         );
@@ -249,20 +329,14 @@ mod tests {
     }
 
     #[test]
-    fn equal_references_prefer_the_rule_start_event() {
-        // `prospects` (3 years from the last contact) and `suppression-lists` (3 years from the
-        // withdrawal) both apply to an email address of a newsletter.
+    fn a_minimum_reference_sets_no_upper_limit() {
+        // `suppression-lists` is at least 3 years from the objection: a suppression list kept
+        // 5 years is not compared with the prospects' 3 years either.
         let yaml = processing(
             NEWSLETTER,
-            "  - { categories: [identity.email], duration: 4y, from: withdrawal }",
+            "  - { categories: [identity.email], duration: 5y, from: withdrawal }",
         );
-        let findings = lint_only("DC301", &yaml);
-        assert_eq!(findings.len(), 1, "{findings:#?}");
-        assert!(
-            findings[0].message.contains("`suppression-lists`"),
-            "{}",
-            findings[0].message
-        );
+        assert!(lint_only("DC301", &yaml).is_empty());
         let yaml = processing(
             NEWSLETTER,
             "  - { categories: [identity.email], duration: 4y, from: last-contact }",

@@ -1,12 +1,13 @@
-//! DC304 retention-hard-ceiling: a retention beyond a legal maximum (card proof, CCTV,
-//! trackers, exempt audience measurement), which no justification lifts.
+//! DC304 retention-hard-ceiling: a retention beyond a maximum set by statute (CCTV recordings
+//! in places open to the public: one calendar month), which no justification lifts.
 
 use super::common::{
-    applies_to_category, archive_note, cited, for_processing, group_by_reference, kept_categories,
-    lookup_keys, name_categories, reference_in_words, total_kept,
+    applies_to_category, applies_to_rule, archive_note, cited, for_processing, group_by_reference,
+    kept_categories, lookup_keys, name_categories, reference_in_words, total_kept,
 };
 use super::in_words_in;
 use crate::finding::{Finding, Severity};
+use crate::model::Duration;
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
@@ -16,21 +17,40 @@ pub static RULE: Rule = Rule {
     family: Family::Retention,
     severity: Severity::Error,
     docs: Docs {
-        failing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 2y, from: debit, then: delete }\n",
-        passing: "kind: processing\nid: ticket-sales\nname: Vente de billets\npurpose: ticketing\nlegal_basis: contract\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, payment.card-expiry]\nretention:\n  - { categories: [payment.card-number, payment.card-expiry], duration: 13mo, from: debit, then: delete }\n",
+        failing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\nlegal_basis: legitimate-interests\ndata_subjects: [spectators, staff]\ndata_categories: [images, connection.logs]\nretention:\n  - { categories: [images], duration: 3mo, from: collection, then: delete }\n  - { categories: [connection.logs], duration: 6mo, from: collection, then: delete }\n",
+        passing: "kind: processing\nid: cctv\nname: Vidéoprotection du hall\npurpose: cctv\nlegal_basis: legitimate-interests\ndata_subjects: [spectators, staff]\ndata_categories: [images, connection.logs]\nretention:\n  - { categories: [images], duration: 31d, from: collection, then: delete }\n  - { categories: [connection.logs], duration: 6mo, from: collection, then: delete }\n",
     },
     check: Some(check),
 };
+
+/// The longest a ceiling allows, in calendar months: a month may have 31 days, so "one month"
+/// allows 31 days (Code de la sécurité intérieure L252-5 says « un mois »).
+fn calendar_limit(ceiling: Duration) -> Duration {
+    match ceiling {
+        Duration::Finite { months, hours } => Duration::Finite {
+            months: 0,
+            hours: months.saturating_mul(31 * 24).saturating_add(hours),
+        }
+        .max(ceiling),
+        Duration::Indefinite => Duration::Indefinite,
+    }
+}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         let item = &processing.item;
         let ceilings = for_processing(context.policy.retention_ceilings.values(), item);
+        if ceilings.is_empty() {
+            continue;
+        }
         for (index, rule) in item.retention.iter().enumerate() {
             let kept = total_kept(rule);
-            // DC302 reports indefinite retention. And with no shorter ceiling for this
-            // processing, there is nothing to compare category by category.
-            if kept.is_indefinite() || ceilings.iter().all(|ceiling| kept <= ceiling.duration) {
+            // DC302 reports indefinite retention.
+            if kept.is_indefinite()
+                || ceilings
+                    .iter()
+                    .all(|ceiling| kept <= calendar_limit(ceiling.duration))
+            {
                 continue;
             }
             let categories = kept_categories(item, rule);
@@ -38,7 +58,9 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             let exceeded = ceilings
                 .iter()
                 .copied()
-                .filter(|ceiling| kept > ceiling.duration)
+                .filter(|ceiling| {
+                    kept > calendar_limit(ceiling.duration) && applies_to_rule(ceiling, rule)
+                })
                 .flat_map(|ceiling| {
                     keys.iter()
                         .copied()
@@ -89,109 +111,83 @@ mod tests {
     use super::super::common::testing::processing;
     use crate::rules::testing::lint_only;
 
-    #[test]
-    fn card_proof_over_13_months() {
-        let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment.card-number]";
-        let findings = lint_only(
-            "DC304",
-            &processing(header, "  - { duration: 14mo, from: debit }"),
-        );
-        assert_eq!(findings.len(), 1, "{findings:#?}");
-        let message = &findings[0].message;
-        assert!(message.starts_with("processing `test` keeps `payment.card-number` for 14 months, beyond the legal maximum of 13 months from the debit"), "{message}");
-        assert!(
-            findings[0]
-                .help
-                .as_deref()
-                .is_some_and(|help| help.contains("15 months"))
-        );
-    }
+    const CCTV: &str = "purpose: cctv\ndata_subjects: [spectators, staff]\ndata_categories: [images, connection.logs]";
 
     #[test]
     fn a_justification_does_not_lift_it() {
-        let header = "purpose: cctv\ndata_subjects: [spectators, staff]\ndata_categories: [images]";
         let findings = lint_only(
             "DC304",
             &processing(
-                header,
-                "  - { duration: 3mo, from: collection, justification: \"the insurer asks for it\" }",
+                CCTV,
+                "  - { categories: [images], duration: 3mo, from: collection, justification: \"the insurer asks for it\" }",
             ),
         );
         assert_eq!(findings.len(), 1, "{findings:#?}");
-        assert!(findings[0].message.contains("1 month"));
-    }
-
-    #[test]
-    fn the_archive_counts_and_a_parent_category_is_covered() {
-        // `payment` covers the card number the ceiling is about.
-        let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment]";
-        let findings = lint_only(
-            "DC304",
-            &processing(
-                header,
-                "  - { categories: [payment], duration: 6mo, from: debit, then: archive, archive: { duration: 12mo } }",
-            ),
+        let message = &findings[0].message;
+        assert!(
+            message.contains("beyond the maximum of 1 month"),
+            "{message}"
         );
-        assert_eq!(findings.len(), 1, "{findings:#?}");
-        assert!(findings[0].message.contains("for 18 months"));
+        assert!(message.contains("L252-5"), "{message}");
     }
 
     #[test]
-    fn at_the_ceiling_is_fine_and_every_ceiling_is_checked() {
-        let header = "purpose: audience-analytics\ndata_subjects: [website-visitors]\ndata_categories: [connection.cookies, connection.logs]";
+    fn one_calendar_month_allows_31_days() {
+        let kept = |duration: &str| {
+            lint_only(
+                "DC304",
+                &processing(
+                    CCTV,
+                    &format!(
+                        "  - {{ categories: [images], duration: {duration}, from: collection }}"
+                    ),
+                ),
+            )
+            .len()
+        };
+        assert_eq!(kept("30d"), 0);
+        assert_eq!(kept("31d"), 0);
+        assert_eq!(kept("1mo"), 0);
+        assert_eq!(kept("32d"), 1);
+        assert_eq!(kept("indefinite"), 0);
+    }
+
+    #[test]
+    fn only_the_images_and_the_archive_counts() {
+        // The access log of the CCTV system is not a recording.
         assert!(
             lint_only(
                 "DC304",
                 &processing(
-                    header,
-                    "  - { categories: [connection.cookies], duration: 13mo, from: collection }"
+                    CCTV,
+                    "  - { categories: [connection.logs], duration: 6mo, from: collection }"
                 )
             )
             .is_empty()
         );
-        // 2 years: cookies break the 13-month tracker ceiling, logs stay within 25 months.
         let findings = lint_only(
             "DC304",
-            &processing(header, "  - { duration: 2y, from: collection }"),
+            &processing(
+                CCTV,
+                "  - { categories: [images], duration: 20d, from: collection, then: archive, archive: { duration: 20d } }",
+            ),
         );
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert!(
-            findings[0].message.contains("`connection.cookies`")
-                && !findings[0].message.contains("logs")
-        );
-        // 3 years: both ceilings are broken, one finding each.
-        assert_eq!(
-            lint_only(
-                "DC304",
-                &processing(header, "  - { duration: 3y, from: collection }")
-            )
-            .len(),
-            2
+            findings[0].message.contains("for 40 days"),
+            "{}",
+            findings[0].message
         );
     }
 
     #[test]
-    fn cctv_days_compare_with_the_month() {
-        let header = "purpose: cctv\ndata_subjects: [spectators]\ndata_categories: [images]";
+    fn recommendations_are_not_its_business() {
+        // Card proof and trackers are the CNIL's recommended maxima (DC307), not statute.
+        let header = "purpose: ticketing\ndata_subjects: [spectators]\ndata_categories: [payment.card-number, connection.cookies]";
         assert!(
             lint_only(
                 "DC304",
-                &processing(header, "  - { duration: 30d, from: collection }")
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            lint_only(
-                "DC304",
-                &processing(header, "  - { duration: 31d, from: collection }")
-            )
-            .len(),
-            1
-        );
-        assert!(
-            lint_only(
-                "DC304",
-                &processing(header, "  - { duration: indefinite, from: collection }")
+                &processing(header, "  - { duration: 3y, from: debit }")
             )
             .is_empty()
         );

@@ -33,7 +33,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             for category in lookup_keys(&categories) {
                 for reference in context.policy.retention_references.values() {
                     if let Some(from) = reference.from
-                        && applies(reference, item, category)
+                        && applies(reference, item, rule, category)
                     {
                         let start = format!("`from: {}` (`{}`)", start_key(from), reference.id);
                         if !starts.contains(&start) {

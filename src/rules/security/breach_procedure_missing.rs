@@ -194,7 +194,9 @@ mod tests {
         let findings = lint_only("DC702", &format!("{charter}{house}"));
         assert_eq!(findings.len(), 1);
         assert!(
-            findings[0].message.contains("allows 48 hours"),
+            findings[0]
+                .message
+                .contains("where feasible, within 48 hours"),
             "{}",
             findings[0].message
         );

@@ -31,7 +31,7 @@ enum Met<'a> {
     /// Sensitive data: the category at this index of `data_categories`.
     Sensitive(usize, &'a str),
     Vulnerable(usize),
-    Sources,
+    Combined,
     LargeScale,
     LargeScaleOrganisation(&'a Located<Organisation>),
     Profiling,
@@ -57,13 +57,9 @@ impl Met<'_> {
                 ),
                 processing.at(format!("/data_subjects/{i}")),
             ),
-            Met::Sources => (
-                t!(
-                    locale,
-                    "DC701.criterion.sources",
-                    count = item.sources.len()
-                ),
-                processing.at("/sources"),
+            Met::Combined => (
+                t!(locale, "DC701.criterion.combined"),
+                processing.at("/combines_datasets"),
             ),
             Met::LargeScale => (
                 t!(locale, "DC701.criterion.large-scale"),
@@ -112,15 +108,29 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         .organisation()
         .filter(|organisation| organisation.item.large_scale);
     let locale = context.locale;
+    let staff_count = context
+        .inventory
+        .organisation()
+        .and_then(|organisation| organisation.item.staff_count);
     for processing in &context.inventory.processings {
         let dpia = processing.item.dpia.as_ref();
         if dpia.is_some_and(|dpia| dpia.status == DpiaStatus::Done) {
             continue;
         }
+        // On the CNIL's list of processings that need no DPIA (délib. 2019-118).
+        if exempt(context, &processing.item, staff_count) {
+            continue;
+        }
         let (met, special) = criteria(context, &processing.item, organisation_large_scale);
+        // One special-category criterion is a judgement: a DPIA marked not required with a
+        // reason records it.
+        let reasoned = dpia.is_some_and(|dpia| {
+            dpia.status == DpiaStatus::NotRequired
+                && dpia.reason.as_deref().is_some_and(|r| !r.trim().is_empty())
+        });
         let severity = match met.len() {
             0 => continue,
-            1 if special => Severity::Warning,
+            1 if special && !reasoned => Severity::Warning,
             1 => continue,
             _ => Severity::Error,
         };
@@ -172,6 +182,24 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     }
 }
 
+/// Whether the processing is on the CNIL's list of processings that need no DPIA: its purpose is
+/// one of an entry's, the organisation is under the entry's staff count (when it sets one; an
+/// organisation that does not state its staff count is not exempt), and it does no profiling.
+fn exempt(context: &Context<'_>, item: &Processing, staff_count: Option<u32>) -> bool {
+    if item.profiling {
+        return false;
+    }
+    let Some(purpose) = item.purpose.as_ref() else {
+        return false;
+    };
+    context.policy.risk.dpia_exempt.iter().any(|entry| {
+        entry.purposes.contains(purpose)
+            && entry
+                .max_staff
+                .is_none_or(|max| staff_count.is_some_and(|count| count < max))
+    })
+}
+
 /// The criteria a processing meets, and whether one of them is Art. 9 or Art. 10 data.
 fn criteria<'a>(
     context: &Context<'_>,
@@ -206,8 +234,9 @@ fn criteria<'a>(
     {
         met.push(Met::Vulnerable(i));
     }
-    if item.sources.len() >= 2 {
-        met.push(Met::Sources);
+    // Several sources are not, by themselves, WP248's "matching or combining datasets".
+    if item.combines_datasets {
+        met.push(Met::Combined);
     }
     if item.large_scale {
         met.push(Met::LargeScale);
@@ -315,9 +344,54 @@ mod tests {
         let organisation = "kind: organisation\nid: o\nname: O\nlarge_scale: true\n---\n";
         let scaled = format!(
             "{organisation}{}",
-            processing("data_categories: [identity.name]\nsources: [a, b]\n")
+            processing("data_categories: [identity.name]\ncombines_datasets: true\n")
         );
         assert_eq!(severities(&scaled), vec![Severity::Error]);
+    }
+
+    #[test]
+    fn several_sources_are_not_combining_datasets() {
+        // A school-group booking from the CRM and a spreadsheet: names of pupils (minors).
+        let booking = "kind: processing\nid: p\nname: P\npurpose: group-bookings\ndata_subjects: [group-leaders, minors]\ndata_categories: [identity.name]\nsources: [crm, sheet]\n";
+        assert!(severities(booking).is_empty());
+        let combined = format!("{booking}combines_datasets: true\n");
+        assert_eq!(severities(&combined), vec![Severity::Error]);
+    }
+
+    #[test]
+    fn hr_of_a_small_organisation_needs_no_dpia() {
+        let payroll = "kind: processing\nid: paie\nname: Paie\npurpose: staff-management\ndata_subjects: [staff]\ndata_categories: [identity.name, national-id, special.health]\nsources: [paie, rh]\ncombines_datasets: true\n";
+        let organisation =
+            |count: &str| format!("kind: organisation\nid: o\nname: O\n{count}---\n");
+        assert!(severities(&format!("{}{payroll}", organisation("staff_count: 40\n"))).is_empty());
+        // 250 people or more, an unstated count, or profiling: not on the list.
+        assert_eq!(
+            severities(&format!("{}{payroll}", organisation("staff_count: 250\n"))),
+            vec![Severity::Error]
+        );
+        assert_eq!(
+            severities(&format!("{}{payroll}", organisation(""))),
+            vec![Severity::Error]
+        );
+        assert_eq!(
+            severities(&format!(
+                "{}{payroll}profiling: true\n",
+                organisation("staff_count: 40\n")
+            )),
+            vec![Severity::Error]
+        );
+    }
+
+    #[test]
+    fn a_reasoned_not_required_lifts_the_single_special_criterion() {
+        let allergies = processing("data_categories: [special.health]\n");
+        assert_eq!(severities(&allergies), vec![Severity::Warning]);
+        let reasoned = format!(
+            "{allergies}dpia: {{ status: not-required, reason: \"catering list of 30 volunteers, explicit consent, deleted after the festival\" }}\n"
+        );
+        assert!(severities(&reasoned).is_empty());
+        let empty = format!("{allergies}dpia: {{ status: not-required, reason: \" \" }}\n");
+        assert_eq!(severities(&empty), vec![Severity::Warning]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "la charte donne `73h` pour notifier une violation à l'autorité ; le RGPD accorde 72 heures à compter de sa découverte (art. 33(1))"
+            "la charte donne `73h` pour notifier une violation à l'autorité ; le RGPD impose une notification dans les meilleurs délais et, si possible, dans les 72 heures après en avoir pris connaissance (art. 33.1)"
         );
         assert_eq!(findings[0].label, "plus de 72 heures");
         let incomplete = lint_only_in(

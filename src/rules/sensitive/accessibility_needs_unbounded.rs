@@ -55,7 +55,7 @@ fn check_consent(
     findings: &mut Vec<Finding>,
 ) {
     let consent = processing.item.consent.as_ref();
-    if consent.is_some_and(|consent| consent.explicit) {
+    if consent.is_some_and(|consent| consent.explicit == Some(true)) {
         return;
     }
     let location = match consent {

@@ -28,24 +28,34 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if !PolicyTables::covers(HEALTH, used.category) || !used.holder.is_audience(context) {
             continue;
         }
-        let help = match used.holder {
-            Holder::Source { .. } => "DC204.help.source",
-            Holder::Processing(_) => "DC204.help.processing",
+        // With an Art. 9(2) exception the data may be lawful (a child's allergy in a workshop,
+        // an adapted dance class): a warning asking whether the service alone would do.
+        let excepted = match used.holder {
+            Holder::Source { source, .. } => source.item.art9_exception.is_some(),
+            Holder::Processing(processing) => processing.item.art9_exception.is_some(),
+        };
+        let (message, help) = match (excepted, used.holder) {
+            (false, Holder::Source { .. }) => ("DC204.message", "DC204.help.source"),
+            (false, Holder::Processing(_)) => ("DC204.message", "DC204.help.processing"),
+            (true, _) => ("DC204.excepted.message", "DC204.excepted.help"),
         };
         let locale = context.locale;
-        findings.push(
-            RULE.finding(
+        let mut finding = RULE
+            .finding(
                 used.location(),
                 crate::t!(
                     locale,
-                    "DC204.message",
+                    message,
                     holder = used.holder.describe(locale),
                     category = describe_category(context.policy, used.category, locale)
                 ),
             )
             .with_label(crate::t!(locale, "DC204.label"))
-            .with_help(crate::t!(locale, help, service = SERVICE_NEEDED)),
-        );
+            .with_help(crate::t!(locale, help, service = SERVICE_NEEDED));
+        if excepted {
+            finding.severity = Severity::Warning;
+        }
+        findings.push(finding);
     }
 }
 
@@ -54,11 +64,22 @@ mod tests {
     use crate::rules::testing::{lint_only, pointers};
 
     #[test]
-    fn an_art9_exception_does_not_lift_it() {
-        let yaml = "kind: processing\nid: accueil\nname: Accueil\ndata_subjects: [spectators, staff]\ndata_categories: [identity.name, special.health]\nart9_exception: { basis: a }\n";
+    fn an_art9_exception_makes_it_a_warning() {
+        let yaml = "kind: processing\nid: accueil\nname: Accueil\ndata_subjects: [spectators, staff]\ndata_categories: [identity.name, special.health]\n";
         let findings = lint_only("DC204", yaml);
         assert_eq!(pointers(&findings), ["/data_categories/1"]);
+        assert_eq!(findings[0].severity, crate::finding::Severity::Error);
         assert!(findings[0].message.contains("processing `accueil`"));
+        let excepted = format!("{yaml}art9_exception: {{ basis: a }}\n");
+        let findings = lint_only("DC204", &excepted);
+        assert_eq!(pointers(&findings), ["/data_categories/1"]);
+        assert_eq!(findings[0].severity, crate::finding::Severity::Warning);
+    }
+
+    #[test]
+    fn minors_volunteers_and_artists_are_not_audience_as_such() {
+        let yaml = "kind: processing\nid: atelier\nname: Atelier jeunesse\ndata_subjects: [minors]\ndata_categories: [identity.name, special.health]\n---\nkind: processing\nid: repas\nname: Repas des bénévoles\ndata_subjects: [volunteers, artists]\ndata_categories: [special.health]\n";
+        assert!(lint_only("DC204", yaml).is_empty());
     }
 
     #[test]

@@ -37,6 +37,26 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 );
             }
             findings.push(finding);
+        } else if claims_explicit_consent(&processing.item)
+            && processing
+                .item
+                .consent
+                .as_ref()
+                .is_some_and(|consent| consent.explicit == Some(false))
+        {
+            let id = &processing.item.id;
+            findings.push(
+                RULE.finding(
+                    processing.at("/consent/explicit"),
+                    crate::t!(locale, "DC202.not-explicit.message", processing = id),
+                )
+                .with_label(crate::t!(locale, "DC202.not-explicit.label"))
+                .with_help(crate::t!(locale, "DC202.not-explicit.help"))
+                .with_secondary(
+                    processing.at("/art9_exception/basis"),
+                    crate::t!(locale, "DC202.label"),
+                ),
+            );
         }
     }
     for source in &inventory.sources {
@@ -101,6 +121,20 @@ mod tests {
             1,
             "points at the consent block too"
         );
+    }
+
+    #[test]
+    fn consent_marked_not_explicit_does_not_meet_art_9_2_a() {
+        let yaml = "kind: processing\nid: p\nname: P\nart9_exception: { basis: a }\nconsent: { record: \"formulaires\", explicit: false }\n";
+        let findings = lint_only("DC202", yaml);
+        assert_eq!(pointers(&findings), ["/consent/explicit"]);
+        assert!(
+            findings[0].message.contains("not explicit"),
+            "{}",
+            findings[0].message
+        );
+        let explicit = yaml.replace("explicit: false", "explicit: true");
+        assert!(lint_only("DC202", &explicit).is_empty());
     }
 
     #[test]

@@ -72,6 +72,36 @@ impl Holder<'_> {
     }
 }
 
+impl Holder<'_> {
+    /// Whether the data concerns only staff or artists employed by the organisation (the
+    /// `employment_subjects` of the `taxonomy` pack): the processings whose employment and
+    /// social-security purposes may use the national id. A processing that declares no
+    /// subjects is judged by its sources; a holder with no subjects at all is not.
+    pub(super) fn is_employment(&self, context: &Context<'_>) -> bool {
+        let employment = &context.policy.employment_subjects;
+        let only_employment = |subjects: &[SubjectId]| {
+            !subjects.is_empty() && subjects.iter().all(|s| employment.contains(s))
+        };
+        match self {
+            Holder::Source { source, .. } => only_employment(&source.item.data_subjects),
+            Holder::Processing(processing) => {
+                let processing = &processing.item;
+                if processing.data_subjects.is_empty() {
+                    let mut sources = processing
+                        .sources
+                        .iter()
+                        .filter_map(|id| context.inventory.source(id.as_str()))
+                        .peekable();
+                    sources.peek().is_some()
+                        && sources.all(|source| only_employment(&source.item.data_subjects))
+                } else {
+                    only_employment(&processing.data_subjects)
+                }
+            }
+        }
+    }
+}
+
 /// One declared data category and where it is declared.
 pub(super) struct CategoryUse<'a> {
     pub category: &'a str,
@@ -225,7 +255,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "le champ `allergies` de la source `billetterie` est déclaré comme `identity` (Identité et coordonnées), mais son nom (`allergies`) évoque `special.health` (Santé), une catégorie particulière de données personnelles (RGPD art. 9(1))"
+            "le champ `allergies` de la source `billetterie` est déclaré comme `identity` (Identité et coordonnées), mais son nom (`allergies`) évoque `special.health` (Santé), une catégorie particulière de données personnelles (RGPD art. 9.1)"
         );
         assert_eq!(
             findings[0].labels[0].message,

@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     super::flag_category_uses(&RULE, context, findings, |used| {
         context.policy.sensitivity(used.category) == Some(Sensitivity::NationalId)
-            && used.holder.is_audience(context)
+            && !used.holder.is_employment(context)
     });
 }
 
@@ -40,6 +40,14 @@ mod tests {
         let findings = lint_only("DC207", yaml);
         assert_eq!(pointers(&findings), ["/data_categories/1"]);
         assert!(findings[0].message.contains("processing `ventes`"));
+    }
+
+    #[test]
+    fn volunteers_are_not_exempt() {
+        let yaml = "kind: source\nid: benevoles\nname: Bénévoles\ntype: spreadsheet\ndata_subjects: [volunteers]\nfields:\n  - { name: nir, category: national-id }\n";
+        assert_eq!(lint_only("DC207", yaml).len(), 1);
+        let mixed = yaml.replace("[volunteers]", "[staff, volunteers]");
+        assert_eq!(lint_only("DC207", &mixed).len(), 1);
     }
 
     #[test]

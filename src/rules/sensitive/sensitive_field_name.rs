@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn the_issue_keywords_declared_as_identity_are_flagged() {
-        let fields: String = ["handicap", "allergies", "religion", "mutuelle", "syndicat"]
+        let fields: String = ["handicap", "allergies", "religion", "maladie", "syndicat"]
             .iter()
             .map(|name| format!("  - {{ name: {name}, category: identity }}\n"))
             .collect();
@@ -131,16 +131,23 @@ mod tests {
     }
 
     #[test]
-    fn the_service_needed_is_not_sensitive_but_the_impairment_is() {
+    fn the_service_needed_is_health_data_already_declared_sensitive() {
+        // `accessibility-needs` is health data (it reveals the impairment): a field declared so
+        // is under the Art. 9 rules already (DC201), whatever its name.
         let findings = lint_only(
             "DC209",
             &source("  - { name: handicap, category: accessibility-needs }\n"),
         );
-        assert_eq!(pointers(&findings), ["/fields/0/category"]);
-        assert!(
-            findings[0]
-                .message
-                .contains("declared as `accessibility-needs`")
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+
+    #[test]
+    fn a_health_plan_is_social_protection_not_health() {
+        // Membership of the company health plan (mutuelle) is not health data (F18).
+        let findings = lint_only(
+            "DC209",
+            &source("  - { name: mutuelle, category: professional-life }\n"),
         );
+        assert!(findings.is_empty(), "{findings:#?}");
     }
 }

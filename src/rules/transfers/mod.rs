@@ -17,13 +17,13 @@ use crate::policy::PolicyTables;
 use jiff::civil::Date;
 
 /// Whether the country is a member of the European Economic Area.
-fn in_eea(policy: &PolicyTables, country: &str) -> bool {
+pub(crate) fn in_eea(policy: &PolicyTables, country: &str) -> bool {
     policy.transfers.eea.iter().any(|c| c.as_str() == country)
 }
 
 /// The adequacy decisions for this country that are in force today: adopted, and not past
 /// their sunset.
-fn decisions_in_force<'p>(
+pub(crate) fn decisions_in_force<'p>(
     policy: &'p PolicyTables,
     country: &str,
     today: Date,
@@ -37,7 +37,7 @@ fn decisions_in_force<'p>(
 
 /// Whether a decision in force covers a transfer to this recipient: one that covers the whole
 /// country, or one limited to certified organisations when the recipient is certified.
-fn adequacy_covers(
+pub(crate) fn adequacy_covers(
     policy: &PolicyTables,
     country: &str,
     recipient: Option<&Party>,
@@ -89,7 +89,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "le traitement `newsletter` utilise la source `emailing`, hébergée hors de l'EEE (IN), dont le prestataire `mailforce` est établi hors de l'EEE (US), mais ne déclare aucun transfert vers IN ou US (RGPD art. 30(1)(e), 44)"
+            "le traitement `newsletter` utilise la source `emailing`, hébergée hors de l'EEE (IN), dont le prestataire `mailforce` est établi hors de l'EEE (US), mais ne déclare aucun transfert vers IN ou US (RGPD art. 30.1.e, 44)"
         );
         let help = findings[0].help.as_deref().unwrap_or_default();
         assert!(

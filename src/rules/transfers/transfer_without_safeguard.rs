@@ -176,6 +176,21 @@ mod tests {
     }
 
     #[test]
+    fn a_transfer_to_la_reunion_is_inside_the_eea() {
+        let yaml = |country: &str| {
+            format!(
+                "kind: processing\nid: p\nname: P\ntransfers:\n  - {{ country: {country}, recipient: host }}\n"
+            )
+        };
+        assert!(crate::rules::testing::lint_only("DC603", &yaml("RE")).is_empty());
+        assert!(crate::rules::testing::lint_only("DC603", &yaml("AX")).is_empty());
+        assert_eq!(
+            crate::rules::testing::lint_only("DC603", &yaml("PF")).len(),
+            1
+        );
+    }
+
+    #[test]
     fn no_safeguard_to_a_country_without_decision_fires_on_the_country() {
         let findings = lint(VENDOR, "{ country: IN, recipient: vendor }");
         assert_eq!(findings.len(), 1);

@@ -210,6 +210,18 @@ mod tests {
     }
 
     #[test]
+    fn the_outermost_regions_are_in_the_eea_the_overseas_territories_are_not() {
+        for region in ["RE", "GP", "MQ", "GF", "YT", "MF", "AX"] {
+            let hosting = format!("hosting: {{ country: {region} }}\n");
+            assert!(lint("", &hosting, "").is_empty(), "{region}");
+        }
+        for territory in ["PF", "NC", "WF", "PM", "BL", "TF"] {
+            let hosting = format!("hosting: {{ country: {territory} }}\n");
+            assert_eq!(lint("", &hosting, "").len(), 1, "{territory}");
+        }
+    }
+
+    #[test]
     fn hosting_abroad_counts_too() {
         let findings = lint("", "hosting: { country: IN }\n", "");
         assert_eq!(findings.len(), 1);

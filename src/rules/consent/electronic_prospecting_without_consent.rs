@@ -1,14 +1,14 @@
-//! DC502 email-prospecting-without-consent: newsletter or prospecting sent by email to
-//! prospects on a basis other than consent.
+//! DC502 electronic-prospecting-without-consent: newsletter or prospecting sent by email or
+//! SMS/MMS to prospects on a basis other than consent.
 
 use crate::finding::{Finding, Severity};
-use crate::model::LegalBasis;
+use crate::model::{CategoryId, Channel, LegalBasis};
 use crate::policy::PolicyTables;
 use crate::rules::{Context, Docs, Family, Rule};
 
 pub static RULE: Rule = Rule {
     code: "DC502",
-    name: "email-prospecting-without-consent",
+    name: "electronic-prospecting-without-consent",
     family: Family::Consent,
     severity: Severity::Error,
     docs: Docs {
@@ -46,15 +46,32 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         };
         // A parent (`identity`) includes the email; a child of it is still email.
-        let uses_email = item.data_categories.iter().any(|category| {
-            tables.email_categories.iter().any(|email| {
-                PolicyTables::covers(category.as_str(), email.as_str())
-                    || PolicyTables::covers(email.as_str(), category.as_str())
+        let declares = |wanted: &[CategoryId]| {
+            item.data_categories.iter().any(|category| {
+                wanted.iter().any(|email| {
+                    PolicyTables::covers(category.as_str(), email.as_str())
+                        || PolicyTables::covers(email.as_str(), category.as_str())
+                })
             })
-        });
-        if !uses_email {
-            continue;
-        }
+        };
+        // `channels` says how messages go out (`[]`: none, a suppression list); absent, an
+        // email category means email. An SMS is electronic mail too (CPCE L34-5).
+        let sends = |channel: Channel| {
+            item.channels
+                .as_ref()
+                .map_or(channel == Channel::Email, |channels| {
+                    channels.contains(&channel)
+                })
+        };
+        let email = sends(Channel::Email) && declares(&tables.email_categories);
+        let sms = sends(Channel::Sms) && declares(&tables.sms_categories);
+        let channel = match (email, sms) {
+            (false, false) => continue,
+            (true, false) => "DC502.channel.email",
+            (false, true) => "DC502.channel.sms",
+            (true, true) => "DC502.channel.both",
+        };
+        let channel = crate::t!(locale, channel);
         findings.push(
             RULE.finding(
                 processing.at("/legal_basis"),
@@ -63,6 +80,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     "DC502.message",
                     id = item.id,
                     purpose = purpose,
+                    channel = channel,
                     basis = basis_name(basis)
                 ),
             )
@@ -99,6 +117,43 @@ mod tests {
                 "kind: processing\nid: mailing\nname: Envoi\npurpose: {purpose}\nlegal_basis: {basis}\ndata_subjects: [{subjects}]\ndata_categories: [{categories}]\n"
             ),
         )
+    }
+
+    fn lint_channels(channels: &str, categories: &str) -> Vec<Finding> {
+        lint_only(
+            "DC502",
+            &format!(
+                "kind: processing\nid: mailing\nname: Envoi\npurpose: prospecting\nlegal_basis: legitimate-interests\ndata_subjects: [prospects]\ndata_categories: [{categories}]\nchannels: {channels}\n"
+            ),
+        )
+    }
+
+    #[test]
+    fn sms_is_electronic_mail_and_a_processing_that_sends_nothing_is_not_concerned() {
+        let findings = lint_channels("[sms]", "identity.phone");
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("by SMS"),
+            "{}",
+            findings[0].message
+        );
+        // Phone calls and post are not electronic mail.
+        assert!(
+            lint_channels("[phone, post]", "identity.phone, identity.postal-address").is_empty()
+        );
+        // A suppression list sends nothing.
+        assert!(lint_channels("[]", "identity.email").is_empty());
+        assert_eq!(lint_channels("[email]", "identity.email").len(), 1);
+        // Without `channels`, a phone number alone is not taken for SMS.
+        assert!(
+            lint(
+                "prospecting",
+                "legitimate-interests",
+                "prospects",
+                "identity.phone"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
