@@ -39,6 +39,21 @@ pub fn country(locale: Locale, code: &str) -> String {
     }
 }
 
+/// A country's name with its code beside it, for a sentence where the user must find the
+/// code in the YAML: `India, \`IN\``; an unknown code in backticks alone.
+pub fn country_with_code(locale: Locale, code: &str) -> String {
+    let name = country(locale, code);
+    if name == code {
+        format!("`{code}`")
+    } else {
+        fill_key(
+            locale,
+            "format.country-with-code",
+            &[("name", &name), ("code", &code)],
+        )
+    }
+}
+
 /// A duration in words: `3 years`, `13 mois`, `1 month and 12 hours`, `sans limite de durée`.
 pub fn duration(locale: Locale, duration: &Duration) -> String {
     let Duration::Finite { months, hours } = *duration else {
