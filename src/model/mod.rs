@@ -35,7 +35,8 @@ pub use party::{Dpa, Party, PartyRole};
 pub use policy::{
     AdequacyDecision, CategoryEntry, ConsentTables, CustomRule, DpiaExemption, Governance,
     MinimisationEntry, Policy, ReferenceDuration, RetentionReference, RetentionTables, RiskTables,
-    RuleCondition, RuleSelection, Sensitivity, TransferTables, VocabularyEntry,
+    RuleCondition, RuleSelection, SecurityGroup, SecurityGroupEntry, Sensitivity, TransferTables,
+    VocabularyEntry,
 };
 pub use processing::{
     AgeBand, Archive, AudienceMeasurement, CardRetention, Channel, Consent, ConsentMechanism,

@@ -2,9 +2,9 @@
 
 use super::labels::Vocabulary;
 use super::model::{
-    Archive, Art9Exception, Category, ConsentInfo, Controller, Dpia, Dpo, Labelled, OpenFinding,
-    PartyRef, PersonRef, Recipients, Register, Retention, Sheet, SourceRef, Status, StatusLevel,
-    Summary, Transfer,
+    Archive, Art9Exception, Category, ConsentInfo, Controller, Dpia, Dpo, Labelled, Measure,
+    OpenFinding, PartyRef, PersonRef, Recipients, Register, Retention, Sheet, SourceRef, Status,
+    StatusLevel, Summary, Transfer,
 };
 use crate::finding::{Finding, Severity};
 use crate::i18n::Locale;
@@ -390,7 +390,15 @@ fn sheet(
         security: processing
             .security
             .iter()
-            .map(|measure| vocabulary.known("security", measure.as_str()))
+            .map(|measure| {
+                let Labelled { id, label } = vocabulary.known("security", measure.as_str());
+                let group = vocabulary.policy.risk.security_group(measure.as_str()).id();
+                Measure {
+                    id,
+                    label,
+                    group: vocabulary.known("security_group", group),
+                }
+            })
             .collect(),
         dpia: processing.dpia.as_ref().map(|dpia| Dpia {
             status: vocabulary.choice("dpia_status", &dpia.status),

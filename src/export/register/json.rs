@@ -29,7 +29,7 @@
 //!                      "regular": bool, "reference", "description" } ],
 //!     "retention": [ { "categories": [Labelled], "duration": "3y", "from": Labelled?, "then": Labelled?,
 //!                      "archive": { "duration", "access" }?, "justification", "summary" } ],
-//!     "security": [Labelled],
+//!     "security": [ { "id", "label", "group": Labelled } ],
 //!     "dpia": { "status": Labelled, "date", "reason", "reference" }?,
 //!     "owner": { "id", "name", "email" }?,
 //!     "last_reviewed": "YYYY-MM-DD"?

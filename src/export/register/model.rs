@@ -33,6 +33,15 @@ pub struct Labelled {
     pub label: String,
 }
 
+/// A security measure with the group of the CNIL model register it is listed under (the
+/// `security_groups` of the governance pack).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Measure {
+    pub id: String,
+    pub label: String,
+    pub group: Labelled,
+}
+
 /// The organisation that determines the purposes and means (Art. 30(1)(a)).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Controller {
@@ -164,7 +173,7 @@ pub struct Sheet {
     pub processors: Vec<PartyRef>,
     pub transfers: Vec<Transfer>,
     pub retention: Vec<Retention>,
-    pub security: Vec<Labelled>,
+    pub security: Vec<Measure>,
     pub dpia: Option<Dpia>,
     pub owner: Option<PersonRef>,
     pub last_reviewed: Option<String>,

@@ -4,6 +4,7 @@
 
 use super::model::{Category, Register, Sheet, StatusLevel};
 use crate::i18n::{Locale, format};
+use crate::model::SecurityGroup;
 use crate::t;
 
 /// The whole document: a cover, then one sheet per processing.
@@ -154,20 +155,6 @@ fn sheet_title(locale: Locale, sheet: &Sheet) -> String {
         number = sheet.number,
         name = sheet.name
     )
-}
-
-/// The CNIL model register's group of a security measure (`register.security_group.*`).
-fn security_group(measure: &str) -> &'static str {
-    match measure {
-        "access-control" | "mfa" | "passwords" | "authentication" | "least-privilege" => "access",
-        "logging" | "audit-log" | "traceability" => "traceability",
-        "updates" | "antivirus" | "patching" | "firewall" => "software",
-        "backups" | "backup" => "backup",
-        "encryption" | "encryption-at-rest" | "encryption-in-transit" | "pseudonymisation" => {
-            "encryption"
-        }
-        _ => "other",
-    }
 }
 
 /// `value`, or `not specified` when there is none.
@@ -635,26 +622,19 @@ fn sheet_outline(register: &Register, sheet: &Sheet) -> SheetOutline {
     if sheet.security.is_empty() {
         blocks.push(Block::Paragraph(t!(locale, "register.none")));
     } else {
-        let groups = [
-            "access",
-            "traceability",
-            "software",
-            "backup",
-            "encryption",
-            "other",
-        ];
-        let fields = groups
+        // In the order of the CNIL model register; the groups come from the governance pack.
+        let fields = SecurityGroup::ALL
             .iter()
             .filter_map(|group| {
-                let measures: Vec<String> = sheet
+                let measures: Vec<&str> = sheet
                     .security
                     .iter()
-                    .filter(|m| security_group(&m.id) == *group)
-                    .map(|m| m.label.clone())
+                    .filter(|m| m.group.id == group.id())
+                    .map(|m| m.label.as_str())
                     .collect();
                 (!measures.is_empty()).then(|| {
                     (
-                        t!(locale, &format!("register.security_group.{group}")),
+                        t!(locale, &format!("register.security_group.{}", group.id())),
                         Cell::text(measures.join(", ")),
                     )
                 })
