@@ -513,7 +513,7 @@ mod tests {
     fn security_measures_are_grouped_as_the_cnil_model_and_a_workspace_pack_places_its_own() {
         use crate::model::SecurityGroup;
         let packs = builtin_packs().expect("built-in packs are valid");
-        let builtin = PolicyTables::build(packs.clone(), &Inventory::default());
+        let builtin = PolicyTables::build(packs, &Inventory::default());
         let group = |tables: &PolicyTables, measure: &str| tables.risk.security_group(measure);
         assert_eq!(group(&builtin, "mfa"), SecurityGroup::Access);
         assert_eq!(group(&builtin, "logging"), SecurityGroup::Traceability);
