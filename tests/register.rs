@@ -562,3 +562,72 @@ fn cli_prints_markdown_by_default_and_follows_lang() {
     let french = String::from_utf8_lossy(&french.get_output().stdout).into_owned();
     assert!(french.starts_with("Identifiant du traitement,"), "{french}");
 }
+
+/// The controller's representative (Art. 27, 30(1)(a)) and identifiers, and each sheet's
+/// creation date, in every format and both languages. The controller is established outside
+/// the Union (a Geneva touring company), the one case where a representative is named.
+#[test]
+fn representative_identifiers_and_creation_date_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("datacharter.yaml"), "datacharter: 1\n").expect("write");
+    fs::write(
+        dir.path().join("organisation.yaml"),
+        "kind: organisation\nid: compagnie\nname: Compagnie du Léman\nlegal_form: association\ncountry: CH\n\
+         contact: { email: contact@leman.example }\n\
+         identifiers:\n  - { scheme: rna, value: \"W690000000\" }\n  - { scheme: che-uid, value: \"CHE-000.000.000\" }\n\
+         representative: { name: Cabinet Représentant Lyon, email: rep@cabinet.example, address: \"3 place Bellecour, 69002 Lyon\" }\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("processings.yaml"),
+        "kind: processing\nid: tour\nname: Tournée\ncreated: 2024-03-01\nlast_reviewed: 2026-02-01\n",
+    )
+    .expect("write");
+    for locale in [Locale::En, Locale::Fr] {
+        let register = register_of(dir.path(), locale);
+        let (representative, rna, created) = match locale {
+            Locale::En => (
+                "Representative in the EU (Art. 27)",
+                "RNA number W690000000",
+                "1 March 2024",
+            ),
+            Locale::Fr => (
+                "Représentant dans l'UE (art. 27)",
+                "n° RNA W690000000",
+                "1er mars 2024",
+            ),
+        };
+        let contact =
+            "Cabinet Représentant Lyon, 3 place Bellecour, 69002 Lyon, rep@cabinet.example";
+        for format in [Format::Markdown, Format::Html] {
+            let text = render(&register, format);
+            for expected in [
+                representative,
+                contact,
+                rna,
+                "che-uid CHE-000.000.000",
+                created,
+            ] {
+                assert!(text.contains(expected), "{locale:?} {format:?}: {expected}");
+            }
+        }
+        let csv = render(&register, Format::Csv);
+        for expected in [contact, rna, "2024-03-01"] {
+            assert!(csv.contains(expected), "{locale:?} csv: {expected}");
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&register, Format::Json)).expect("JSON");
+        let controller = &json["controller"];
+        assert_eq!(
+            controller["representative"]["name"],
+            "Cabinet Représentant Lyon"
+        );
+        assert_eq!(controller["identifiers"][0]["scheme"]["id"], "rna");
+        assert_eq!(controller["identifiers"][1]["value"], "CHE-000.000.000");
+        assert_eq!(json["processings"][0]["created"], "2024-03-01");
+    }
+    // A controller in the Union has no representative line.
+    let example = render(&register_of(&example(), Locale::En), Format::Markdown);
+    assert!(!example.contains("Representative in the EU"));
+    assert!(example.contains("SIRET number 000 000 000 00017"));
+}

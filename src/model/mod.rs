@@ -30,7 +30,7 @@ pub use ids::{
     RuleSelector, SecurityMeasure, SubjectId,
 };
 pub use inventory::{Inventory, Located};
-pub use organisation::{LegalForm, Organisation, OrganisationAim};
+pub use organisation::{Identifier, LegalForm, Organisation, OrganisationAim, Representative};
 pub use party::{Dpa, Party, PartyRole};
 pub use policy::{
     AdequacyDecision, CategoryEntry, ConsentTables, CustomRule, DpiaExemption, Governance,

@@ -2,9 +2,9 @@
 
 use super::labels::Vocabulary;
 use super::model::{
-    Archive, Art9Exception, Category, ConsentInfo, Controller, Dpia, Dpo, Labelled, Measure,
-    OpenFinding, PartyRef, PersonRef, Recipients, Register, Retention, Sheet, SourceRef, Status,
-    StatusLevel, Summary, Transfer,
+    Archive, Art9Exception, Category, ConsentInfo, Controller, Dpia, Dpo, IdentifierInfo, Labelled,
+    Measure, OpenFinding, PartyRef, PersonRef, Recipients, Register, RepresentativeInfo, Retention,
+    Sheet, SourceRef, Status, StatusLevel, Summary, Transfer,
 };
 use crate::finding::{Finding, Severity};
 use crate::i18n::Locale;
@@ -109,6 +109,22 @@ fn controller(inventory: &Inventory, vocabulary: &Vocabulary<'_>) -> Controller 
         email: contact.email,
         phone: contact.phone,
         website: organisation.website.clone(),
+        identifiers: organisation
+            .identifiers
+            .iter()
+            .map(|identifier| IdentifierInfo {
+                scheme: vocabulary.known("identifier", identifier.scheme.as_str()),
+                value: identifier.value.clone(),
+            })
+            .collect(),
+        representative: organisation.representative.as_ref().map(|representative| {
+            RepresentativeInfo {
+                name: representative.name.clone(),
+                email: representative.email.clone(),
+                address: representative.address.clone(),
+                phone: representative.phone.clone(),
+            }
+        }),
     }
 }
 
@@ -414,6 +430,7 @@ fn sheet(
                 email: person.and_then(|p| p.email.clone()),
             }
         }),
+        created: processing.created.map(|date| date.to_string()),
         last_reviewed: processing.last_reviewed.map(|date| date.to_string()),
     }
 }

@@ -8,7 +8,8 @@
 //!   "version": 2,
 //!   "locale": "en" | "fr",
 //!   "date": "YYYY-MM-DD",
-//!   "controller": { "id", "name", "legal_form": Labelled?, "country", "address", "email", "phone", "website" },
+//!   "controller": { "id", "name", "legal_form": Labelled?, "country", "address", "email", "phone", "website",
+//!     "identifiers": [ { "scheme": Labelled, "value" } ], "representative": { "name", "email", "address", "phone" }? },
 //!   "dpo": { "kind": Labelled (internal | external), "id", "name", "email", "phone", "address" } | null,
 //!   "summary": { "processings", "errors", "warnings", "infos", "incomplete": bool },
 //!   "processings": [ {
@@ -32,7 +33,7 @@
 //!     "security": [ { "id", "label", "group": Labelled } ],
 //!     "dpia": { "status": Labelled, "date", "reason", "reference" }?,
 //!     "owner": { "id", "name", "email" }?,
-//!     "last_reviewed": "YYYY-MM-DD"?
+//!     "created": "YYYY-MM-DD"?, "last_reviewed": "YYYY-MM-DD"?
 //!   } ]
 //! }
 //! Labelled = { "id", "label" }

@@ -53,6 +53,52 @@ pub struct Controller {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub website: Option<String>,
+    /// Official numbers (SIRET, RNA…), the scheme labelled.
+    pub identifiers: Vec<IdentifierInfo>,
+    /// The representative in the Union (Art. 27).
+    pub representative: Option<RepresentativeInfo>,
+}
+
+/// An official number of the controller.
+#[derive(Debug, Clone, Serialize)]
+pub struct IdentifierInfo {
+    pub scheme: Labelled,
+    pub value: String,
+}
+
+/// The controller's representative in the Union (Art. 27, 30(1)(a)).
+#[derive(Debug, Clone, Serialize)]
+pub struct RepresentativeInfo {
+    pub name: String,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl RepresentativeInfo {
+    /// The name and its contact details, on one line.
+    pub fn display(&self) -> String {
+        std::iter::once(self.name.as_str())
+            .chain(self.address.as_deref())
+            .chain(self.email.as_deref())
+            .chain(self.phone.as_deref())
+            .filter(|part| !part.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl Controller {
+    /// The identifiers on one line: `SIRET number 123 456 789 00012, RNA number W691000000`.
+    pub fn identifiers_display(&self) -> Option<String> {
+        (!self.identifiers.is_empty()).then(|| {
+            self.identifiers
+                .iter()
+                .map(|identifier| format!("{} {}", identifier.scheme.label, identifier.value))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
 }
 
 /// The data protection officer: a person of the organisation, or an outside party.
@@ -176,6 +222,8 @@ pub struct Sheet {
     pub security: Vec<Measure>,
     pub dpia: Option<Dpia>,
     pub owner: Option<PersonRef>,
+    /// The sheet's creation date (`YYYY-MM-DD`).
+    pub created: Option<String>,
     pub last_reviewed: Option<String>,
 }
 

@@ -195,6 +195,10 @@ fn cover(register: &Register) -> Vec<Block> {
             field("register.cover.phone", controller.phone.clone()),
             field("register.cover.website", controller.website.clone()),
             field(
+                "register.cover.identifiers",
+                controller.identifiers_display(),
+            ),
+            field(
                 "register.cover.country",
                 controller
                     .country
@@ -219,6 +223,24 @@ fn cover(register: &Register) -> Vec<Block> {
         ]),
         Block::Section(t!(locale, "register.cover.processings")),
     ];
+    // Art. 27 concerns only a controller established outside the Union: the line is shown
+    // when the workspace names a representative, after the controller's own details.
+    if let (Some(representative), Some(Block::Fields(fields))) =
+        (&controller.representative, blocks.get_mut(1))
+    {
+        let country = t!(locale, "register.cover.country");
+        let at = fields
+            .iter()
+            .position(|(label, _)| *label == country)
+            .map_or(fields.len(), |index| index + 1);
+        fields.insert(
+            at,
+            (
+                t!(locale, "register.cover.representative"),
+                Cell::text(representative.display()),
+            ),
+        );
+    }
     if register.summary.incomplete {
         blocks.push(Block::Warning(t!(locale, "register.cover.incomplete")));
     }
@@ -295,6 +317,16 @@ fn sheet_outline(register: &Register, sheet: &Sheet) -> SheetOutline {
             Cell::text(or_unspecified(
                 locale,
                 sheet.owner.as_ref().map(|owner| owner.display()),
+            )),
+        ),
+        (
+            t!(locale, "register.sheet.created"),
+            Cell::text(or_unspecified(
+                locale,
+                sheet
+                    .created
+                    .as_ref()
+                    .map(|date| format::date_text(locale, date)),
             )),
         ),
         (
