@@ -100,7 +100,9 @@ const COLUMNS: &[Column] = &[
 ];
 
 /// The controller's columns, the same on every row, after the processing's.
-const CONTROLLER: &[(&str, fn(&Controller) -> String)] = &[
+type ControllerColumn = (&'static str, fn(&Controller) -> String);
+
+const CONTROLLER: &[ControllerColumn] = &[
     ("register.csv.controller", |c| {
         c.name.clone().unwrap_or_default()
     }),
