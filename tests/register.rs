@@ -631,3 +631,41 @@ fn representative_identifiers_and_creation_date_in_every_format() {
     assert!(!example.contains("Representative in the EU"));
     assert!(example.contains("SIRET number 000 000 000 00017"));
 }
+
+/// The security groups are the governance pack's reference data: a workspace pack places its
+/// own measure, and the register lists it in that group.
+#[test]
+fn a_workspace_pack_places_its_own_security_measure() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("datacharter.yaml"), "datacharter: 1\n").expect("write");
+    fs::write(
+        dir.path().join("house.yaml"),
+        "kind: policy\nid: house\nrisk:\n  security_groups:\n    - { measure: coffre-fort, group: encryption }\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("processings.yaml"),
+        "kind: processing\nid: tour\nname: Tournée\nsecurity: [coffre-fort, mfa, badge]\n",
+    )
+    .expect("write");
+    let register = register_of(dir.path(), Locale::En);
+    let groups: Vec<(&str, &str)> = sheet(&register, "tour")
+        .security
+        .iter()
+        .map(|m| (m.id.as_str(), m.group.id.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("coffre-fort", "encryption"),
+            ("mfa", "access"),
+            ("badge", "other")
+        ]
+    );
+    let text = render(&register, Format::Markdown);
+    assert!(
+        text.contains("- **Data encryption**: coffre-fort"),
+        "{text}"
+    );
+    assert!(text.contains("- **Other measures**: badge"), "{text}");
+}
