@@ -363,7 +363,8 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error}");
+            // Standard error may be closed or full too: exit 2 all the same, never a panic.
+            let _ = crate::output::console::eprint(format!("error: {error}\n"));
             ExitCode::from(2)
         }
     }

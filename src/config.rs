@@ -8,6 +8,7 @@ use crate::lint::Options;
 use crate::model::Settings;
 use crate::rules::{REGISTRY, Selection, Selector};
 use crate::suppress::SuppressOptions;
+use crate::workspace::contain::Refusal;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -121,14 +122,36 @@ pub fn options(
         }
         severity.insert(code.to_owned(), Severity::from(*level));
     }
-    for (i, policy) in settings.policies.iter().enumerate() {
-        if !root.join(policy).is_file() {
-            problems.push(bad_setting(
-                Location::node(settings_file, 0, format!("/policies/{i}")),
-                crate::t!(locale, "DC002.missing-policy-pack", policy = policy),
+    if settings.max_file_size.bytes() > crate::workspace::MAX_FILE_SIZE_CEILING {
+        problems.push(bad_setting(
+            Location::node(settings_file, 0, "/max-file-size"),
+            crate::t!(
                 locale,
-            ));
-        }
+                "DC002.max-file-size-ceiling",
+                size = settings.max_file_size.bytes(),
+                ceiling = crate::workspace::MAX_FILE_SIZE_CEILING
+            ),
+            locale,
+        ));
+    }
+    for (i, policy) in settings.policies.iter().enumerate() {
+        // Resolved inside the root or refused, naming the entry as written and never where
+        // it leads: see `workspace::contain`.
+        let key = match crate::workspace::contain::resolve(root, policy) {
+            Ok(found) if found.canonical.is_file() => continue,
+            Ok(_) => "DC002.policy-pack-not-a-file",
+            Err(Refusal::Missing) => "DC002.missing-policy-pack",
+            Err(Refusal::Outside) => "DC002.policy-pack-outside",
+            Err(Refusal::Unreadable) => "DC002.policy-pack-unreadable",
+        };
+        problems.push(
+            bad_setting(
+                Location::node(settings_file, 0, format!("/policies/{i}")),
+                crate::t!(locale, key, policy = policy),
+                locale,
+            )
+            .with_help(crate::t!(locale, "DC002.policy-pack-help")),
+        );
     }
     if !problems.is_empty() {
         return Err(ConfigError::Settings(problems));

@@ -145,17 +145,13 @@ pub fn lint_example_in(
 
 /// Lints a loaded workspace.
 pub fn lint(workspace: &Workspace, options: &Options) -> Result<Outcome, PackError> {
-    // `policies:` packs outside the include globs are read too.
+    // `policies:` packs outside the include globs are read too, when they lie inside the
+    // root; the settings stage reports the others (`config::options`).
     let extra: Vec<WorkspaceFile> = workspace
-        .settings
-        .policies
-        .iter()
-        .map(|path| path.trim_start_matches("./").replace('\\', "/"))
-        .filter(|path| !workspace.files.iter().any(|file| file.path == *path))
-        .map(|path| WorkspaceFile {
-            abs: workspace.root.join(&path),
-            path,
-        })
+        .policy_files()
+        .into_iter()
+        .filter_map(|(_, file)| file.ok())
+        .filter(|pack| !workspace.files.iter().any(|file| file.path == pack.path))
         .collect();
     let inputs = workspace
         .files
@@ -172,9 +168,7 @@ pub fn lint(workspace: &Workspace, options: &Options) -> Result<Outcome, PackErr
             options.locale,
         ));
     }
-    if let Some(path) = &workspace.settings_file
-        && let Ok(bytes) = std::fs::read(path)
-    {
+    if let Some(bytes) = workspace.read_settings() {
         outcome
             .files
             .entry(settings_file.clone())

@@ -45,19 +45,20 @@ pub fn run(args: &InitArgs) -> Result<ExitCode, CommandError> {
     let files = scaffold::generate(locale, super::lint::today()?)?;
     scaffold::write(&args.dir, &files, args.force)
         .map_err(|error| t!(locale, "init.error.write", dir = dir, error = error))?;
-    println!(
-        "{}",
-        t!(locale, "init.created", dir = dir, count = files.len())
-    );
-    println!();
-    println!("{}", t!(locale, "init.next.heading"));
+    let mut text = t!(locale, "init.created", dir = dir, count = files.len());
+    text.push_str("\n\n");
+    text.push_str(&t!(locale, "init.next.heading"));
+    text.push('\n');
     for key in [
         "init.next.fill",
         "init.next.describe",
         "init.next.lint",
         "init.next.documents",
     ] {
-        println!("{}", t!(locale, key, dir = dir));
+        text.push_str(&t!(locale, key, dir = dir));
+        text.push('\n');
     }
+    // `init | true` closes the pipe: the workspace is written, that is what counts.
+    crate::output::console::print(text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@ use crate::cli::{Color, FailOn, Format, LintArgs, ReportSpec};
 use crate::config::{self, ConfigError, Overrides};
 use crate::finding::{Finding, Severity};
 use crate::lint::{Timings, lint, settings_file_name};
+use crate::output::console;
 use crate::report::{self, ColorChoice, HumanOptions, Report};
 use crate::rules::{REGISTRY, Rule};
 use crate::syntax::{Limits, ParsedFile, parse};
@@ -31,6 +32,10 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         Ok(workspace) => workspace,
         Err(WorkspaceError::InvalidSettings { file, findings }) => {
             let path = file.source.path.clone();
+            if let Some(root) = settings_root(args, &start, &path) {
+                let settings = root.join(&path);
+                refuse_inputs(args, |output| same_file(output, &settings))?;
+            }
             let files = BTreeMap::from([(path.clone(), *file)]);
             let facts = RunFacts {
                 files: &files,
@@ -51,6 +56,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         }
         Err(error) => return Err(error.into()),
     };
+    refuse_inputs(args, |output| workspace.is_input(output))?;
     let discovered = started.elapsed();
     let filter = workspace.report_filter(&args.paths)?;
     let settings_file = settings_file_name(&workspace);
@@ -128,7 +134,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
     render(args, &facts, findings)?;
     if args.timings {
         timings.report += rendering.elapsed();
-        eprint!("{}", timings_table(&timings));
+        console::eprint(timings_table(&timings))?;
     }
     Ok(exit_code(args, worst))
 }
@@ -142,8 +148,7 @@ fn render_settings_problems(
     findings: Vec<Finding>,
 ) -> Result<ExitCode, CommandError> {
     let mut files = BTreeMap::new();
-    if let Some(path) = &workspace.settings_file {
-        let bytes = fs::read(path)?;
+    if let Some(bytes) = workspace.read_settings() {
         files.insert(
             settings_file.to_owned(),
             parse(settings_file, &bytes, &Limits::default()),
@@ -302,13 +307,8 @@ fn render(
         let mut buffer = Vec::new();
         render_one(args, spec, facts, &report, &mut buffer)?;
         match &spec.output {
-            Some(path) => crate::output::write_atomically(path, &buffer)
-                .map_err(|error| format!("cannot write {}: {error}", path.display()))?,
-            None => {
-                let mut out = io::stdout().lock();
-                out.write_all(&buffer)?;
-                out.flush()?;
-            }
+            Some(path) => crate::output::write_atomically(path, &buffer)?,
+            None => console::print(&buffer)?,
         }
         if spec.format == Format::Github
             && let Some(summary) = std::env::var_os(STEP_SUMMARY_VARIABLE).filter(|v| !v.is_empty())
@@ -327,6 +327,29 @@ fn render(
         }
     }
     Ok(())
+}
+
+/// `lint` never writes over what it reads: an `--output` that is one of the workspace's
+/// inputs (by any spelling or link) is a usage error, before anything is written.
+fn refuse_inputs(args: &LintArgs, is_input: impl Fn(&Path) -> bool) -> Result<(), CommandError> {
+    for path in args.reports.iter().filter_map(|spec| spec.output.as_ref()) {
+        if is_input(path) {
+            return Err(format!(
+                "refusing to write a report to {}: it is one of the files this workspace lints; name another file",
+                path.display()
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths lead to the same file, once resolved.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// GitHub Actions sets it to a file whose markdown is shown on the run's page.

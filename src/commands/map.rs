@@ -8,12 +8,12 @@ use crate::export::map::{DataMap, Format, render};
 use crate::finding::Finding;
 use crate::i18n::{self, Locale};
 use crate::lint::{lint, settings_file_name};
-use crate::output::write_new;
+use crate::output::{console, write_new};
 use crate::report::locate;
 use crate::syntax::{Limits, ParsedFile, parse};
 use crate::workspace::{self, Discovery, WorkspaceError};
 use clap::Args;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -73,6 +73,11 @@ pub fn data_map(args: &MapArgs, today: jiff::civil::Date) -> Result<DataMap, Com
         Err(error) => return Err(error.into()),
     };
     let locale = i18n::resolve(args.locale, workspace.settings.locale);
+    if let Some(path) = &args.output
+        && workspace.is_input(path)
+    {
+        return Err(crate::t!(locale, "map.error.input", path = path.display()).into());
+    }
     let settings_name = settings_file_name(&workspace);
     let mut options = match config::options(
         &workspace.settings,
@@ -85,9 +90,7 @@ pub fn data_map(args: &MapArgs, today: jiff::civil::Date) -> Result<DataMap, Com
         Err(ConfigError::Usage(message)) => return Err(message.into()),
         Err(ConfigError::Settings(findings)) => {
             let parsed = workspace
-                .settings_file
-                .as_ref()
-                .and_then(|path| std::fs::read(path).ok())
+                .read_settings()
                 .map(|bytes| parse(&settings_name, &bytes, &Limits::default()));
             return Err(
                 settings_problems(locale, &settings_name, parsed.as_ref(), findings).into(),
@@ -113,25 +116,14 @@ pub fn run(args: &MapArgs) -> Result<ExitCode, CommandError> {
                     io::ErrorKind::AlreadyExists => {
                         crate::t!(locale, "map.error.exists", path = path.display())
                     }
-                    _ => format!("{}: {error}", path.display()),
+                    _ => error.to_string(),
                 }
             })?;
-            eprintln!(
-                "{}",
-                crate::t!(locale, "map.written", path = path.display())
-            );
+            let written = crate::t!(locale, "map.written", path = path.display());
+            console::eprint(format!("{written}\n"))?;
         }
-        None => {
-            let mut stdout = io::stdout().lock();
-            match stdout
-                .write_all(rendered.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                // `datacharter map | head` is not an error.
-                Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
-                other => other?,
-            }
-        }
+        // `datacharter map | head` is not an error.
+        None => console::print(rendered)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -216,6 +216,6 @@ pub fn run_show(args: &crate::cli::PolicyShowArgs) -> Result<std::process::ExitC
         crate::cli::TableFormat::Text => tables_text(&value, locale),
         crate::cli::TableFormat::Json => format!("{}\n", serde_json::to_string_pretty(&value)?),
     };
-    std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes())?;
+    crate::output::console::print(text)?;
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -9,12 +9,13 @@ use crate::export::register::{self, Format, Register};
 use crate::finding::Finding;
 use crate::i18n::{self, Locale};
 use crate::lint::{lint, settings_file_name};
+use crate::output::{WriteError, console};
 use crate::syntax::{Limits, ParsedFile, parse};
 use crate::t;
 use crate::workspace::{self, Discovery, WorkspaceError};
 use clap::Args;
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -84,11 +85,7 @@ pub fn run(args: &RegisterArgs) -> Result<ExitCode, CommandError> {
     match &args.output {
         Some(path) => crate::output::write_new(path, document.as_bytes(), args.force)
             .map_err(|error| write_error(register.language, path, &error))?,
-        None => {
-            let mut out = io::stdout().lock();
-            out.write_all(document.as_bytes())?;
-            out.flush()?;
-        }
+        None => console::print(document)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -115,6 +112,11 @@ pub fn build_register(
         Err(error) => return Err(error.into()),
     };
     let locale = i18n::resolve(args.locale, workspace.settings.locale);
+    if let Some(path) = &args.output
+        && workspace.is_input(path)
+    {
+        return Err(t!(locale, "register.error.input", path = path.display()).into());
+    }
     let settings_file = settings_file_name(&workspace);
     let options = match config::options(
         &workspace.settings,
@@ -126,8 +128,7 @@ pub fn build_register(
         Ok(options) => options,
         Err(ConfigError::Usage(message)) => return Err(message.into()),
         Err(ConfigError::Settings(findings)) => {
-            let path = workspace.root.join(&settings_file);
-            let bytes = std::fs::read(&path)?;
+            let bytes = workspace.read_settings().unwrap_or_default();
             let file = parse(&settings_file, &bytes, &Limits::default());
             return Err(settings_problems(locale, &file, findings).into());
         }
@@ -141,12 +142,17 @@ pub fn build_register(
     ))
 }
 
-fn write_error(locale: Locale, path: &Path, error: &io::Error) -> String {
+fn write_error(locale: Locale, path: &Path, error: &WriteError) -> String {
     let path = path.display();
     if error.kind() == io::ErrorKind::AlreadyExists {
         t!(locale, "register.error.exists", path = path)
     } else {
-        t!(locale, "register.error.write", path = path, problem = error)
+        t!(
+            locale,
+            "register.error.write",
+            path = path,
+            problem = error.source
+        )
     }
 }
 

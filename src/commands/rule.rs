@@ -7,7 +7,6 @@ use crate::i18n::Locale;
 use crate::rules::{REGISTRY, Rule, Section, find};
 use crate::t;
 use serde_json::{Value, json};
-use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
@@ -48,7 +47,7 @@ pub fn run_rule(args: &RuleArgs) -> Result<ExitCode, CommandError> {
             format!("{}\n", serde_json::to_string_pretty(&value)?)
         }
     };
-    std::io::stdout().write_all(text.as_bytes())?;
+    crate::output::console::print(text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -133,7 +132,7 @@ fn run_custom_rule(args: &RuleArgs, code: &str) -> Result<ExitCode, CommandError
             )
         }
     };
-    std::io::stdout().write_all(text.as_bytes())?;
+    crate::output::console::print(text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -202,7 +201,7 @@ pub fn run_rules(args: &RulesArgs) -> Result<ExitCode, CommandError> {
         }
         DocFormat::Json => format!("{}\n", serde_json::to_string_pretty(&rows)?),
     };
-    std::io::stdout().write_all(text.as_bytes())?;
+    crate::output::console::print(text)?;
     Ok(ExitCode::SUCCESS)
 }
 

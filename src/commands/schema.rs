@@ -2,20 +2,21 @@
 
 use super::CommandError;
 use crate::cli::SchemaArgs;
-use std::io::Write;
+use crate::output::console;
 use std::process::ExitCode;
 
 pub fn run(args: &SchemaArgs) -> Result<ExitCode, CommandError> {
     match &args.out {
         Some(dir) => {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir)
+                .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
             for path in crate::schema::write_schemas(dir)? {
-                eprintln!("wrote {}", path.display());
+                console::eprint(format!("wrote {}\n", path.display()))?;
             }
         }
         None => {
             let text = crate::schema::to_pretty_json(&crate::schema::document_schema())?;
-            std::io::stdout().write_all(text.as_bytes())?;
+            console::print(text)?;
         }
     }
     Ok(ExitCode::SUCCESS)

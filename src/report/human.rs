@@ -1,6 +1,6 @@
 //! The human report: one miette snippet per diagnostic, then a summary line.
 
-use super::{Diagnostic, FileLookup, LocatedLabel, Report, Span};
+use super::{Diagnostic, FileLookup, LocatedLabel, Position, Report, Span};
 use crate::finding::Severity;
 use crate::i18n::Locale;
 use miette::{
@@ -73,7 +73,7 @@ pub fn render_human(
         .with_links(false)
         .with_show_related_as_nested(true);
     for diagnostic in &report.diagnostics {
-        let mut snippet = Snippet::of_diagnostic(diagnostic, files);
+        let mut snippet = Snippet::of_diagnostic(diagnostic, files, report.locale);
         snippet.headline = headline(diagnostic, report.locale);
         // miette writes the word `help` itself: outside English the help line is ours.
         let own_help = report.locale != Locale::En;
@@ -147,8 +147,12 @@ struct Snippet<'a> {
 }
 
 impl<'a> Snippet<'a> {
-    fn of_diagnostic<'f: 'a>(diagnostic: &'a Diagnostic, files: &FileLookup<'f>) -> Snippet<'a> {
-        let source = FileSource::of(&diagnostic.file, files);
+    fn of_diagnostic<'f: 'a>(
+        diagnostic: &'a Diagnostic,
+        files: &FileLookup<'f>,
+        locale: Locale,
+    ) -> Snippet<'a> {
+        let mut source = FileSource::of(&diagnostic.file, files);
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             Some(diagnostic.label.clone()),
             byte_span(&diagnostic.span),
@@ -159,9 +163,10 @@ impl<'a> Snippet<'a> {
                 Some(bytes) if label.file == diagnostic.file => labels.push(
                     LabeledSpan::new_with_span(Some(label.message.clone()), bytes.clone()),
                 ),
-                _ => related.push(Snippet::of_label(label, files)),
+                _ => related.push(Snippet::of_label(label, files, locale)),
             }
         }
+        clamp_long_lines(&mut source, &mut labels, diagnostic.span.start, locale);
         Snippet {
             headline: format!(
                 "{}[{}]: {}",
@@ -176,20 +181,127 @@ impl<'a> Snippet<'a> {
     }
 
     /// A label in another file, shown as a note with that file's snippet.
-    fn of_label<'f: 'a>(label: &'a LocatedLabel, files: &FileLookup<'f>) -> Snippet<'a> {
+    fn of_label<'f: 'a>(
+        label: &'a LocatedLabel,
+        files: &FileLookup<'f>,
+        locale: Locale,
+    ) -> Snippet<'a> {
+        let mut source = FileSource::of(&label.file, files);
+        // The message is already the headline; the underline alone shows where.
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            None,
+            byte_span(&label.span),
+        )];
+        clamp_long_lines(&mut source, &mut labels, label.span.start, locale);
         Snippet {
             headline: label.message.clone(),
             severity: miette::Severity::Advice,
             help: None,
-            source: FileSource::of(&label.file, files),
-            // The message is already the headline; the underline alone shows where.
-            labels: vec![LabeledSpan::new_primary_with_span(
-                None,
-                byte_span(&label.span),
-            )],
+            source,
+            labels,
             related: Vec::new(),
         }
     }
+}
+
+/// The longest line, in bytes, a snippet shows. miette pads underlines with a formatting
+/// width, which panics past 65,535 columns (a one-line 66 KB file crashed 0.1.0); a tab is
+/// four columns, so 1,000 bytes stay far below that, and a longer line is unreadable anyway.
+const MAX_SNIPPET_LINE_BYTES: usize = 1_000;
+
+/// The most lines a snippet shows; a span over more (a whole long document) is not drawn.
+const MAX_SNIPPET_LINES: usize = 50;
+
+/// When a snippet would show a line longer than [`MAX_SNIPPET_LINE_BYTES`] or more than
+/// [`MAX_SNIPPET_LINES`] lines, replaces the text by a one-line note at the same position
+/// (`start`, which the header still shows as `file:line:column`) and moves every label onto
+/// it: the diagnostic keeps its message, labels and help, only the text is left out.
+fn clamp_long_lines(
+    source: &mut FileSource<'_>,
+    labels: &mut [LabeledSpan],
+    start: Position,
+    locale: Locale,
+) {
+    let too_long = labels
+        .iter()
+        .find_map(|label| too_long_to_show(source.text, label.offset(), label.len()));
+    let Some(reason) = too_long else {
+        return;
+    };
+    source.elided = Some(Elided {
+        note: reason.note(locale),
+        line: start.line.saturating_sub(1),
+        column: start.column.saturating_sub(1),
+    });
+    for label in labels.iter_mut() {
+        *label = LabeledSpan::new(label.label().map(str::to_owned), 0, 0);
+    }
+}
+
+/// Why a span's snippet is not drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TooLong {
+    Line,
+    Lines,
+}
+
+impl TooLong {
+    fn note(self, locale: Locale) -> String {
+        match self {
+            TooLong::Line => crate::t!(locale, "snippet.long-line", bytes = MAX_SNIPPET_LINE_BYTES),
+            TooLong::Lines => crate::t!(locale, "snippet.many-lines", lines = MAX_SNIPPET_LINES),
+        }
+    }
+}
+
+/// Looks at the lines a snippet of `offset..offset + len` would show (the span's lines and
+/// one line of context on each side), stopping as soon as one is too long, so the cost is
+/// bounded whatever the file.
+fn too_long_to_show(text: &str, offset: usize, len: usize) -> Option<TooLong> {
+    let bytes = text.as_bytes();
+    let start = offset.min(bytes.len());
+    let end = offset.saturating_add(len).min(bytes.len());
+    // Only `\n` ends a line here, as in miette's drawing: a lone `\r` does not, so a file
+    // of lone `\r` line ends counts as one long line and is not drawn.
+    let is_break = |byte: &u8| *byte == b'\n';
+    // Back to the start of the line before the span's, at most two line breaks away.
+    let mut from = start;
+    let mut breaks = 0;
+    while from > 0 {
+        if is_break(&bytes[from - 1]) {
+            breaks += 1;
+            if breaks == 2 {
+                break;
+            }
+        }
+        from -= 1;
+        if start - from > 2 * MAX_SNIPPET_LINE_BYTES + 2 {
+            return Some(TooLong::Line);
+        }
+    }
+    let mut lines = 0;
+    let mut line_start = from;
+    let mut at = from;
+    let mut after_end = 0;
+    while at < bytes.len() {
+        if is_break(&bytes[at]) {
+            lines += 1;
+            if at >= end {
+                after_end += 1;
+                if after_end == 2 {
+                    break;
+                }
+            }
+            line_start = at + 1;
+        } else if at - line_start >= MAX_SNIPPET_LINE_BYTES {
+            return Some(TooLong::Line);
+        }
+        if lines > MAX_SNIPPET_LINES + 2 {
+            return Some(TooLong::Lines);
+        }
+        at += 1;
+    }
+    None
 }
 
 /// An unknown position still gets an empty span at the start, so the file's name is printed.
@@ -252,12 +364,26 @@ impl MietteDiagnostic for Snippet<'_> {
 struct FileSource<'a> {
     name: &'a str,
     text: &'a str,
+    /// Set by [`clamp_long_lines`]: show this note instead of the text.
+    elided: Option<Elided>,
+}
+
+/// A note standing for text too long to draw, at a 0-based line and character column.
+#[derive(Debug)]
+struct Elided {
+    note: String,
+    line: usize,
+    column: usize,
 }
 
 impl<'a> FileSource<'a> {
     fn of<'f: 'a>(name: &'a str, files: &FileLookup<'f>) -> FileSource<'a> {
         let text = files(name).map_or("", |file| file.source.text.as_str());
-        FileSource { name, text }
+        FileSource {
+            name,
+            text,
+            elided: None,
+        }
     }
 
     /// Characters between the start of the line and `offset`, or `None` when `offset` is not
@@ -276,6 +402,16 @@ impl SourceCode for FileSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        if let Some(elided) = &self.elided {
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.to_owned(),
+                elided.note.as_bytes(),
+                (0, elided.note.len()).into(),
+                elided.line,
+                elided.column,
+                1,
+            )));
+        }
         let contents = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;

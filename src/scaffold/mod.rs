@@ -150,17 +150,27 @@ pub fn inspect(dir: &Path) -> io::Result<Target> {
 }
 
 /// Writes `files` under `dir` (created when missing), each one atomically; an existing file
-/// is replaced only when `force`. Returns the paths written, in order.
-pub fn write(dir: &Path, files: &[ScaffoldFile], force: bool) -> io::Result<Vec<PathBuf>> {
+/// is replaced only when `force`. The folders below `dir` are created one by one and never
+/// entered through a symbolic link, so a repository with a committed `parties -> /etc` cannot
+/// make `init --force` write outside it. Returns the paths written, in order.
+pub fn write(
+    dir: &Path,
+    files: &[ScaffoldFile],
+    force: bool,
+) -> Result<Vec<PathBuf>, output::WriteError> {
+    // Every target is checked first, so that a refusal leaves nothing half-written.
+    if fs::symlink_metadata(dir).is_ok() {
+        for file in files {
+            output::check_new_within(dir, &file.path, force)?;
+        }
+    }
     let mut written = Vec::with_capacity(files.len());
     for file in files {
-        let path = file
-            .path
-            .split('/')
-            .fold(dir.to_path_buf(), |path, part| path.join(part));
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
+        let (folder, name) = match file.path.rsplit_once('/') {
+            Some((folder, name)) => (folder, name),
+            None => ("", file.path.as_str()),
+        };
+        let path = output::create_folders_within(dir, folder)?.join(name);
         output::write_new(&path, file.contents.as_bytes(), force)?;
         written.push(path);
     }

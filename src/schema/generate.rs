@@ -121,7 +121,9 @@ pub fn write_schemas(dir: &Path) -> io::Result<Vec<PathBuf>> {
         (SETTINGS_SCHEMA_FILE, settings_schema()),
     ] {
         let path = dir.join(name);
-        std::fs::write(&path, to_pretty_json(&schema)?)?;
+        // Atomic, and never through a link committed in place of a schema file.
+        crate::output::write_atomically(&path, to_pretty_json(&schema)?.as_bytes())
+            .map_err(|error| io::Error::new(error.kind(), error.to_string()))?;
         written.push(path);
     }
     Ok(written)

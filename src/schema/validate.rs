@@ -89,7 +89,7 @@ pub fn validate_document_in(
         return vec![report.finding(
             "",
             false,
-            t!(locale, "DC002.not-a-mapping", found = found(value, locale)),
+            t!(locale, "DC002.not-a-mapping", found = shape(value, locale)),
             t!(locale, "DC002.not-a-mapping-help", kinds = kind_list()),
         )];
     };
@@ -160,7 +160,7 @@ pub fn validate_settings_in(file: &str, value: &Value, locale: Locale) -> Vec<Fi
             t!(
                 locale,
                 "DC002.settings-not-a-mapping",
-                found = found(value, locale)
+                found = shape(value, locale)
             ),
             t!(locale, "DC002.settings-not-a-mapping-help"),
         )];
@@ -615,6 +615,17 @@ fn found(value: &Value, locale: Locale) -> String {
         Value::String(_) => t!(locale, "DC002.found.long-text"),
         Value::Array(_) => t!(locale, "DC002.found.list"),
         Value::Object(_) => t!(locale, "DC002.found.mapping"),
+    }
+}
+
+/// What a whole document is, never quoting it: a file that is not YAML at all (a token, a
+/// key, a password file) parses as one text, and a message must not carry a file's content
+/// into reports that are uploaded (SARIF, annotations). The snippet shows it, in the file.
+fn shape(value: &Value, locale: Locale) -> String {
+    match value {
+        Value::String(_) => t!(locale, "DC002.found.long-text"),
+        Value::Bool(_) | Value::Number(_) => t!(locale, "DC002.found.scalar"),
+        other => found(other, locale),
     }
 }
 

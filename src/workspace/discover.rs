@@ -22,23 +22,29 @@ pub(crate) fn locate(discovery: &Discovery) -> Result<Located, WorkspaceError> {
     match (discovery.config, discovery.no_config) {
         (Some(_), true) => Err(WorkspaceError::ConflictingConfigOptions),
         (Some(config), false) => {
-            let file = canonical(config)?;
+            // The root is the folder the path names, and the file must lie in it: a settings
+            // file that is a link elsewhere does not move the workspace there.
+            let resolved = resolve_keeping_name(config).map_err(|source| WorkspaceError::Io {
+                path: config.to_path_buf(),
+                source,
+            })?;
+            let (Some(root), Some(name)) = (resolved.parent(), resolved.file_name()) else {
+                return Err(WorkspaceError::Io {
+                    path: config.to_path_buf(),
+                    source: io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
+                });
+            };
+            let name = name.to_string_lossy().into_owned();
+            let file = contained_settings(root, &name)?;
             if !file.is_file() {
                 return Err(WorkspaceError::Io {
                     path: config.to_path_buf(),
                     source: io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
                 });
             }
-            let (Some(root), Some(name)) = (file.parent(), file.file_name()) else {
-                // A canonical regular file always has a parent and a name.
-                return Err(WorkspaceError::Io {
-                    path: config.to_path_buf(),
-                    source: io::Error::new(io::ErrorKind::InvalidInput, "no parent directory"),
-                });
-            };
             Ok(Located {
                 root: root.to_path_buf(),
-                settings_name: name.to_string_lossy().into_owned(),
+                settings_name: name,
                 settings_file: Some(file),
             })
         }
@@ -51,7 +57,12 @@ pub(crate) fn locate(discovery: &Discovery) -> Result<Located, WorkspaceError> {
             let start = start_directory(discovery.start)?;
             for dir in start.ancestors() {
                 for name in SETTINGS_NAMES {
-                    let candidate = dir.join(name);
+                    // Anything by that name marks the root, even a link that is refused:
+                    // walking on up would lint a parent the user did not mean.
+                    if fs::symlink_metadata(dir.join(name)).is_err() {
+                        continue;
+                    }
+                    let candidate = contained_settings(dir, name)?;
                     if candidate.is_file() {
                         return Ok(Located {
                             root: dir.to_path_buf(),
@@ -63,6 +74,21 @@ pub(crate) fn locate(discovery: &Discovery) -> Result<Located, WorkspaceError> {
             }
             Err(WorkspaceError::NotFound { start })
         }
+    }
+}
+
+/// The settings file `name` in `root`, which must be inside `root` once links are followed.
+/// Returned by its path in the root, so that findings name it as the user sees it.
+fn contained_settings(root: &Path, name: &str) -> Result<PathBuf, WorkspaceError> {
+    match super::contain::resolve(root, name) {
+        Ok(_) => Ok(root.join(name)),
+        Err(super::contain::Refusal::Missing) => Err(WorkspaceError::Io {
+            path: PathBuf::from(name),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        }),
+        Err(refusal) => Err(WorkspaceError::SettingsOutside {
+            message: refusal.describe(name),
+        }),
     }
 }
 

@@ -1,12 +1,13 @@
 //! File listing: every regular file under the root that the include globs select and the
 //! exclude globs do not.
 
+use super::contain;
 use super::discover::SETTINGS_NAMES;
 use super::{WalkProblem, WorkspaceFile};
 use glob::{MatchOptions, Pattern};
 use std::ffi::OsStr;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use walkdir::{DirEntry, WalkDir};
 
 /// What is linted when `datacharter.yaml` has no `include`.
@@ -85,9 +86,15 @@ pub(crate) fn list(root: &Path, matcher: &Matcher) -> Listing {
                     .and_then(|path| path.strip_prefix(root).ok())
                     .map(slash_path)
                     .unwrap_or_default();
+                // walkdir's own message names the absolute path: keep only the cause.
+                let cause = match (error.loop_ancestor(), error.io_error()) {
+                    (Some(_), _) => "a symbolic link loop".to_owned(),
+                    (None, Some(io)) => io.kind().to_string(),
+                    (None, None) => "unknown error".to_owned(),
+                };
                 listing.problems.push(WalkProblem {
                     path,
-                    message: format!("cannot list this directory: {error}"),
+                    message: format!("cannot list this directory: {cause}"),
                 });
                 continue;
             }
@@ -101,10 +108,10 @@ pub(crate) fn list(root: &Path, matcher: &Matcher) -> Listing {
         }
         let file_type = entry.file_type();
         let readable = if file_type.is_file() {
-            true
+            Some(entry.path().to_path_buf())
         } else if file_type.is_symlink() {
-            match symlink_to_workspace_file(root, entry.path()) {
-                Ok(readable) => readable,
+            match symlink_to_workspace_file(root, entry.path(), &path) {
+                Ok(target) => target,
                 Err(message) => {
                     listing.problems.push(WalkProblem { path, message });
                     continue;
@@ -112,13 +119,10 @@ pub(crate) fn list(root: &Path, matcher: &Matcher) -> Listing {
             }
         } else {
             // Directories named `x.yaml`, FIFOs, sockets, devices: nothing to read.
-            false
+            None
         };
-        if readable {
-            listing.files.push(WorkspaceFile {
-                path,
-                abs: entry.path().to_path_buf(),
-            });
+        if let Some(abs) = readable {
+            listing.files.push(WorkspaceFile { path, abs });
         }
     }
     listing.files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -140,24 +144,19 @@ fn is_hidden(name: &OsStr) -> bool {
     name.as_encoded_bytes().starts_with(b".")
 }
 
-/// A symlink is read when it leads to a regular file inside the workspace; one to a
-/// directory is skipped quietly (never followed), a broken one or one leading outside the
-/// root is reported, since the globs asked for it.
-fn symlink_to_workspace_file(root: &Path, link: &Path) -> Result<bool, String> {
-    let target = fs::canonicalize(link)
-        .map_err(|error| format!("broken symbolic link, not read: {error}"))?;
-    let metadata =
-        fs::metadata(&target).map_err(|error| format!("cannot inspect link target: {error}"))?;
-    if !metadata.is_file() {
-        return Ok(false);
-    }
-    if !target.starts_with(root) {
-        return Err(format!(
-            "symbolic link to {}, outside the workspace; not read",
-            target.display()
-        ));
-    }
-    Ok(true)
+/// A symlink is read, through its canonical target, when it leads to a regular file inside
+/// the workspace; one to a directory inside is skipped quietly (never followed). A broken
+/// one, a loop or one leading outside the root is reported, since the globs asked for it,
+/// with one message for all three: which files exist outside is not the workspace's business.
+fn symlink_to_workspace_file(
+    root: &Path,
+    link: &Path,
+    name: &str,
+) -> Result<Option<PathBuf>, String> {
+    let contained = contain::resolve_link(root, link).map_err(|refusal| refusal.describe(name))?;
+    let metadata = fs::metadata(&contained.canonical)
+        .map_err(|error| format!("cannot inspect `{name}`: {}", error.kind()))?;
+    Ok(metadata.is_file().then_some(contained.canonical))
 }
 
 /// A relative path as findings name it: components joined by `/`. A name that is not UTF-8
@@ -176,6 +175,13 @@ pub(crate) fn compile_glob(text: &str) -> Result<Pattern, String> {
     if text.starts_with('/') {
         return Err(format!(
             "`{text}` starts with `/`; globs are relative to the workspace root"
+        ));
+    }
+    // Files are matched by their path below the root, which never climbs: such a glob would
+    // silently match nothing, and nothing outside the root is ever read.
+    if text.split(['/', '\\']).any(|part| part == "..") {
+        return Err(format!(
+            "`{text}` goes up with `..`; globs select files inside the workspace root only"
         ));
     }
     Pattern::new(text).map_err(|error| {
@@ -234,5 +240,10 @@ mod tests {
         assert!(error.contains("not a valid glob"), "{error}");
         let error = compile_glob("/abs/*.yaml").err().unwrap_or_default();
         assert!(error.contains("relative to the workspace root"), "{error}");
+        let error = compile_glob("../other/*.yaml").err().unwrap_or_default();
+        assert!(error.contains("inside the workspace root"), "{error}");
+        let error = compile_glob("a/../../*.yaml").err().unwrap_or_default();
+        assert!(error.contains("inside the workspace root"), "{error}");
+        assert!(compile_glob("a..b/*.yaml").is_ok());
     }
 }

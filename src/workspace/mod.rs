@@ -4,17 +4,19 @@
 //! Everything below the root is addressed by a path relative to it, `/`-separated, which is
 //! the `file` of every finding.
 
+pub mod contain;
 mod discover;
 mod files;
 mod read;
 mod settings;
 
 pub use files::{DEFAULT_INCLUDE, glob_matches};
-pub use read::{DEFAULT_MAX_FILE_SIZE, ReadProblem};
+pub use read::{DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_CEILING, ReadProblem};
 
 use crate::finding::Finding;
 use crate::model::Settings;
 use crate::syntax::ParsedFile;
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -83,6 +85,10 @@ pub enum WorkspaceError {
     },
     #[error("{} is outside the workspace root {}", .path.display(), .root.display())]
     OutsideRoot { path: PathBuf, root: PathBuf },
+    /// The settings file is a symbolic link out of its folder (or a broken one): refused
+    /// without saying where it leads.
+    #[error("settings file {message}")]
+    SettingsOutside { message: String },
 }
 
 /// Finds the root, loads the settings and lists the files to lint.
@@ -103,9 +109,55 @@ pub fn load(discovery: &Discovery) -> Result<Workspace, WorkspaceError> {
 }
 
 impl Workspace {
-    /// The size above which a file is not read (`max-file-size`, default 10 MiB).
+    /// The size above which a file is not read (`max-file-size`, default 10 MiB, never above
+    /// [`MAX_FILE_SIZE_CEILING`]; the settings stage reports a value above it).
     pub fn max_file_size(&self) -> u64 {
-        self.settings.max_file_size.bytes()
+        self.settings
+            .max_file_size
+            .bytes()
+            .min(MAX_FILE_SIZE_CEILING)
+    }
+
+    /// The `policies:` entries of the settings, each resolved inside the root (see
+    /// [`contain`]), named by their path below the root.
+    pub fn policy_files(&self) -> Vec<(String, Result<WorkspaceFile, contain::Refusal>)> {
+        self.settings
+            .policies
+            .iter()
+            .map(|entry| {
+                let file = contain::resolve(&self.root, entry).map(|found| WorkspaceFile {
+                    path: found.relative,
+                    abs: found.canonical,
+                });
+                (entry.clone(), file)
+            })
+            .collect()
+    }
+
+    /// The settings file's bytes, bounded like any file; `None` without one or when it
+    /// cannot be read again.
+    pub fn read_settings(&self) -> Option<Vec<u8>> {
+        let path = self.settings_file.as_ref()?;
+        read::read_bounded(path, DEFAULT_MAX_FILE_SIZE).ok()
+    }
+
+    /// Whether `path` (any path, e.g. an `--output`) is one of the files this workspace reads:
+    /// a linted file, a policy pack or the settings file. Compared once resolved, so another
+    /// spelling or a link to an input is caught too.
+    pub fn is_input(&self, path: &Path) -> bool {
+        let Ok(target) = fs::canonicalize(path).or_else(|_| discover::resolve_keeping_name(path))
+        else {
+            return false;
+        };
+        let same = |candidate: &Path| {
+            fs::canonicalize(candidate).is_ok_and(|candidate| candidate == target)
+        };
+        self.files.iter().any(|file| same(&file.abs))
+            || self
+                .policy_files()
+                .iter()
+                .any(|(_, file)| file.as_ref().is_ok_and(|file| same(&file.abs)))
+            || self.settings_file.as_deref().is_some_and(same)
     }
 
     /// Reads a file's bytes, refusing what is not a regular file or is larger than

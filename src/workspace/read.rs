@@ -8,6 +8,16 @@ use std::path::Path;
 /// `max-file-size` when the settings do not say: 10 MiB, far above any hand-written YAML.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = crate::model::ByteSize::DEFAULT.0;
 
+/// The most `max-file-size` can raise the limit to: 100 MiB, a datacharter default. A run
+/// holds about thirty bytes of memory per byte of YAML (span tree, JSON values, typed model;
+/// measured: 616 MB peak for one 20 MB file), so a file at the ceiling needs about 3 GB, what
+/// a CI runner can spare; a hand-written governance file is a few kilobytes. Above it, a
+/// workspace could make the run take all the machine's memory.
+pub const MAX_FILE_SIZE_CEILING: u64 = 100 * 1024 * 1024;
+
+/// The largest buffer reserved before reading; it grows past this only as bytes arrive.
+const INITIAL_CAPACITY: usize = 1 << 20;
+
 /// Why a workspace file was not read. Its message becomes a DC001 finding on the file; it
 /// displays in English, [`ReadProblem::message`] gives it in another language.
 #[derive(Debug, thiserror::Error)]
@@ -56,7 +66,11 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
             limit,
         });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    // The buffer grows with what is really read: metadata can claim any size (a sparse file,
+    // a file truncated meanwhile, a procfs entry), and a capacity taken from it could abort
+    // the process on one huge allocation. The first reservation is capped for the same reason.
+    let expected = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+    let mut bytes = Vec::with_capacity(expected.min(INITIAL_CAPACITY));
     File::open(path)?
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;

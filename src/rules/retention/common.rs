@@ -132,6 +132,19 @@ pub(super) fn applies_to_rule(reference: &RetentionReference, rule: &RetentionRu
             .contains(&rule.card.unwrap_or(CardRetention::Proof))
 }
 
+/// The longest a maximum in months allows, in calendar months: a month may have 31 days, so
+/// "one month" allows 31 days (Code de la sécurité intérieure L252-5 says « un mois »).
+pub(super) fn calendar_limit(maximum: Duration) -> Duration {
+    match maximum {
+        Duration::Finite { months, hours } => Duration::Finite {
+            months: 0,
+            hours: months.saturating_mul(31 * 24).saturating_add(hours),
+        }
+        .max(maximum),
+        Duration::Indefinite => Duration::Indefinite,
+    }
+}
+
 /// Whether a minimum reference (`minimum: true`, an opposition list) counting from the same
 /// event as the rule describes what this rule keeps: then no reference caps it (DC301).
 pub(super) fn kept_as_minimum(

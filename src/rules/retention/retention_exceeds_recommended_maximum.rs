@@ -3,8 +3,9 @@
 //! kept for later purchases without consent; an exempt tracker that lives too long.
 
 use super::common::{
-    applies_to_category, applies_to_rule, archive_note, cited, for_processing, group_by_reference,
-    kept_categories, lookup_keys, name_categories, reference_in_words, total_kept,
+    applies_to_category, applies_to_rule, archive_note, calendar_limit, cited, for_processing,
+    group_by_reference, kept_categories, lookup_keys, name_categories, reference_in_words,
+    total_kept,
 };
 use super::in_words_in;
 use crate::finding::{Finding, Severity};
@@ -32,6 +33,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
         let item = &processing.item;
         let maxima = for_processing(context.policy.retention_maxima.values(), item);
+        // A node over a statutory ceiling is DC304's: not reported twice.
+        let ceilings = for_processing(context.policy.retention_ceilings.values(), item);
         for (index, rule) in item.retention.iter().enumerate() {
             let categories = kept_categories(item, rule);
             if rule.card == Some(CardRetention::OnFile)
@@ -51,14 +54,25 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 continue;
             }
             let keys = lookup_keys(&categories);
+            let statutory = |category: Option<&str>| {
+                ceilings.iter().any(|ceiling| {
+                    kept > calendar_limit(ceiling.duration)
+                        && applies_to_rule(ceiling, rule)
+                        && applies_to_category(ceiling, category)
+                })
+            };
             let exceeded = maxima
                 .iter()
                 .copied()
-                .filter(|maximum| kept > maximum.duration && applies_to_rule(maximum, rule))
+                .filter(|maximum| {
+                    kept > calendar_limit(maximum.duration) && applies_to_rule(maximum, rule)
+                })
                 .flat_map(|maximum| {
                     keys.iter()
                         .copied()
-                        .filter(|category| applies_to_category(maximum, *category))
+                        .filter(|category| {
+                            applies_to_category(maximum, *category) && !statutory(*category)
+                        })
                         .map(move |category| (maximum, category))
                 });
             for (maximum, categories) in group_by_reference(exceeded) {
@@ -203,6 +217,48 @@ mod tests {
             "  - { duration: 14mo, from: debit, justification: \"chargeback window of our acquirer, contract 2026-04\" }",
         );
         assert!(lint_only("DC307", &justified).is_empty());
+    }
+
+    #[test]
+    fn cctv_of_premises_not_open_to_the_public_is_the_cnil_doctrine() {
+        // Only staff filmed (backstage): the CNIL's month, a warning; the public filmed too:
+        // the statute's, DC304's error, not reported twice.
+        let backstage = "purpose: cctv\ndata_subjects: [staff]\ndata_categories: [images]";
+        let findings = lint_only(
+            "DC307",
+            &processing(backstage, "  - { duration: 2mo, from: collection }"),
+        );
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            lint_only(
+                "DC307",
+                &processing(backstage, "  - { duration: 31d, from: collection }")
+            )
+            .is_empty()
+        );
+        assert!(
+            lint_only(
+                "DC304",
+                &processing(backstage, "  - { duration: 2mo, from: collection }")
+            )
+            .is_empty()
+        );
+        let hall = "purpose: cctv\ndata_subjects: [spectators, staff]\ndata_categories: [images]";
+        assert!(
+            lint_only(
+                "DC307",
+                &processing(hall, "  - { duration: 2mo, from: collection }")
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            lint_only(
+                "DC304",
+                &processing(hall, "  - { duration: 2mo, from: collection }")
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! in places open to the public: one calendar month), which no justification lifts.
 
 use super::common::{
-    applies_to_category, applies_to_rule, archive_note, cited, for_processing, group_by_reference,
-    kept_categories, lookup_keys, name_categories, reference_in_words, total_kept,
+    applies_to_category, applies_to_rule, archive_note, calendar_limit, cited, for_processing,
+    group_by_reference, kept_categories, lookup_keys, name_categories, reference_in_words,
+    total_kept,
 };
 use super::in_words_in;
 use crate::finding::{Finding, Severity};
-use crate::model::Duration;
 use crate::rules::{Context, Docs, Family, Rule};
 use crate::t;
 
@@ -22,19 +22,6 @@ pub static RULE: Rule = Rule {
     },
     check: Some(check),
 };
-
-/// The longest a ceiling allows, in calendar months: a month may have 31 days, so "one month"
-/// allows 31 days (Code de la sécurité intérieure L252-5 says « un mois »).
-fn calendar_limit(ceiling: Duration) -> Duration {
-    match ceiling {
-        Duration::Finite { months, hours } => Duration::Finite {
-            months: 0,
-            hours: months.saturating_mul(31 * 24).saturating_add(hours),
-        }
-        .max(ceiling),
-        Duration::Indefinite => Duration::Indefinite,
-    }
-}
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for processing in &context.inventory.processings {
