@@ -13,8 +13,10 @@ use crate::syntax::{
 use crate::t;
 use crate::workspace::{Workspace, WorkspaceFile};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
+
+mod recover;
 
 /// How to lint.
 #[derive(Debug, Clone)]
@@ -43,6 +45,10 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// Findings removed by suppression comments.
     pub suppressed: usize,
+    /// Every finding removed by a suppression (comment or settings), with its reason.
+    pub hidden: Vec<suppress::Hidden>,
+    /// Checks that could not judge a document that failed to parse or validate.
+    pub skipped: SkippedChecks,
     /// The typed documents (for the register and the data map).
     pub inventory: Inventory,
     /// The merged policy tables (for `policy show`).
@@ -50,6 +56,23 @@ pub struct Outcome {
     /// The workspace's valid custom rules.
     pub custom_rules: Vec<CompiledRule>,
     pub timings: Timings,
+}
+
+/// The checks withheld on documents that failed to parse or validate: what could be read of
+/// such a document declares its ids to the others, but the rules' findings inside it would
+/// judge a mutilated text, so they are not reported and the summary names the files instead.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkippedChecks {
+    /// The codes of the rules whose findings were withheld.
+    pub codes: BTreeSet<String>,
+    /// The files of the documents concerned.
+    pub files: BTreeSet<String>,
+}
+
+impl SkippedChecks {
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
 }
 
 /// Wall time of each stage, and what was read (`--timings`).
@@ -201,6 +224,8 @@ struct LoadedFile {
     kept: ParsedFile,
     findings: Vec<Finding>,
     typed: Vec<(usize, TypedDocument)>,
+    /// Indexes of the documents of `typed` recovered from a broken text.
+    partial: Vec<usize>,
     documents: usize,
     bytes: u64,
 }
@@ -231,11 +256,13 @@ fn stages(
     let clock = Instant::now();
     let mut findings = Vec::new();
     let mut typed = Vec::new();
+    let mut partial = Vec::new();
     let mut files = BTreeMap::new();
     let mut document_count = 0;
     for file in loaded {
         let path = file.kept.source.path.clone();
         findings.extend(file.findings);
+        partial.extend(file.partial.into_iter().map(|index| (path.clone(), index)));
         document_count += file.documents;
         timings.bytes += file.bytes;
         typed.extend(
@@ -245,7 +272,8 @@ fn stages(
         );
         files.insert(path, file.kept);
     }
-    let inventory = Inventory::new(typed);
+    let mut inventory = Inventory::new(typed);
+    inventory.mark_partial(partial);
     timings.model += clock.elapsed();
     timings.documents = document_count;
 
@@ -280,7 +308,15 @@ fn stages(
         custom_rules: &custom_rules,
         locale: options.locale,
     };
-    findings.extend(rules::run(&context, &options.selection));
+    let (withheld, judged): (Vec<Finding>, Vec<Finding>) = rules::run(&context, &options.selection)
+        .into_iter()
+        .partition(|finding| in_partial_document(finding, &inventory));
+    findings.extend(judged);
+    let mut skipped = SkippedChecks::default();
+    for finding in withheld {
+        skipped.files.insert(finding.location.file.clone());
+        skipped.codes.insert(finding.code);
+    }
     for finding in &mut findings {
         if let Some(severity) = options.severity.get(&finding.code) {
             finding.severity = *severity;
@@ -312,6 +348,8 @@ fn stages(
         document_count,
         findings: kept.findings,
         suppressed: kept.suppressed,
+        hidden: kept.hidden,
+        skipped,
         inventory,
         policy,
         custom_rules,
@@ -427,6 +465,7 @@ fn load_chunk(
                 findings.push(empty_file(&path, options.locale));
             }
             let mut typed = Vec::new();
+            let mut failed: Vec<(usize, serde_json::Value)> = Vec::new();
             for (document, problems) in file.documents.iter().zip(schema_findings) {
                 // An empty document after the first one: counted in that one's finding.
                 let Some(problems) = problems else {
@@ -434,18 +473,45 @@ fn load_chunk(
                 };
                 if !problems.is_empty() {
                     findings.extend(problems);
+                    failed.push((document.index, document.value.clone()));
                     continue;
                 }
                 match TypedDocument::from_value(&document.value) {
                     Ok(document_typed) => typed.push((document.index, document_typed)),
-                    Err(error) => findings.push(model_mismatch(
-                        &path,
-                        document.index,
-                        &error.to_string(),
-                        options.locale,
-                    )),
+                    Err(error) => {
+                        findings.push(model_mismatch(
+                            &path,
+                            document.index,
+                            &error.to_string(),
+                            options.locale,
+                        ));
+                        failed.push((document.index, document.value.clone()));
+                    }
                 }
             }
+            let mut partial = Vec::new();
+            for (index, value) in failed {
+                if let Some(document) = recover::repair(value) {
+                    typed.push((index, document));
+                    partial.push(index);
+                }
+            }
+            if file.findings.iter().any(|finding| finding.code == "DC001") {
+                let kept: BTreeSet<usize> = file
+                    .documents
+                    .iter()
+                    .map(|document| document.index)
+                    .collect();
+                for (index, document, is_partial) in
+                    recover::recover_text(&path, &file.source.text, &kept, &options.limits)
+                {
+                    typed.push((index, document));
+                    if is_partial {
+                        partial.push(index);
+                    }
+                }
+            }
+            typed.sort_by_key(|(index, _)| *index);
             let documents = file.documents.len();
             LoadedFile {
                 kept: ParsedFile {
@@ -456,6 +522,7 @@ fn load_chunk(
                 },
                 findings,
                 typed,
+                partial,
                 documents,
                 bytes,
             }
@@ -511,6 +578,20 @@ fn more_empty_documents(path: &str, document: usize, count: usize, locale: Local
         t!(locale, "DC002.more-empty-documents", count = count),
     )
     .with_help(t!(locale, "DC002.more-empty-documents-help"))
+}
+
+/// Whether a rule's finding points into a document recovered from a broken text.
+fn in_partial_document(finding: &Finding, inventory: &Inventory) -> bool {
+    match &finding.location.target {
+        crate::finding::Target::Node { document, .. } => {
+            inventory.is_partial(&finding.location.file, *document)
+        }
+        crate::finding::Target::Text {
+            document: Some(document),
+            ..
+        } => inventory.is_partial(&finding.location.file, *document),
+        _ => false,
+    }
 }
 
 /// Parses again, in parallel, the files that findings (or their labels) point into: their

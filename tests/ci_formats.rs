@@ -490,7 +490,22 @@ fn reports_of_the_examples_are_valid_and_byte_identical_across_runs() {
         roxmltree::Document::parse(junit).expect("JUnit is well-formed XML");
         let json: Value = serde_json::from_slice(&files[2]).expect("JSON");
         let diagnostics = json["diagnostics"].as_array().expect("diagnostics");
-        let results = sarif["runs"][0]["results"].as_array().expect("results");
+        let all_results = sarif["runs"][0]["results"].as_array().expect("results");
+        // Suppressed findings are results too, carrying their suppression (nothing hidden
+        // from an audit); the JSON report lists them apart, under `suppressed`.
+        let (suppressed, results): (Vec<&Value>, Vec<&Value>) = all_results
+            .iter()
+            .partition(|result| result.get("suppressions").is_some());
+        let listed = json["suppressed"].as_array().map_or(0, Vec::len);
+        assert_eq!(
+            suppressed.len(),
+            listed,
+            "{name}: suppressed in SARIF and JSON"
+        );
+        for result in &suppressed {
+            let suppression = &result["suppressions"][0];
+            assert!(["inSource", "external"].contains(&suppression["kind"].as_str().unwrap_or("")));
+        }
         assert_eq!(results.len(), diagnostics.len());
         assert_eq!(
             concise.lines().count(),
@@ -582,6 +597,7 @@ fn github_and_sarif_paths_are_relative_to_the_repository() {
         .as_array()
         .expect("results")
         .iter()
+        .filter(|r| r.get("suppressions").is_none())
         .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
         .collect();
     assert_eq!(
@@ -1013,8 +1029,12 @@ fn the_action_lints_annotates_and_writes_sarif_as_the_workflow_snippet_uses_it()
     let sarif = repository.path().join(input("sarif-file"));
     let sarif = valid_sarif(&fs::read_to_string(sarif).expect("the action wrote the SARIF file"));
     assert_eq!(
-        sarif["runs"][0]["results"].as_array().map(Vec::len),
-        Some(2)
+        sarif["runs"][0]["results"].as_array().map(|results| results
+            .iter()
+            .filter(|r| r.get("suppressions").is_none())
+            .count()),
+        Some(2),
+        "two open results; a suppressed one is there with its suppression"
     );
     assert!(
         fs::read_to_string(summary)

@@ -21,6 +21,7 @@ fn example_args(locale: Locale) -> RegisterArgs {
         locale: Some(locale),
         config: None,
         no_config: false,
+        with_findings: false,
     }
 }
 
@@ -124,5 +125,42 @@ fn the_html_register_renders_in_chromium() {
             "not a real PNG"
         );
         eprintln!("screenshot: {}", rendered.screenshot.display());
+
+        // The printed pages carry the running footer and their numbers; read back from the
+        // PDF when poppler's tools are installed, which also keep each page as an image.
+        let pdf = chromium::artifacts_dir().join(format!("{name}.pdf"));
+        if let Ok(output) = std::process::Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+        {
+            let text = String::from_utf8_lossy(&output.stdout);
+            let (footer, page_two) = match locale {
+                Locale::Fr => (
+                    "Théâtre des Quatre Saisons — registre des activités de traitement — édition du 28 novembre 2026",
+                    format!("Page 2 sur {}", rendered.printed_pages),
+                ),
+                Locale::En => (
+                    "Théâtre des Quatre Saisons — record of processing activities — edition of 28 November 2026",
+                    format!("Page 2 of {}", rendered.printed_pages),
+                ),
+            };
+            assert_eq!(
+                text.matches(footer).count(),
+                rendered.printed_pages,
+                "{locale}: the footer on every page"
+            );
+            assert!(text.contains(&page_two), "{locale}: no «{page_two}»");
+            assert!(!text.contains("conforme") && !text.contains("Lint status"));
+            assert!(
+                !text.contains(".yaml"),
+                "{locale}: a file path in the register"
+            );
+            let _ = std::process::Command::new("pdftoppm")
+                .args(["-r", "60", "-png", "-f", "1", "-l", "3"])
+                .arg(&pdf)
+                .arg(chromium::artifacts_dir().join(format!("{name}-page")))
+                .status();
+        }
     }
 }

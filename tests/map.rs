@@ -324,3 +324,175 @@ fn cli_rejects_an_unknown_locale_and_a_missing_workspace() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no datacharter.yaml found"));
 }
+
+/// A venue with 18 sources: the map prints whole. The print layout cuts the matrix into parts
+/// of at most eight sources, each repeating the category column, at a fixed table width; on
+/// screen one table scrolls under a sticky category column. Chromium prints it (the PDF and
+/// a screenshot are kept under target/test-artifacts/), and when `pdftotext` is installed
+/// every source's name is read back from the printed pages.
+#[test]
+fn an_eighteen_source_map_prints_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut files = vec![
+        ("datacharter.yaml".to_owned(), "datacharter: 1\n".to_owned()),
+        (
+            "organisation.yaml".to_owned(),
+            "kind: organisation\nid: festival\nname: Festival des Dix-Huit Sources\n".to_owned(),
+        ),
+        (
+            "vendor.yaml".to_owned(),
+            "kind: party\nid: nuage\nname: Nuage Transatlantique Inc.\nroles: [vendor]\ncountry: US\n"
+                .to_owned(),
+        ),
+    ];
+    let categories = [
+        "identity.name",
+        "identity.email",
+        "identity.phone",
+        "transaction.order",
+        "relationship.purchase-history",
+    ];
+    for i in 1..=18 {
+        let fields: String = categories
+            .iter()
+            .take(1 + i % categories.len())
+            .enumerate()
+            .map(|(f, category)| format!("  - {{ name: champ_{f}, category: {category} }}\n"))
+            .collect();
+        let accessible = if i % 5 == 0 { "false" } else { "true" };
+        files.push((
+            format!("sources/source-{i:02}.yaml"),
+            format!(
+                "kind: source\nid: source-{i:02}\nname: Outil numéro {i:02} du festival\ntype: other\n\
+                 vendor: nuage\nhosting: {{ country: US, provider: nuage }}\naccessible: {accessible}\n\
+                 fields:\n{fields}"
+            ),
+        ));
+    }
+    files.push((
+        "processings/all.yaml".to_owned(),
+        "kind: processing\nid: all\nname: Relations avec le public\nlegal_basis: contract\n\
+         data_categories: [identity.name, identity.email]\nsources: [source-01, source-18]\n"
+            .to_owned(),
+    ));
+    for (name, text) in &files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+        fs::write(path, text).expect("write");
+    }
+    let mut map_args = args(Locale::Fr);
+    map_args.path = Some(dir.path().to_path_buf());
+    let map = data_map(&map_args, TODAY.parse().expect("a date")).expect("the workspace loads");
+    assert_eq!(map.sources.len(), 18);
+    let html = render(&map, Format::Html);
+
+    // Every source is in exactly one printed part; no part holds more than eight.
+    let parts: Vec<&str> = html.split("<div class=\"print").skip(1).collect();
+    let matrix_parts: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|part| part.contains("data-source="))
+        .collect();
+    assert_eq!(matrix_parts.len(), 3, "18 sources in parts of 8, 8 and 2");
+    let mut printed = Vec::new();
+    for part in &matrix_parts {
+        let table = &part[..part.find("</table>").expect("a table")];
+        let columns = table.matches("data-source=").count();
+        assert!((1..=8).contains(&columns), "{columns} columns in a part");
+        assert!(
+            table.contains("<th scope=\"col\">Catégorie de données</th>"),
+            "each part repeats the category column"
+        );
+        printed.extend(table.match_indices("data-source=\"").map(|(at, m)| {
+            let rest = &table[at + m.len()..];
+            rest[..rest.find('"').expect("closing quote")].to_owned()
+        }));
+    }
+    let expected: Vec<String> = (1..=18).map(|i| format!("source-{i:02}")).collect();
+    assert_eq!(printed, expected);
+    assert!(html.contains("hébergement : États-Unis · éditeur : Nuage Transatlantique Inc."));
+    assert_eq!(
+        html.matches("<span class=\"tag locked\">non accessible</span>")
+            .count(),
+        3 * 2,
+        "sources 5, 10 and 15 are marked, on screen and in print"
+    );
+    assert!(html.contains("position: sticky; left: 0"));
+    assert!(html.contains("Traitements × catégories de données"));
+    assert!(html.contains("data-processing=\"all\""));
+
+    let Some(binary) = chromium::binary() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs chromium (.ci/run)"
+        );
+        return chromium::skip("an_eighteen_source_map_prints_whole");
+    };
+    let artifacts = chromium::artifacts_dir();
+    fs::create_dir_all(&artifacts).expect("artifact folder");
+    let page = artifacts.join("map-18-sources.html");
+    fs::write(&page, &html).expect("write page");
+    let rendered = chromium::open(&binary, &page, "map-18-sources").expect("chromium runs");
+    assert!(rendered.console.is_empty(), "{:#?}", rendered.console);
+    assert!(
+        rendered.printed_pages >= 4,
+        "three matrix parts and the processings view: {} pages",
+        rendered.printed_pages
+    );
+    let pdf = artifacts.join("map-18-sources.pdf");
+    if let Ok(output) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&output.stdout);
+        for i in 1..=18 {
+            assert!(
+                text.contains(&format!("Outil numéro {i:02}")),
+                "source {i} missing from the printed pages"
+            );
+        }
+    }
+}
+
+/// A source whose document has a schema error still has its column, marked as partly read.
+#[test]
+fn a_source_with_a_schema_error_keeps_its_column_marked_partly_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_tree(&example(), dir.path());
+    let path = dir.path().join("sources/crm.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(
+        &path,
+        text.replacen("accessible: true", "accessible: yes", 1),
+    )
+    .expect("write");
+    let mut map_args = args(Locale::Fr);
+    map_args.path = Some(dir.path().to_path_buf());
+    let map = data_map(&map_args, TODAY.parse().expect("a date")).expect("the workspace loads");
+    let at = map
+        .sources
+        .iter()
+        .position(|source| source.id == "crm")
+        .expect("the crm column");
+    assert!(map.sources[at].partial);
+    assert!(
+        map.rows().any(|row| row.cells[at].held()),
+        "its fields are still read"
+    );
+    let html = render(&map, Format::Html);
+    assert!(html.contains("<span class=\"tag\">lecture partielle</span>"));
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

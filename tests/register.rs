@@ -3,10 +3,14 @@
 //! example does not (sensitive data, transfers, an external DPO, lint errors), and the command
 //! line (`--output`, `--force`, `--locale`).
 
+#[path = "common/repository.rs"]
+mod repository;
+
 use assert_cmd::Command;
 use datacharter::commands::register::{RegisterArgs, build_register, run};
 use datacharter::export::register::{Format, Register, StatusLevel, render};
 use datacharter::i18n::Locale;
+use repository::copy_dir;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -27,12 +31,29 @@ fn args(path: &Path, locale: Locale) -> RegisterArgs {
         locale: Some(locale),
         config: None,
         no_config: false,
+        with_findings: false,
     }
 }
 
 fn register_of(path: &Path, locale: Locale) -> Register {
     let today = TODAY.parse().expect("a date");
     build_register(&args(path, locale), today).expect("the workspace loads")
+}
+
+/// The register with `--with-findings`: each sheet's status and the annex of open findings.
+fn register_with_findings(path: &Path, locale: Locale) -> Register {
+    let today = TODAY.parse().expect("a date");
+    let mut args = args(path, locale);
+    args.with_findings = true;
+    build_register(&args, today).expect("the workspace loads")
+}
+
+fn sheet<'r>(register: &'r Register, id: &str) -> &'r datacharter::export::register::Sheet {
+    register
+        .processings
+        .iter()
+        .find(|sheet| sheet.id == id)
+        .unwrap_or_else(|| panic!("no sheet {id}"))
 }
 
 fn datacharter() -> Command {
@@ -114,7 +135,7 @@ fn snapshot_every_format_of_the_example() {
 }
 
 #[test]
-fn the_cover_lists_every_processing_with_its_lint_status() {
+fn the_cover_lists_every_processing_with_a_stable_number_and_no_lint_status() {
     let register = register_of(&example(), Locale::En);
     assert_eq!(
         register.controller.name.as_deref(),
@@ -130,19 +151,32 @@ fn the_cover_lists_every_processing_with_its_lint_status() {
     assert_eq!(register.processings.len(), 9);
     assert_eq!(register.summary.processings, 9);
     let markdown = render(&register, Format::Markdown);
-    for (index, sheet) in register.processings.iter().enumerate() {
+    for sheet in &register.processings {
         assert!(
-            markdown.contains(&format!("## {}. {}", index + 1, sheet.name)),
+            markdown.contains(&format!("## No. {} — {}", sheet.number, sheet.name)),
             "{}",
             sheet.id
         );
         assert_eq!(
-            sheet.status.level,
-            StatusLevel::Ok,
-            "{}: {:?}",
-            sheet.id,
-            sheet.status
+            sheet.status, None,
+            "no lint status by default: {}",
+            sheet.id
         );
+    }
+    assert!(!markdown.contains("Lint status") && !markdown.contains("compliant"));
+    let numbers: Vec<u32> = register.processings.iter().map(|s| s.number).collect();
+    let mut sorted = numbers.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(numbers, sorted, "sheets in number order, no number twice");
+
+    let checked = register_with_findings(&example(), Locale::En);
+    for sheet in &checked.processings {
+        let status = sheet
+            .status
+            .as_ref()
+            .expect("a status with --with-findings");
+        assert_eq!(status.level, StatusLevel::Ok, "{}: {status:?}", sheet.id);
     }
     let ticket_sales = register
         .processings
@@ -196,8 +230,7 @@ fn sensitive_data_transfers_and_findings_are_shown() {
     );
     assert_eq!(dpo.email.as_deref(), Some("dpo@cabinet.example"));
 
-    let care = &register.processings[0];
-    assert_eq!(care.id, "festival-care");
+    let care = sheet(&register, "festival-care");
     let sensitive: Vec<&str> = care.sensitive_categories().map(|c| c.id.as_str()).collect();
     assert_eq!(sensitive, ["special.health"]);
     let ordinary: Vec<&str> = care.ordinary_categories().map(|c| c.id.as_str()).collect();
@@ -216,14 +249,15 @@ fn sensitive_data_transfers_and_findings_are_shown() {
     );
     assert_eq!(care.joint_controllers[0].id, "ville");
 
-    let shell = &register.processings[1];
-    assert_eq!(
-        shell.status.level,
-        StatusLevel::Errors,
-        "{:?}",
-        shell.status
-    );
-    assert!(shell.status.errors > 0);
+    let checked = register_with_findings(dir.path(), Locale::En);
+    let shell = sheet(&checked, "empty-shell");
+    let status = shell
+        .status
+        .as_ref()
+        .expect("a status with --with-findings");
+    assert_eq!(status.level, StatusLevel::Errors, "{status:?}");
+    assert!(status.errors > 0);
+    assert!(!shell.findings.is_empty());
 
     let markdown = render(&register, Format::Markdown);
     let sensitive_section = markdown.find("### Sensitive data").expect("the section");
@@ -244,7 +278,11 @@ fn sensitive_data_transfers_and_findings_are_shown() {
 
     let html = render(&register, Format::Html);
     assert!(html.contains("Festival &quot;Jazz | Blues&quot;, Lyon"));
-    assert!(html.contains("status-errors"));
+    assert!(
+        !html.contains("class=\"status status-errors\""),
+        "no lint status by default"
+    );
+    assert!(render(&checked, Format::Html).contains("class=\"status status-errors\""));
     assert!(!html.contains("<script") && !html.contains("<link") && !html.contains(" src="));
     assert!(html.contains("page-break-before: always"));
 }
@@ -294,9 +332,16 @@ fn csv_has_one_row_per_processing_and_category() {
         4,
         "three categories, plus one row for the processing without any"
     );
-    assert_eq!(&rows[3][0], "empty-shell");
-    assert_eq!(&rows[3][6], "");
-    assert!(rows[0][12].contains("Ville de Lyon (FR)"));
+    let shell = rows
+        .iter()
+        .find(|row| &row[0] == "empty-shell")
+        .expect("a row for the processing without category");
+    assert_eq!(&shell[6], "");
+    assert!(
+        rows.iter()
+            .any(|row| row[12].contains("Ville de Lyon (France)")),
+        "countries in words"
+    );
 }
 
 #[test]
@@ -304,7 +349,7 @@ fn json_follows_the_documented_contract() {
     let register = register_of(&example(), Locale::En);
     let value: serde_json::Value =
         serde_json::from_str(&render(&register, Format::Json)).expect("valid JSON");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(value["locale"], "en");
     assert_eq!(value["date"], TODAY);
     assert_eq!(value["controller"]["name"], "Théâtre des Quatre Saisons");
@@ -314,8 +359,8 @@ fn json_follows_the_documented_contract() {
         for key in [
             "id",
             "name",
-            "file",
-            "status",
+            "number",
+            "partial",
             "purpose",
             "legal_basis",
             "categories",
@@ -324,10 +369,105 @@ fn json_follows_the_documented_contract() {
         ] {
             assert!(sheet.get(key).is_some(), "{key} in {}", sheet["id"]);
         }
+        assert!(sheet.get("status").is_none(), "no lint status by default");
+    }
+    let checked = register_with_findings(&example(), Locale::En);
+    let value: serde_json::Value =
+        serde_json::from_str(&render(&checked, Format::Json)).expect("valid JSON");
+    for sheet in value["processings"].as_array().expect("a list") {
         assert!(
             ["ok", "warnings", "errors"].contains(&sheet["status"]["level"].as_str().unwrap_or(""))
         );
     }
+}
+
+#[test]
+fn a_sheet_number_does_not_shift_when_a_processing_is_added() {
+    let before = register_of(&example(), Locale::En);
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&example(), dir.path());
+    fs::write(
+        dir.path().join("processings/aaa-first.yaml"),
+        "kind: processing\nid: aaa-first\nname: Un traitement de plus\n",
+    )
+    .expect("write");
+    let after = register_of(dir.path(), Locale::En);
+    assert_eq!(after.processings.len(), before.processings.len() + 1);
+    for sheet in &before.processings {
+        assert_eq!(
+            self::sheet(&after, &sheet.id).number,
+            sheet.number,
+            "{}",
+            sheet.id
+        );
+    }
+}
+
+#[test]
+fn a_processing_with_schema_errors_is_listed_with_a_note() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&example(), dir.path());
+    let path = dir.path().join("processings/newsletter.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(
+        &path,
+        text.replacen("legal_basis: consent", "legal_basis: consentement", 1),
+    )
+    .expect("write");
+    let register = register_of(dir.path(), Locale::Fr);
+    let newsletter = sheet(&register, "newsletter");
+    assert!(newsletter.partial);
+    assert_eq!(
+        newsletter.legal_basis, None,
+        "the invalid value is not shown"
+    );
+    assert!(!newsletter.categories.is_empty(), "what could be read is");
+    let markdown = render(&register, Format::Markdown);
+    assert!(markdown.contains("Le document de ce traitement comporte des erreurs"));
+    assert_eq!(register.processings.len(), 9);
+}
+
+#[test]
+fn the_legal_document_shows_no_file_path_and_prints_a_running_footer() {
+    let register = register_of(&example(), Locale::Fr);
+    for format in [Format::Markdown, Format::Html] {
+        let text = render(&register, format);
+        for path in ["processings/", "sources/", ".yaml"] {
+            assert!(!text.contains(path), "{path} in the {format:?} register");
+        }
+    }
+    let html = render(&register, Format::Html);
+    assert!(html.contains("@bottom-left { content: \"Théâtre des Quatre Saisons — registre des activités de traitement — édition du 28 novembre 2026\"; }"), "{html}");
+    assert!(html.contains("counter(page)") && html.contains("counter(pages)"));
+    assert!(html.contains("1er février 2024"), "dates in words");
+}
+
+#[test]
+fn the_findings_annex_counts_those_of_the_sources_and_parties() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&example(), dir.path());
+    // A source of the newsletter loses its review date: the finding is on the source.
+    let path = dir.path().join("sources/emailing.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    let kept: String = text
+        .lines()
+        .filter(|line| !line.starts_with("last_reviewed:"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    fs::write(&path, kept).expect("write");
+    let register = register_with_findings(dir.path(), Locale::Fr);
+    let newsletter = sheet(&register, "newsletter");
+    assert!(
+        newsletter.findings.iter().any(|f| f.code == "DC901"),
+        "{:?}",
+        newsletter.findings
+    );
+    let markdown = render(&register, Format::Markdown);
+    assert!(markdown.contains("Annexe — constats ouverts du contrôle"));
+    assert!(
+        !render(&register_of(dir.path(), Locale::Fr), Format::Markdown)
+            .contains("Annexe — constats ouverts")
+    );
 }
 
 #[test]
@@ -421,4 +561,111 @@ fn cli_prints_markdown_by_default_and_follows_lang() {
         .success();
     let french = String::from_utf8_lossy(&french.get_output().stdout).into_owned();
     assert!(french.starts_with("Identifiant du traitement,"), "{french}");
+}
+
+/// The controller's representative (Art. 27, 30(1)(a)) and identifiers, and each sheet's
+/// creation date, in every format and both languages. The controller is established outside
+/// the Union (a Geneva touring company), the one case where a representative is named.
+#[test]
+fn representative_identifiers_and_creation_date_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("datacharter.yaml"), "datacharter: 1\n").expect("write");
+    fs::write(
+        dir.path().join("organisation.yaml"),
+        "kind: organisation\nid: compagnie\nname: Compagnie du Léman\nlegal_form: association\ncountry: CH\n\
+         contact: { email: contact@leman.example }\n\
+         identifiers:\n  - { scheme: rna, value: \"W690000000\" }\n  - { scheme: che-uid, value: \"CHE-000.000.000\" }\n\
+         representative: { name: Cabinet Représentant Lyon, email: rep@cabinet.example, address: \"3 place Bellecour, 69002 Lyon\" }\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("processings.yaml"),
+        "kind: processing\nid: tour\nname: Tournée\ncreated: 2024-03-01\nlast_reviewed: 2026-02-01\n",
+    )
+    .expect("write");
+    for locale in [Locale::En, Locale::Fr] {
+        let register = register_of(dir.path(), locale);
+        let (representative, rna, created) = match locale {
+            Locale::En => (
+                "Representative in the EU (Art. 27)",
+                "RNA number W690000000",
+                "1 March 2024",
+            ),
+            Locale::Fr => (
+                "Représentant dans l'UE (art. 27)",
+                "n° RNA W690000000",
+                "1er mars 2024",
+            ),
+        };
+        let contact =
+            "Cabinet Représentant Lyon, 3 place Bellecour, 69002 Lyon, rep@cabinet.example";
+        for format in [Format::Markdown, Format::Html] {
+            let text = render(&register, format);
+            for expected in [
+                representative,
+                contact,
+                rna,
+                "che-uid CHE-000.000.000",
+                created,
+            ] {
+                assert!(text.contains(expected), "{locale:?} {format:?}: {expected}");
+            }
+        }
+        let csv = render(&register, Format::Csv);
+        for expected in [contact, rna, "2024-03-01"] {
+            assert!(csv.contains(expected), "{locale:?} csv: {expected}");
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&render(&register, Format::Json)).expect("JSON");
+        let controller = &json["controller"];
+        assert_eq!(
+            controller["representative"]["name"],
+            "Cabinet Représentant Lyon"
+        );
+        assert_eq!(controller["identifiers"][0]["scheme"]["id"], "rna");
+        assert_eq!(controller["identifiers"][1]["value"], "CHE-000.000.000");
+        assert_eq!(json["processings"][0]["created"], "2024-03-01");
+    }
+    // A controller in the Union has no representative line.
+    let example = render(&register_of(&example(), Locale::En), Format::Markdown);
+    assert!(!example.contains("Representative in the EU"));
+    assert!(example.contains("SIRET number 000 000 000 00017"));
+}
+
+/// The security groups are the governance pack's reference data: a workspace pack places its
+/// own measure, and the register lists it in that group.
+#[test]
+fn a_workspace_pack_places_its_own_security_measure() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("datacharter.yaml"), "datacharter: 1\n").expect("write");
+    fs::write(
+        dir.path().join("house.yaml"),
+        "kind: policy\nid: house\nrisk:\n  security_groups:\n    - { measure: coffre-fort, group: encryption }\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("processings.yaml"),
+        "kind: processing\nid: tour\nname: Tournée\nsecurity: [coffre-fort, mfa, badge]\n",
+    )
+    .expect("write");
+    let register = register_of(dir.path(), Locale::En);
+    let groups: Vec<(&str, &str)> = sheet(&register, "tour")
+        .security
+        .iter()
+        .map(|m| (m.id.as_str(), m.group.id.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("coffre-fort", "encryption"),
+            ("mfa", "access"),
+            ("badge", "other")
+        ]
+    );
+    let text = render(&register, Format::Markdown);
+    assert!(
+        text.contains("- **Data encryption**: coffre-fort"),
+        "{text}"
+    );
+    assert!(text.contains("- **Other measures**: badge"), "{text}");
 }

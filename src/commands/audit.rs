@@ -212,6 +212,8 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode, CommandError> {
         document_count: context.sources.len(),
         suppressed: kept.suppressed,
         path_prefix: report::repository_prefix(&workspace.root),
+        hidden: Vec::new(),
+        skipped: Default::default(),
         root: Some(workspace.root.clone()),
         timings: None,
         locale: options.locale,

@@ -130,6 +130,8 @@ pub fn run(args: &DiscoverArgs) -> Result<ExitCode, CommandError> {
         document_count: 0,
         suppressed: 0,
         path_prefix: report::repository_prefix(&workspace.root),
+        hidden: Vec::new(),
+        skipped: Default::default(),
         root: Some(workspace.root.clone()),
         timings: None,
         locale: options.locale,

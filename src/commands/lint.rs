@@ -64,6 +64,15 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, CommandError> {
         file_count: outcome.file_count,
         document_count: outcome.document_count,
         suppressed: outcome.suppressed,
+        hidden: std::mem::take(&mut outcome.hidden)
+            .into_iter()
+            .filter(|hidden| {
+                filter
+                    .as_ref()
+                    .is_some_and(|filter| filter.includes(&hidden.finding.location.file))
+            })
+            .collect(),
+        skipped: outcome.skipped.clone(),
         path_prefix: report::repository_prefix(&workspace.root),
         root: Some(workspace.root.clone()),
         timings: args.timings.then_some(timings),
@@ -122,6 +131,8 @@ pub fn analyse(args: &LintArgs) -> Result<Analysis, CommandError> {
                 file_count: 1,
                 document_count: 0,
                 suppressed: 0,
+                hidden: Vec::new(),
+                skipped: Default::default(),
                 path_prefix: settings_root(args, &start, &path)
                     .map_or_else(String::new, |root| report::repository_prefix(&root)),
                 root: None,
@@ -509,6 +520,8 @@ fn render_settings_problems(
         file_count: 1,
         document_count: 0,
         suppressed: 0,
+        hidden: Vec::new(),
+        skipped: Default::default(),
         path_prefix: report::repository_prefix(&workspace.root),
         root: None,
         timings: None,
@@ -597,6 +610,10 @@ pub(crate) struct RunFacts<'a> {
     pub(crate) document_count: usize,
     /// Findings silenced by suppression comments.
     pub(crate) suppressed: usize,
+    /// Every silenced finding, with its reason (listed apart in the machine reports).
+    pub(crate) hidden: Vec<crate::suppress::Hidden>,
+    /// Checks withheld on documents that failed to parse or validate.
+    pub(crate) skipped: crate::lint::SkippedChecks,
     /// The workspace root inside its git repository (GitHub and SARIF paths).
     pub(crate) path_prefix: String,
     /// The workspace root, to print paths relative to the current directory (human, concise).
@@ -652,6 +669,22 @@ fn render_located(
     report.summary.existing = compared.then_some(existing);
     report.timings = facts.timings;
     report.locale = facts.locale;
+    let lookup = |path: &str| facts.files.get(path);
+    report.summary.skipped_checks = facts.skipped.codes.len();
+    report.summary.unreadable = facts.skipped.files.iter().cloned().collect();
+    report.suppressed = facts
+        .hidden
+        .iter()
+        .flat_map(|hidden| {
+            report::locate(vec![hidden.finding.clone()], &lookup)
+                .into_iter()
+                .map(|diagnostic| report::SuppressedDiagnostic {
+                    diagnostic,
+                    reason: hidden.reason.clone(),
+                    in_source: hidden.in_source,
+                })
+        })
+        .collect();
     let default = [ReportSpec {
         format: Format::Human,
         output: None,

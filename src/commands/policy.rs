@@ -159,19 +159,19 @@ pub fn tables_json(tables: &PolicyTables, pack: Option<&str>) -> Result<Value, C
 }
 
 /// A readable listing: one heading per table, one line per entry with its origin.
-pub fn tables_text(tables: &Value) -> String {
+pub fn tables_text(tables: &Value, locale: crate::i18n::Locale) -> String {
     let mut out = String::new();
     let Some(object) = tables.as_object() else {
         return out;
     };
     for (name, entries) in object {
         let list = entries.as_array().map(Vec::as_slice).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "## {name} ({} {})\n",
-            list.len(),
-            if list.len() == 1 { "entry" } else { "entries" }
-        );
+        let count = if list.len() == 1 {
+            crate::t!(locale, "policy.entry")
+        } else {
+            crate::t!(locale, "policy.entries", count = list.len())
+        };
+        let _ = writeln!(out, "## {name} ({count})\n");
         for entry in list {
             let id = ["id", "code", "purpose"]
                 .iter()
@@ -200,18 +200,22 @@ pub fn tables_text(tables: &Value) -> String {
 
 /// `datacharter policy show [PACK]`.
 pub fn run_show(args: &crate::cli::PolicyShowArgs) -> Result<std::process::ExitCode, CommandError> {
-    let tables = match super::load_for_reading(&args.workspace)? {
-        Some(loaded) => loaded.outcome.policy,
-        None => PolicyTables::build(
-            crate::policy::builtin_packs()?,
-            &crate::model::Inventory::default(),
+    let (tables, settings_locale) = match super::load_for_reading(&args.workspace)? {
+        Some(loaded) => (loaded.outcome.policy, loaded.workspace.settings.locale),
+        None => (
+            PolicyTables::build(
+                crate::policy::builtin_packs()?,
+                &crate::model::Inventory::default(),
+            ),
+            None,
         ),
     };
+    let locale = crate::i18n::resolve(None, settings_locale);
     let value = tables_json(&tables, args.pack.as_deref())?;
     let text = match args.format {
         // Workspace packs' texts reach the terminal: escaped (JSON escapes what JSON needs).
         crate::cli::TableFormat::Text => {
-            crate::report::sanitize::text(&tables_text(&value)).into_owned()
+            crate::report::sanitize::text(&tables_text(&value, locale)).into_owned()
         }
         crate::cli::TableFormat::Json => format!("{}\n", serde_json::to_string_pretty(&value)?),
     };

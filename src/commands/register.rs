@@ -1,7 +1,7 @@
 //! `datacharter register`: lint the workspace, then write the record of processing activities
 //! (GDPR Art. 30) in the requested format and language. The register is written whatever the
-//! findings (its cover shows each processing's lint status); exit 2 only when it cannot be
-//! produced or written.
+//! findings, and says nothing of them unless `--with-findings` adds an annex (a linter does
+//! not certify compliance); exit 2 only when it cannot be produced or written.
 
 use super::CommandError;
 use crate::config::{self, ConfigError, Overrides};
@@ -44,6 +44,9 @@ pub struct RegisterArgs {
     /// Ignore any datacharter.yaml: read the given folder with default settings
     #[arg(long)]
     pub no_config: bool,
+    /// Add an annex listing each processing's open findings (its own, its sources' and its parties')
+    #[arg(long)]
+    pub with_findings: bool,
 }
 
 /// Each argument's id and the catalogue key of its help.
@@ -55,6 +58,7 @@ const HELP_KEYS: &[(&str, &str)] = &[
     ("locale", "register.help.locale"),
     ("config", "register.help.config"),
     ("no_config", "register.help.no_config"),
+    ("with_findings", "register.help.with_findings"),
 ];
 
 /// The `register` subcommand's about and argument help in `locale`, from the catalogue.
@@ -135,7 +139,12 @@ pub fn build_register(
         }
     };
     let outcome = lint(&workspace, &options)?;
-    Ok(register::build(&outcome, locale, today))
+    Ok(register::build_with(
+        &outcome,
+        locale,
+        today,
+        args.with_findings,
+    ))
 }
 
 fn write_error(locale: Locale, path: &Path, error: &WriteError) -> String {

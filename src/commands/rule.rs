@@ -186,18 +186,28 @@ pub fn run_rules(args: &RulesArgs) -> Result<ExitCode, CommandError> {
     }
     let text = match args.format {
         DocFormat::Markdown => {
-            let mut text = String::from(
-                "| code | name | family | default | effective | summary |\n|---|---|---|---|---|---|\n",
+            // The headers and the severities in the chosen language; the JSON keeps the ids.
+            let mut text = format!(
+                "{}\n|---|---|---|---|---|---|\n",
+                t!(locale, "rules.header")
             );
+            let in_words = |text: &str| match text {
+                "error" | "warning" | "info" | "off" => t!(locale, &format!("severity.{text}")),
+                other => other.to_owned(),
+            };
             for row in &rows {
                 let cell = |key: &str| row[key].as_str().unwrap_or_default().replace('|', "\\|");
+                let family = match cell("family").as_str() {
+                    "custom" => t!(locale, "family.custom"),
+                    slug => t!(locale, &format!("family.{slug}")),
+                };
                 text.push_str(&format!(
                     "| {} | {} | {} | {} | {} | {} |\n",
                     cell("code"),
                     cell("name"),
-                    cell("family"),
-                    cell("severity"),
-                    cell("effective"),
+                    family,
+                    in_words(&cell("severity")),
+                    in_words(&cell("effective")),
                     cell("summary")
                 ));
             }

@@ -3,6 +3,8 @@
 //! (`locales/en.yaml`, `locales/fr.yaml`, embedded), looked up by key; a test fails when a
 //! key exists in one language and not the other.
 
+pub mod format;
+
 use saphyr::{LoadableYamlNode, Scalar, Yaml};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -61,10 +63,10 @@ impl Locale {
         }
         match self {
             Locale::En => {
-                catalogue_files!("en": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff", "da")
+                catalogue_files!("en": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff", "da", "format")
             }
             Locale::Fr => {
-                catalogue_files!("fr": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff", "da")
+                catalogue_files!("fr": "core", "dc0", "dc1", "dc2", "dc3", "dc4", "dc5", "dc6", "dc7", "dc8", "dc9", "register", "map", "init", "diff", "da", "format")
             }
         }
     }

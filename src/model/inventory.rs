@@ -3,7 +3,7 @@
 
 use super::{Charter, Organisation, Party, Person, Policy, Processing, Source, TypedDocument};
 use crate::finding::Location;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A document and the place it was read from.
 #[derive(Debug, Clone)]
@@ -34,6 +34,9 @@ pub struct Inventory {
     processing_index: HashMap<String, usize>,
     /// person id → (organisation index, person index)
     person_index: HashMap<String, (usize, usize)>,
+    /// (file, document) of the documents that failed to parse or validate and of which only
+    /// what could be read is here: they declare their ids, but the rules do not judge them.
+    partial: HashSet<(String, usize)>,
 }
 
 impl Inventory {
@@ -95,6 +98,16 @@ impl Inventory {
             }
         }
         inventory
+    }
+
+    /// Marks documents as partial: recovered from a text that failed to parse or validate.
+    pub fn mark_partial(&mut self, documents: impl IntoIterator<Item = (String, usize)>) {
+        self.partial.extend(documents);
+    }
+
+    /// Whether the document at (file, index) is only what could be read of a broken text.
+    pub fn is_partial(&self, file: &str, document: usize) -> bool {
+        !self.partial.is_empty() && self.partial.contains(&(file.to_owned(), document))
     }
 
     /// The organisation, when there is exactly one… or the first of several (DC006 reports).

@@ -30,12 +30,13 @@ pub use ids::{
     RuleSelector, SecurityMeasure, SubjectId,
 };
 pub use inventory::{Inventory, Located};
-pub use organisation::{LegalForm, Organisation, OrganisationAim};
+pub use organisation::{Identifier, LegalForm, Organisation, OrganisationAim, Representative};
 pub use party::{Dpa, Party, PartyRole};
 pub use policy::{
     AdequacyDecision, CategoryEntry, ConsentTables, CustomRule, DpiaExemption, Governance,
     MinimisationEntry, Policy, ReferenceDuration, RetentionReference, RetentionTables, RiskTables,
-    RuleCondition, RuleSelection, Sensitivity, TransferTables, VocabularyEntry,
+    RuleCondition, RuleSelection, SecurityGroup, SecurityGroupEntry, Sensitivity, TransferTables,
+    VocabularyEntry,
 };
 pub use processing::{
     AgeBand, Archive, AudienceMeasurement, CardRetention, Channel, Consent, ConsentMechanism,

@@ -19,6 +19,14 @@ pub struct Organisation {
     pub country: Option<CountryCode>,
     pub contact: Option<Contact>,
     pub website: Option<String>,
+    /// The controller's official numbers, as the register shows them: each a `scheme` and its
+    /// `value`, e.g. `siren` or `siret` (a French business number), `rna` (an association's
+    /// number in the French register of associations, « W » and 9 digits), `vat`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Identifier>,
+    /// The controller's representative in the Union, for a controller established outside
+    /// it (Art. 27); the register names it with its contact (Art. 30(1)(a)).
+    pub representative: Option<Representative>,
     /// The aim of a not-for-profit body: `political`, `philosophical`, `religious`,
     /// `trade-union` or `other` (a cultural association is `other`). Only the first four may
     /// rely on Art. 9(2)(d) (DC201).
@@ -32,6 +40,28 @@ pub struct Organisation {
     /// The staff directory: people referenced as owners, DPO, data referent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
+}
+
+/// An official number of the organisation: `{ scheme: siret, value: "123 456 789 00012" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Identifier {
+    /// The numbering scheme, in kebab-case: `siren`, `siret`, `rna`, `vat`, or another.
+    pub scheme: Id,
+    /// The number as it is written on official papers.
+    pub value: String,
+}
+
+/// The representative in the Union of a controller established outside it (Art. 27).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Representative {
+    /// The representative's name (a person or an organisation).
+    pub name: String,
+    pub email: Option<String>,
+    /// Postal address, on one line.
+    pub address: Option<String>,
+    pub phone: Option<String>,
 }
 
 /// The legal form of the organisation: `association`, `public-body`, `company`,

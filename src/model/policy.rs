@@ -267,6 +267,73 @@ pub struct RiskTables {
     /// kebab-case refinements.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub access_control_measures: Vec<SecurityMeasure>,
+    /// The group of the CNIL model register under which the register lists each security
+    /// measure; a measure covers its kebab-case refinements, and a measure in no group is
+    /// listed under `other`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_groups: Vec<SecurityGroupEntry>,
+}
+
+/// A security measure and its group in the CNIL model register.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityGroupEntry {
+    pub measure: SecurityMeasure,
+    pub group: SecurityGroup,
+}
+
+/// The groups of security measures of the CNIL model register: user access control,
+/// traceability (logging), software protection, data backup, data encryption, other
+/// measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SecurityGroup {
+    Access,
+    Traceability,
+    Software,
+    Backup,
+    Encryption,
+    Other,
+}
+
+impl SecurityGroup {
+    /// In the order of the CNIL model register.
+    pub const ALL: [SecurityGroup; 6] = [
+        SecurityGroup::Access,
+        SecurityGroup::Traceability,
+        SecurityGroup::Software,
+        SecurityGroup::Backup,
+        SecurityGroup::Encryption,
+        SecurityGroup::Other,
+    ];
+
+    /// The id, as in the packs and the `register.security_group.*` catalogue keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            SecurityGroup::Access => "access",
+            SecurityGroup::Traceability => "traceability",
+            SecurityGroup::Software => "software",
+            SecurityGroup::Backup => "backup",
+            SecurityGroup::Encryption => "encryption",
+            SecurityGroup::Other => "other",
+        }
+    }
+}
+
+impl RiskTables {
+    /// The register group of a measure: its own entry, else that of the longest measure it
+    /// refines (`encryption` for `encryption-at-rest`), else `other`.
+    pub fn security_group(&self, measure: &str) -> SecurityGroup {
+        self.security_groups
+            .iter()
+            .filter(|entry| {
+                measure
+                    .strip_prefix(entry.measure.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+            })
+            .max_by_key(|entry| entry.measure.as_str().len())
+            .map_or(SecurityGroup::Other, |entry| entry.group)
+    }
 }
 
 /// An entry of the CNIL's list of processings that need no DPIA: a processing with one of

@@ -80,6 +80,9 @@ pub struct Processing {
     /// criterion 6; DC701). Using several sources is not, by itself, combining datasets.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub combines_datasets: bool,
+    /// The day this processing's sheet was first written in the register (the CNIL model
+    /// register's creation date, beside its last update).
+    pub created: Option<Date>,
     pub last_reviewed: Option<Date>,
 }
 

@@ -418,6 +418,11 @@ fn merge_risk(into: &mut RiskTables, from: &RiskTables) {
         &mut into.access_control_measures,
         &from.access_control_measures,
     );
+    // A later pack places a measure anew.
+    for entry in &from.security_groups {
+        into.security_groups.retain(|e| e.measure != entry.measure);
+        into.security_groups.push(entry.clone());
+    }
     for exemption in &from.dpia_exempt {
         into.dpia_exempt.retain(|e| e.id != exemption.id);
         into.dpia_exempt.push(exemption.clone());
@@ -505,6 +510,54 @@ mod tests {
                 "{category}"
             );
         }
+    }
+
+    #[test]
+    fn security_measures_are_grouped_as_the_cnil_model_and_a_workspace_pack_places_its_own() {
+        use crate::model::SecurityGroup;
+        let packs = builtin_packs().expect("built-in packs are valid");
+        let builtin = PolicyTables::build(packs, &Inventory::default());
+        let group = |tables: &PolicyTables, measure: &str| tables.risk.security_group(measure);
+        assert_eq!(group(&builtin, "mfa"), SecurityGroup::Access);
+        assert_eq!(group(&builtin, "logging"), SecurityGroup::Traceability);
+        assert_eq!(group(&builtin, "backups"), SecurityGroup::Backup);
+        // A refinement is in the group of the measure it refines; the prefix must end at a `-`.
+        assert_eq!(
+            group(&builtin, "encryption-at-rest"),
+            SecurityGroup::Encryption
+        );
+        assert_eq!(group(&builtin, "backupsite"), SecurityGroup::Other);
+        assert_eq!(group(&builtin, "vault"), SecurityGroup::Other);
+        let pack: Policy = serde_json::from_value(serde_json::json!({
+            "kind": "policy",
+            "id": "house",
+            "risk": { "security_groups": [
+                { "measure": "vault", "group": "encryption" },
+                { "measure": "backups", "group": "other" },
+                { "measure": "backups-offsite", "group": "backup" }
+            ] }
+        }))
+        .expect("a valid pack");
+        let mut inventory = Inventory::default();
+        inventory.policies.push(Located {
+            file: "policies/house.yaml".into(),
+            document: 0,
+            item: pack,
+        });
+        let tables = PolicyTables::build(packs, &inventory);
+        assert_eq!(group(&tables, "vault"), SecurityGroup::Encryption);
+        assert_eq!(group(&tables, "backups"), SecurityGroup::Other);
+        assert_eq!(
+            group(&tables, "backups-offsite-weekly"),
+            SecurityGroup::Backup
+        );
+        assert_eq!(group(&tables, "mfa"), SecurityGroup::Access);
+        // An unknown group is a pack error, not a silent `other`.
+        let wrong = serde_json::from_value::<Policy>(serde_json::json!({
+            "kind": "policy", "id": "house",
+            "risk": { "security_groups": [{ "measure": "vault", "group": "vaults" }] }
+        }));
+        assert!(wrong.is_err());
     }
 
     #[test]

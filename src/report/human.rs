@@ -75,14 +75,70 @@ pub fn render_human(
         .with_links(false)
         .with_show_related_as_nested(true);
     for diagnostic in &report.diagnostics {
-        let snippet = Snippet::of_diagnostic(diagnostic, files, report.locale);
+        let mut snippet = Snippet::of_diagnostic(diagnostic, files, report.locale);
+        snippet.headline = headline(diagnostic, report.locale);
+        // miette writes the word `help` itself: outside English the help line is ours.
+        let own_help = report.locale != Locale::En;
+        if own_help {
+            snippet.help = None;
+        }
         let mut text = String::new();
         handler
             .render_report(&mut text, &snippet)
             .map_err(|_| io::Error::other("could not render a diagnostic"))?;
+        if own_help && let Some(help) = &diagnostic.help {
+            let trimmed = text.trim_end_matches('\n').len();
+            text.truncate(trimmed);
+            text.push('\n');
+            text.push_str(&help_lines(
+                &sanitize::text(help),
+                report.locale,
+                options.width,
+            ));
+        }
         writeln!(out, "{text}")?;
     }
     writeln!(out, "{}", report.summary.line(report.locale))
+}
+
+/// `error[DC005]: message` in English, `erreur[DC005] : message` in French (a space before
+/// the colon, as French typography wants): the severity word from the catalogue.
+fn headline(diagnostic: &Diagnostic, locale: Locale) -> String {
+    let severity = crate::t!(locale, &format!("severity.{}", diagnostic.severity));
+    let colon = if locale == Locale::Fr { " :" } else { ":" };
+    format!(
+        "{severity}[{}]{colon} {}",
+        sanitize::inline(&diagnostic.code),
+        sanitize::text(&diagnostic.message)
+    )
+}
+
+/// The help line as miette lays it out (`  help: ` then the text wrapped under itself), with
+/// the catalogue's word for "help".
+fn help_lines(help: &str, locale: Locale, width: usize) -> String {
+    let word = crate::t!(locale, "human.help");
+    let colon = if locale == Locale::Fr { " : " } else { ": " };
+    let first = format!("  {word}{colon}");
+    let indent = " ".repeat(first.chars().count());
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = first.clone();
+    let mut empty = true;
+    for word in help.split_whitespace() {
+        let fits = line.chars().count() + 1 + word.chars().count() <= width.max(40);
+        if !empty && !fits {
+            lines.push(std::mem::replace(&mut line, indent.clone()));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    lines.push(line);
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
 }
 
 /// One diagnostic as miette sees it: a headline, a file's text and underlined spans in it, and

@@ -18,6 +18,9 @@ struct JsonReport<'a> {
     root: &'a str,
     summary: &'a Summary,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// The findings a suppression removed, each with its reason: nothing hidden from an audit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressed: Vec<JsonSuppressed<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     timings: Option<JsonTimings>,
 }
@@ -76,6 +79,16 @@ struct JsonDiagnostic<'a> {
     labels: Vec<JsonLabel<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     audit: Option<&'a crate::finding::AuditFacts>,
+}
+
+#[derive(Serialize)]
+struct JsonSuppressed<'a> {
+    #[serde(flatten)]
+    diagnostic: JsonDiagnostic<'a>,
+    /// `comment` (an inline `# datacharter: ignore[…]`) or `settings` (`per-file-ignores`).
+    by: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -163,6 +176,19 @@ pub fn render_json(report: &Report, out: &mut impl Write) -> io::Result<()> {
             .diagnostics
             .iter()
             .map(JsonDiagnostic::from)
+            .collect(),
+        suppressed: report
+            .suppressed
+            .iter()
+            .map(|suppressed| JsonSuppressed {
+                diagnostic: JsonDiagnostic::from(&suppressed.diagnostic),
+                by: if suppressed.in_source {
+                    "comment"
+                } else {
+                    "settings"
+                },
+                reason: suppressed.reason.as_deref(),
+            })
             .collect(),
         timings: report.timings.as_ref().map(JsonTimings::from),
     };

@@ -15,6 +15,9 @@ struct Suite<'a> {
     /// The rules' codes first, then the codes only this file's diagnostics have.
     cases: Vec<(&'a str, &'a str)>,
     found: HashMap<&'a str, Vec<&'a Diagnostic>>,
+    /// `line:column suppressed: reason` of the suppressed findings, by code: a case with no
+    /// open finding but suppressed ones is marked skipped, with the reasons.
+    silenced: HashMap<&'a str, Vec<String>>,
 }
 
 /// Writes the JUnit XML. `files` are the files linted (a file without findings still gets its
@@ -36,6 +39,21 @@ pub fn render_junit(
             .or_default()
             .push(diagnostic);
     }
+    let mut silenced_by_file: HashMap<&str, HashMap<&str, Vec<String>>> = HashMap::new();
+    for suppressed in &report.suppressed {
+        let diagnostic = &suppressed.diagnostic;
+        let start = &diagnostic.span.start;
+        let line = match &suppressed.reason {
+            Some(reason) => format!("{}:{} suppressed: {reason}", start.line, start.column),
+            None => format!("{}:{} suppressed", start.line, start.column),
+        };
+        silenced_by_file
+            .entry(diagnostic.file.as_str())
+            .or_default()
+            .entry(diagnostic.code.as_str())
+            .or_default()
+            .push(line);
+    }
     let suites: Vec<Suite<'_>> = by_file
         .into_iter()
         .map(|(file, diagnostics)| {
@@ -50,7 +68,13 @@ pub fn render_junit(
                 }
                 list.push(diagnostic);
             }
-            Suite { file, cases, found }
+            let silenced = silenced_by_file.remove(file).unwrap_or_default();
+            Suite {
+                file,
+                cases,
+                found,
+                silenced,
+            }
         })
         .collect();
     let tests: usize = suites.iter().map(|suite| suite.cases.len()).sum();
@@ -68,9 +92,14 @@ pub fn render_junit(
 
 fn write_suite(suite: &Suite<'_>, out: &mut impl Write) -> io::Result<()> {
     let file = escape(suite.file);
+    let skipped = suite
+        .cases
+        .iter()
+        .filter(|(code, _)| !suite.found.contains_key(code) && suite.silenced.contains_key(code))
+        .count();
     writeln!(
         out,
-        "  <testsuite name=\"{file}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
+        "  <testsuite name=\"{file}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{skipped}\">",
         suite.cases.len(),
         suite.found.len(),
     )?;
@@ -81,7 +110,14 @@ fn write_suite(suite: &Suite<'_>, out: &mut impl Write) -> io::Result<()> {
             escape(&format!("{code} {name}"))
         )?;
         let Some(found) = suite.found.get(code) else {
-            writeln!(out, "/>")?;
+            match suite.silenced.get(code) {
+                Some(lines) => writeln!(
+                    out,
+                    ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                    escape(&lines.join("\n"))
+                )?,
+                None => writeln!(out, "/>")?,
+            }
             continue;
         };
         let worst = found.iter().map(|d| d.severity).max();

@@ -37,6 +37,19 @@ pub struct Report {
     pub timings: Option<crate::lint::Timings>,
     /// The language of the summary line (English unless set).
     pub locale: crate::i18n::Locale,
+    /// Findings removed by a suppression, with its reason: the JSON report lists them under
+    /// `suppressed`, SARIF as suppressed results, JUnit as skipped cases.
+    pub suppressed: Vec<SuppressedDiagnostic>,
+}
+
+/// A located finding that a suppression removed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuppressedDiagnostic {
+    pub diagnostic: Diagnostic,
+    /// The reason the comment gave; `None` when it gave none.
+    pub reason: Option<String>,
+    /// `true`: a comment in the file; `false`: the settings' `per-file-ignores`.
+    pub in_source: bool,
 }
 
 impl Report {
@@ -54,6 +67,7 @@ impl Report {
             diagnostics,
             timings: None,
             locale: crate::i18n::Locale::default(),
+            suppressed: Vec::new(),
         }
     }
 }

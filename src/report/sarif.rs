@@ -39,16 +39,24 @@ struct Run<'a> {
 
 struct Results<'a> {
     diagnostics: &'a [Diagnostic],
+    /// Suppressed findings stay in the log, as results with `suppressions` (after the others).
+    suppressed: &'a [super::SuppressedDiagnostic],
     rule_index: HashMap<&'a str, usize>,
     path_prefix: &'a str,
 }
 
 impl Serialize for Results<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.diagnostics.iter().map(|diagnostic| {
-            let index = self.rule_index.get(diagnostic.code.as_str()).copied();
-            result(diagnostic, index, self.path_prefix)
-        }))
+        let index = |code: &str| self.rule_index.get(code).copied();
+        let shown = self
+            .diagnostics
+            .iter()
+            .map(|diagnostic| result(diagnostic, index(&diagnostic.code), self.path_prefix));
+        let suppressed = self.suppressed.iter().map(|suppressed| {
+            let code = suppressed.diagnostic.code.as_str();
+            suppressed_result(suppressed, index(code), self.path_prefix)
+        });
+        serializer.collect_seq(shown.chain(suppressed))
     }
 }
 
@@ -68,7 +76,8 @@ pub fn render_sarif(
         .enumerate()
         .map(|(index, rule)| (rule.code, index))
         .collect();
-    for diagnostic in &report.diagnostics {
+    let suppressed = report.suppressed.iter().map(|s| &s.diagnostic);
+    for diagnostic in report.diagnostics.iter().chain(suppressed) {
         if !rule_index.contains_key(diagnostic.code.as_str()) {
             rule_index.insert(&diagnostic.code, descriptors.len());
             descriptors.push(json!({
@@ -98,6 +107,7 @@ pub fn render_sarif(
             column_kind: "unicodeCodePoints",
             results: Results {
                 diagnostics: &report.diagnostics,
+                suppressed: &report.suppressed,
                 rule_index,
                 path_prefix,
             },
@@ -105,6 +115,30 @@ pub fn render_sarif(
     };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// A suppressed finding: a result with `suppressions` (SARIF 2.1.0 §3.35), `inSource` for a
+/// comment in the file, `external` for the settings' `per-file-ignores`.
+fn suppressed_result(
+    suppressed: &super::SuppressedDiagnostic,
+    rule_index: Option<usize>,
+    path_prefix: &str,
+) -> Value {
+    let mut value = result(&suppressed.diagnostic, rule_index, path_prefix);
+    let mut suppression = json!({
+        "kind": if suppressed.in_source { "inSource" } else { "external" },
+        "status": "accepted",
+    });
+    if let (Some(reason), Some(object)) = (&suppressed.reason, suppression.as_object_mut()) {
+        object.insert(
+            "justification".to_owned(),
+            json!(super::sanitize::text(reason)),
+        );
+    }
+    if let Some(object) = value.as_object_mut() {
+        object.insert("suppressions".to_owned(), json!([suppression]));
+    }
+    value
 }
 
 fn rule_descriptor(rule: &Rule) -> Value {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// What a run looked at and what it found. Field order is the JSON contract's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Summary {
     pub files: usize,
     pub documents: usize,
@@ -24,6 +24,12 @@ pub struct Summary {
     /// without `--new-since` (the counts are then not "new").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub existing: Option<usize>,
+    /// Checks that could not run because a document failed to parse or validate.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped_checks: usize,
+    /// The files of those documents.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<String>,
 }
 
 fn is_zero(count: &usize) -> bool {
@@ -53,6 +59,8 @@ impl Summary {
             suppressed,
             baselined: 0,
             existing: None,
+            skipped_checks: 0,
+            unreadable: Vec::new(),
         }
     }
 }
@@ -97,6 +105,13 @@ impl Summary {
         if let Some(existing) = self.existing.filter(|count| *count > 0) {
             line.push_str(&t!(locale, "summary.existing", count = existing));
         }
+        if self.skipped_checks > 0 {
+            let files = words_list(&self.unreadable, locale);
+            line.push_str(&match self.skipped_checks {
+                1 => t!(locale, "summary.skipped-one", files = files),
+                count => t!(locale, "summary.skipped", count = count, files = files),
+            });
+        }
         line
     }
 }
@@ -105,6 +120,21 @@ impl Summary {
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.line(Locale::En))
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+/// File names joined in words; each is escaped, since the summary line reaches a terminal
+/// and a file name may hold a line break or an escape sequence.
+fn words_list(items: &[String], locale: Locale) -> String {
+    let names: Vec<String> = items
+        .iter()
+        .map(|item| super::sanitize::inline(item).into_owned())
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{}{last}", rest.join(", "), t!(locale, "summary.and")),
     }
 }
 
@@ -157,6 +187,28 @@ mod tests {
         assert_eq!(
             summary(1, 1, 0, 1).line(Locale::Fr),
             "1 erreur dans 1 fichier (1 ignoré)"
+        );
+    }
+
+    #[test]
+    fn skipped_checks_are_said_once_with_the_files() {
+        let mut one = summary(24, 1, 0, 0);
+        one.skipped_checks = 3;
+        one.unreadable = vec!["organisation.yaml".into()];
+        assert_eq!(
+            one.to_string(),
+            "1 error in 24 files; 3 checks skipped: organisation.yaml could not be read"
+        );
+        assert_eq!(
+            one.line(Locale::Fr),
+            "1 erreur dans 24 fichiers ; 3 contrôles non effectués, faute de pouvoir lire organisation.yaml"
+        );
+        one.skipped_checks = 1;
+        one.unreadable.push("sources/crm.yaml".into());
+        one.unreadable.push("parties/billetel.yaml".into());
+        assert_eq!(
+            one.to_string(),
+            "1 error in 24 files; 1 check skipped: organisation.yaml, sources/crm.yaml and parties/billetel.yaml could not be read"
         );
     }
 }

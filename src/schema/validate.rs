@@ -680,12 +680,32 @@ fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {
         .join(", ")
 }
 
+/// The text up to its first full stop: not one inside parentheses, nor one that ends an
+/// abbreviation (`e.g.`, `Art.`), so that a help is never cut at "(e.g".
 fn first_sentence(text: &str) -> &str {
+    const ABBREVIATIONS: &[&str] = &[
+        "e.g", "i.e", "etc", "cf", "art", "no", "n°", "vs", "p", "ex",
+    ];
     let text = text.trim();
-    match text.find(". ") {
-        Some(end) => &text[..end],
-        None => text.trim_end_matches('.'),
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '.' if depth == 0 && text[at + 1..].starts_with(' ') => {
+                let word = text[..at]
+                    .rsplit(|c: char| c.is_whitespace() || c == '(')
+                    .next()
+                    .unwrap_or_default()
+                    .to_lowercase();
+                if !ABBREVIATIONS.contains(&word.as_str()) {
+                    return &text[..at];
+                }
+            }
+            _ => {}
+        }
     }
+    text.trim_end_matches('.')
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -710,4 +730,22 @@ fn escape(token: &str) -> String {
 
 fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
+}
+
+#[cfg(test)]
+mod first_sentence_tests {
+    use super::first_sentence;
+
+    #[test]
+    fn a_sentence_is_not_cut_at_an_abbreviation() {
+        assert_eq!(
+            first_sentence("The party (e.g. a distributor) and the organisation. More."),
+            "The party (e.g. a distributor) and the organisation"
+        );
+        assert_eq!(
+            first_sentence("Required by Art. 30 of the GDPR. Then more."),
+            "Required by Art. 30 of the GDPR"
+        );
+        assert_eq!(first_sentence("One sentence."), "One sentence");
+    }
 }

@@ -34,6 +34,19 @@ pub struct SuppressOptions {
 pub struct Suppressed {
     pub findings: Vec<Finding>,
     pub suppressed: usize,
+    /// Every finding removed (by a comment or by `per-file-ignores`) and why: reports list
+    /// them apart, so that an audit sees what was silenced.
+    pub hidden: Vec<Hidden>,
+}
+
+/// A finding removed by a suppression, and the reason given for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hidden {
+    pub finding: Finding,
+    /// The comment's reason; `None` when it gave none.
+    pub reason: Option<String>,
+    /// `true`: a comment in the file; `false`: the settings' `per-file-ignores`.
+    pub in_source: bool,
 }
 
 /// A parsed directive and which of its codes were used.
@@ -52,14 +65,22 @@ pub fn apply(
     options: &SuppressOptions,
     locale: Locale,
 ) -> Suppressed {
-    let mut findings: Vec<Finding> = findings
+    let (ignored, findings): (Vec<Finding>, Vec<Finding>) = findings
         .into_iter()
-        .filter(|finding| !ignored_by_settings(finding, options))
+        .partition(|finding| ignored_by_settings(finding, options));
+    let mut hidden: Vec<Hidden> = ignored
+        .into_iter()
+        .map(|finding| Hidden {
+            finding,
+            reason: None,
+            in_source: false,
+        })
         .collect();
     if options.disregard_comments {
         return Suppressed {
             findings,
             suppressed: 0,
+            hidden,
         };
     }
 
@@ -108,33 +129,21 @@ pub fn apply(
     }
 
     let mut suppressed = 0;
-    findings.retain(|finding| {
-        if finding.code == "DC001" {
-            return true; // a file that cannot be read cannot be reasoned about
-        }
-        let Some(directives) = active.get_mut(finding.location.file.as_str()) else {
-            return true;
-        };
-        let Some(file) = files.get(&finding.location.file) else {
-            return true;
-        };
-        let lines = finding_lines(finding, file);
-        let mut hit = false;
-        for entry in directives.iter_mut() {
-            let applies = match entry.directive.scope {
-                Scope::File => true,
-                Scope::Line(line) => lines.contains(&line),
-            };
-            if applies && entry.directive.codes.contains(&finding.code) {
-                entry.used.insert(finding.code.clone());
-                hit = true;
+    let mut kept = Vec::with_capacity(findings.len());
+    for finding in findings {
+        match suppressing_reason(&finding, files, &mut active) {
+            Some(reason) => {
+                suppressed += 1;
+                hidden.push(Hidden {
+                    finding,
+                    reason,
+                    in_source: true,
+                });
             }
+            None => kept.push(finding),
         }
-        if hit {
-            suppressed += 1;
-        }
-        !hit
-    });
+    }
+    let mut findings = kept;
 
     for entry in active.values().flat_map(|list| list.iter()) {
         for code in &entry.directive.codes {
@@ -153,7 +162,37 @@ pub fn apply(
     Suppressed {
         findings,
         suppressed,
+        hidden,
     }
+}
+
+/// `Some(reason)` when a directive of the finding's file covers it (the first covering
+/// directive's reason); every covering directive is marked used.
+fn suppressing_reason(
+    finding: &Finding,
+    files: &BTreeMap<String, ParsedFile>,
+    active: &mut BTreeMap<&str, Vec<Active>>,
+) -> Option<Option<String>> {
+    if finding.code == "DC001" {
+        return None; // a file that cannot be read cannot be reasoned about
+    }
+    let directives = active.get_mut(finding.location.file.as_str())?;
+    let file = files.get(&finding.location.file)?;
+    let lines = finding_lines(finding, file);
+    let mut reason: Option<Option<String>> = None;
+    for entry in directives.iter_mut() {
+        let applies = match entry.directive.scope {
+            Scope::File => true,
+            Scope::Line(line) => lines.contains(&line),
+        };
+        if applies && entry.directive.codes.contains(&finding.code) {
+            entry.used.insert(finding.code.clone());
+            if reason.is_none() {
+                reason = Some(entry.directive.reason.clone());
+            }
+        }
+    }
+    reason
 }
 
 fn ignored_by_settings(finding: &Finding, options: &SuppressOptions) -> bool {

@@ -76,12 +76,42 @@ impl DataMap {
                 }),
             }
         }
+        let processing_list: Vec<(String, String)> = inventory
+            .processings
+            .iter()
+            .map(|p| (p.item.id.as_str().to_owned(), p.item.name.clone()))
+            .collect();
+        let mut declared: Vec<&str> = inventory
+            .processings
+            .iter()
+            .flat_map(|p| p.item.data_categories.iter().map(|c| c.as_str()))
+            .collect();
+        declared.sort_by(|a, b| rank(&order, a).cmp(&rank(&order, b)).then(a.cmp(b)));
+        declared.dedup();
+        let processing_rows = declared
+            .into_iter()
+            .map(|category| {
+                let uses = inventory
+                    .processings
+                    .iter()
+                    .map(|p| {
+                        p.item
+                            .data_categories
+                            .iter()
+                            .any(|c| c.as_str() == category)
+                    })
+                    .collect();
+                (label(policy, category, locale), uses)
+            })
+            .collect();
         DataMap {
             locale,
             organisation: inventory.organisation().and_then(|o| o.item.name.clone()),
             date,
             sources: columns,
             families,
+            processings: processing_list,
+            processing_rows,
         }
     }
 }
@@ -106,10 +136,24 @@ fn column(source: &Located<Source>, inventory: &Inventory, locale: Locale) -> So
         .ok()
         .and_then(|value| value.as_str().map(str::to_owned))
         .unwrap_or_default();
+    let vendor = source.item.vendor.as_ref().map(|vendor| {
+        inventory
+            .party(vendor.as_str())
+            .map_or_else(|| vendor.to_string(), |party| party.item.name.clone())
+    });
     SourceColumn {
         id: id.to_owned(),
         name: source.item.name.clone(),
         kind: crate::i18n::format(locale, &format!("map.source_type.{kind}"), &[]),
+        accessible: source.item.accessible,
+        country: source
+            .item
+            .hosting
+            .as_ref()
+            .and_then(|hosting| hosting.country.as_ref())
+            .map(|code| crate::i18n::format::country(locale, code.as_str())),
+        vendor,
+        partial: inventory.is_partial(&source.file, source.document),
         processings,
         flags: Vec::new(),
     }

@@ -40,8 +40,24 @@ ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1
 .sev-warning { color: var(--warning); font-weight: 600; }
 .sev-info { color: var(--info); font-weight: 600; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; }
+.scroll { overflow-x: auto; max-width: 100%; }
+table.map th[scope=row], table.map thead th:first-child { position: sticky; left: 0; z-index: 1;
+                                                          background: #fff; }
+table.map thead th:first-child { background: #f7f7f9; }
+table.map thead th .where { display: block; font-weight: 400; color: #555; font-size: .7rem; }
+table.map thead th.inaccessible { background: repeating-linear-gradient(135deg, #f7f7f9 0 6px, #ececef 6px 12px); }
+.tag.locked { background: #ececef; color: #333; }
+.print { display: none; }
+.part { color: #555; font-size: .85rem; margin: .5rem 0 .25rem; }
+section.crossing { margin-top: 2rem; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
+  .screen { display: none; }
+  .print { display: block; }
+  .print.next, section.crossing { break-before: page; page-break-before: always; }
+  table.map { table-layout: fixed; width: 100%; }
+  table.map th, table.map td { overflow-wrap: anywhere; min-width: 0; }
+  table.map th[scope=row], table.map thead th:first-child { width: 22%; position: static; }
   body { margin: 0; font-size: 10px; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   table.map thead { display: table-header-group; }
@@ -62,7 +78,11 @@ pub fn render(map: &DataMap) -> String {
         locale.code()
     );
     let _ = writeln!(out, "<h1>{title}</h1>");
-    let generated = crate::t!(locale, "map.generated", date = map.date);
+    let generated = crate::t!(
+        locale,
+        "map.generated",
+        date = crate::i18n::format::date(locale, map.date)
+    );
     let _ = writeln!(out, "<p class=\"date\">{}</p>", escape(&generated));
     if map.sources.is_empty() {
         let _ = writeln!(
@@ -73,80 +93,30 @@ pub fn render(map: &DataMap) -> String {
         return out;
     }
 
-    let columns = map.sources.len() + 1;
-    out.push_str("<table class=\"map\">\n<thead>\n<tr>");
-    let _ = write!(
-        out,
-        "<th scope=\"col\">{}</th>",
-        escape(&map.text("map.column.category"))
-    );
-    for source in &map.sources {
-        let _ = write!(
-            out,
-            "<th scope=\"col\" id=\"source-{}\">{}<span class=\"kind\">{}</span>{}</th>",
-            escape(&source.id),
-            escape(&source.name),
-            escape(&source.kind),
-            tags(&source.flags),
-        );
-    }
-    out.push_str("</tr>\n</thead>\n<tbody>\n");
-    for family in &map.families {
-        if family.single().is_none() {
-            let _ = writeln!(
-                out,
-                "<tr class=\"family\"><th scope=\"rowgroup\" colspan=\"{columns}\">{}</th></tr>",
-                escape(&family.label)
+    // On screen one table that scrolls sideways under a sticky category column; in print the
+    // same matrix cut into parts of at most PRINT_COLUMNS sources, each repeating the category
+    // column, so that a venue with many sources prints whole.
+    out.push_str("<div class=\"scroll screen\">\n");
+    matrix(&mut out, map, 0..map.sources.len(), true);
+    out.push_str("</div>\n");
+    let total = map.sources.len();
+    for (part, start) in (0..total).step_by(PRINT_COLUMNS).enumerate() {
+        let end = (start + PRINT_COLUMNS).min(total);
+        let class = if part == 0 { "print" } else { "print next" };
+        let _ = writeln!(out, "<div class=\"{class}\">");
+        if total > PRINT_COLUMNS {
+            let caption = crate::t!(
+                locale,
+                "map.print.part",
+                from = start + 1,
+                to = end,
+                total = total
             );
+            let _ = writeln!(out, "<p class=\"part\">{}</p>", escape(&caption));
         }
-        for row in &family.rows {
-            let mut classes = Vec::new();
-            if family.single().is_some() {
-                classes.push("single");
-            }
-            if row.sensitivity.is_some() {
-                classes.push("sensitive");
-            }
-            let class = if classes.is_empty() {
-                String::new()
-            } else {
-                format!(" class=\"{}\"", classes.join(" "))
-            };
-            let tag = row
-                .sensitivity
-                .map(|s| {
-                    format!(
-                        "<span class=\"tag\">{}</span>",
-                        escape(&sensitivity_label(locale, s))
-                    )
-                })
-                .unwrap_or_default();
-            let _ = write!(
-                out,
-                "<tr{class}><th scope=\"row\" title=\"{}\">{}{tag}</th>",
-                escape(&row.category),
-                escape(&row.label)
-            );
-            for cell in &row.cells {
-                out.push_str(&cell_html(map, cell));
-            }
-            out.push_str("</tr>\n");
-        }
+        matrix(&mut out, map, start..end, false);
+        out.push_str("</div>\n");
     }
-    let _ = write!(
-        out,
-        "<tr class=\"processings\"><th scope=\"row\">{}</th>",
-        escape(&map.text("map.row.processings"))
-    );
-    for source in &map.sources {
-        let names: Vec<String> = source
-            .processings
-            .iter()
-            .map(|(id, name)| format!("<span title=\"{}\">{}</span>", escape(id), escape(name)))
-            .collect();
-        let _ = write!(out, "<td>{}</td>", names.join("<br>"));
-    }
-    out.push_str("</tr>\n</tbody>\n</table>\n");
 
     out.push_str("<ul class=\"legend\">");
     let _ = write!(out, "<li>● {}</li>", escape(&map.text("map.legend.held")));
@@ -168,6 +138,8 @@ pub fn render(map: &DataMap) -> String {
         escape(&map.text("map.legend.sensitive"))
     );
     out.push_str("</ul>\n");
+
+    processings_view(&mut out, map);
 
     out.push_str("<section class=\"details\">\n");
     let _ = writeln!(
@@ -224,6 +196,187 @@ pub fn render(map: &DataMap) -> String {
     }
     out.push_str("</section>\n</body>\n</html>\n");
     out
+}
+
+/// Sources printed side by side at most: A4 landscape holds the category column and eight
+/// source columns at a readable size.
+const PRINT_COLUMNS: usize = 8;
+
+/// The matrix for the sources in `range`, the category column first.
+/// `screen`: the one full table, whose headers carry the ids the details link to.
+fn matrix(out: &mut String, map: &DataMap, range: std::ops::Range<usize>, screen: bool) {
+    let locale = map.locale;
+    let sources = &map.sources[range.clone()];
+    let columns = sources.len() + 1;
+    out.push_str("<table class=\"map\">\n<thead>\n<tr>");
+    let _ = write!(
+        out,
+        "<th scope=\"col\">{}</th>",
+        escape(&map.text("map.column.category"))
+    );
+    for source in sources {
+        let inaccessible = source.accessible == Some(false);
+        let mut place = Vec::new();
+        if let Some(country) = &source.country {
+            place.push(crate::t!(locale, "map.column.hosted", country = country));
+        }
+        if let Some(vendor) = &source.vendor {
+            place.push(crate::t!(locale, "map.column.vendor", vendor = vendor));
+        }
+        let place = if place.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "<span class=\"where\">{}</span>",
+                escape(&place.join(" · "))
+            )
+        };
+        let mut mark = if inaccessible {
+            format!(
+                "<span class=\"tag locked\">{}</span>",
+                escape(&map.text("map.column.inaccessible"))
+            )
+        } else {
+            String::new()
+        };
+        if source.partial {
+            let _ = write!(
+                mark,
+                "<span class=\"tag\">{}</span>",
+                escape(&map.text("map.column.partial"))
+            );
+        }
+        let _ = write!(
+            out,
+            "<th scope=\"col\" {}=\"{}\"{}>{}<span class=\"kind\">{}</span>{place}{mark}{}</th>",
+            if screen { "id" } else { "data-source" },
+            if screen {
+                format!("source-{}", escape(&source.id))
+            } else {
+                escape(&source.id)
+            },
+            if inaccessible {
+                " class=\"inaccessible\""
+            } else {
+                ""
+            },
+            escape(&source.name),
+            escape(&source.kind),
+            tags(&source.flags),
+        );
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for family in &map.families {
+        if family.single().is_none() {
+            let _ = writeln!(
+                out,
+                "<tr class=\"family\"><th scope=\"rowgroup\" colspan=\"{columns}\">{}</th></tr>",
+                escape(&family.label)
+            );
+        }
+        for row in &family.rows {
+            let mut classes = Vec::new();
+            if family.single().is_some() {
+                classes.push("single");
+            }
+            if row.sensitivity.is_some() {
+                classes.push("sensitive");
+            }
+            let class = if classes.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", classes.join(" "))
+            };
+            let tag = row
+                .sensitivity
+                .map(|s| {
+                    format!(
+                        "<span class=\"tag\">{}</span>",
+                        escape(&sensitivity_label(locale, s))
+                    )
+                })
+                .unwrap_or_default();
+            let _ = write!(
+                out,
+                "<tr{class}><th scope=\"row\" title=\"{}\">{}{tag}</th>",
+                escape(&row.category),
+                escape(&row.label)
+            );
+            for cell in &row.cells[range.clone()] {
+                out.push_str(&cell_html(map, cell));
+            }
+            out.push_str("</tr>\n");
+        }
+    }
+    let _ = write!(
+        out,
+        "<tr class=\"processings\"><th scope=\"row\">{}</th>",
+        escape(&map.text("map.row.processings"))
+    );
+    for source in sources {
+        let names: Vec<String> = source
+            .processings
+            .iter()
+            .map(|(id, name)| format!("<span title=\"{}\">{}</span>", escape(id), escape(name)))
+            .collect();
+        let _ = write!(out, "<td>{}</td>", names.join("<br>"));
+    }
+    out.push_str("</tr>\n</tbody>\n</table>\n");
+}
+
+/// The second view: the processings (columns) × the categories they declare (rows), cut for
+/// print as the matrix is.
+fn processings_view(out: &mut String, map: &DataMap) {
+    let _ = writeln!(
+        out,
+        "<section class=\"crossing\">\n<h2>{}</h2>\n<p>{}</p>",
+        escape(&map.text("map.crossing.heading")),
+        escape(&map.text("map.crossing.intro"))
+    );
+    let total = map.processings.len();
+    let parts: Vec<std::ops::Range<usize>> = (0..total.max(1))
+        .step_by(PRINT_COLUMNS)
+        .map(|start| start..(start + PRINT_COLUMNS).min(total))
+        .collect();
+    let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..total).collect();
+    for (screen, ranges) in [(true, whole), (false, parts)] {
+        for (part, range) in ranges.into_iter().enumerate() {
+            let class = match (screen, part) {
+                (true, _) => "scroll screen",
+                (false, 0) => "print",
+                (false, _) => "print next",
+            };
+            let _ = writeln!(out, "<div class=\"{class}\">");
+            out.push_str("<table class=\"map\">\n<thead>\n<tr>");
+            let _ = write!(
+                out,
+                "<th scope=\"col\">{}</th>",
+                escape(&map.text("map.column.category"))
+            );
+            for (id, name) in &map.processings[range.clone()] {
+                let _ = write!(
+                    out,
+                    "<th scope=\"col\" data-processing=\"{}\">{}</th>",
+                    escape(id),
+                    escape(name)
+                );
+            }
+            out.push_str("</tr>\n</thead>\n<tbody>\n");
+            for (label, uses) in &map.processing_rows {
+                let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(label));
+                for used in &uses[range.clone()] {
+                    out.push_str(if *used {
+                        "<td class=\"held\"><span class=\"mark\">●</span></td>"
+                    } else {
+                        "<td></td>"
+                    });
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n</div>\n");
+        }
+    }
+    out.push_str("</section>\n");
 }
 
 fn cell_html(map: &DataMap, cell: &Cell) -> String {

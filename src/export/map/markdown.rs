@@ -10,7 +10,11 @@ pub fn render(map: &DataMap) -> String {
     let _ = writeln!(
         out,
         "{}\n",
-        crate::t!(map.locale, "map.generated", date = map.date)
+        crate::t!(
+            map.locale,
+            "map.generated",
+            date = crate::i18n::format::date(map.locale, map.date)
+        )
     );
     if map.sources.is_empty() {
         let _ = writeln!(out, "{}", map.text("map.empty"));

@@ -41,6 +41,10 @@ pub struct DataMap {
     pub sources: Vec<SourceColumn>,
     /// The rows, by top-level family in the taxonomy's order.
     pub families: Vec<Family>,
+    /// The second view: processings (columns, as (id, name)) × the categories they declare.
+    pub processings: Vec<(String, String)>,
+    /// (category label, which processings declare it), in the taxonomy's order.
+    pub processing_rows: Vec<(String, Vec<bool>)>,
 }
 
 /// One source: a column of the matrix.
@@ -50,6 +54,14 @@ pub struct SourceColumn {
     pub name: String,
     /// The source type's label (`Ticketing`, `Tableur`…).
     pub kind: String,
+    /// `Some(false)`: the source cannot be exported or read (`accessible: false`).
+    pub accessible: Option<bool>,
+    /// Where it is hosted, in words (`France`, `États-Unis`).
+    pub country: Option<String>,
+    /// The vendor's name (or id, when no party has it).
+    pub vendor: Option<String>,
+    /// The source's document failed to parse or validate: the column shows what could be read.
+    pub partial: bool,
     /// The processings that list this source, as (id, name).
     pub processings: Vec<(String, String)>,
     /// Findings about the source as a whole (DC802 no processing, DC804 no owner…).

@@ -22,7 +22,11 @@ pub fn render(map: &DataMap) -> String {
     let _ = writeln!(
         out,
         "{}",
-        crate::t!(map.locale, "map.generated", date = map.date)
+        crate::t!(
+            map.locale,
+            "map.generated",
+            date = crate::i18n::format::date(map.locale, map.date)
+        )
     );
     out.push('\n');
     if map.sources.is_empty() {

@@ -2,8 +2,9 @@
 
 use super::labels::Vocabulary;
 use super::model::{
-    Archive, Art9Exception, Category, Controller, Dpia, Dpo, Labelled, PartyRef, PersonRef,
-    Recipients, Register, Retention, Sheet, SourceRef, Status, StatusLevel, Summary, Transfer,
+    Archive, Art9Exception, Category, ConsentInfo, Controller, Dpia, Dpo, IdentifierInfo, Labelled,
+    Measure, OpenFinding, PartyRef, PersonRef, Recipients, Register, RepresentativeInfo, Retention,
+    Sheet, SourceRef, Status, StatusLevel, Summary, Transfer,
 };
 use crate::finding::{Finding, Severity};
 use crate::i18n::Locale;
@@ -16,18 +17,51 @@ use crate::t;
 /// present, the register misses whatever that document describes.
 const UNREADABLE_CODES: &[&str] = &["DC001", "DC002", "DC003"];
 
-/// Builds the register of a lint run, in `locale`, dated `date`.
+/// Builds the register of a lint run, in `locale`, dated `date`, without lint status.
 pub fn build(outcome: &Outcome, locale: Locale, date: jiff::civil::Date) -> Register {
+    build_with(outcome, locale, date, false)
+}
+
+/// [`build`]; `with_findings` adds each processing's status and open findings (those of its
+/// document, of its sources and of its parties).
+pub fn build_with(
+    outcome: &Outcome,
+    locale: Locale,
+    date: jiff::civil::Date,
+    with_findings: bool,
+) -> Register {
     let vocabulary = Vocabulary {
         policy: &outcome.policy,
         locale,
     };
     let inventory = &outcome.inventory;
-    let processings: Vec<Sheet> = inventory
+    let numbers = stable_numbers(inventory.processings.iter().map(|p| p.item.id.as_str()));
+    let mut processings: Vec<Sheet> = inventory
         .processings
         .iter()
-        .map(|processing| sheet(processing, inventory, &vocabulary, &outcome.findings))
+        .zip(numbers)
+        .map(|(processing, number)| {
+            let mut sheet = sheet(processing, inventory, &vocabulary);
+            sheet.number = number;
+            if with_findings {
+                let open = open_findings(processing, inventory, &outcome.findings);
+                sheet.status = Some(status(&open, locale));
+                sheet.findings = open
+                    .iter()
+                    .map(|finding| OpenFinding {
+                        code: finding.code.clone(),
+                        severity: Labelled {
+                            id: finding.severity.as_str().to_owned(),
+                            label: t!(locale, &format!("severity.{}", finding.severity)),
+                        },
+                        message: finding.message.clone(),
+                    })
+                    .collect();
+            }
+            sheet
+        })
         .collect();
+    processings.sort_by_key(|sheet| sheet.number);
     let count = |severity| {
         outcome
             .findings
@@ -46,7 +80,7 @@ pub fn build(outcome: &Outcome, locale: Locale, date: jiff::civil::Date) -> Regi
             .any(|finding| UNREADABLE_CODES.contains(&finding.code.as_str())),
     };
     Register {
-        version: 1,
+        version: 2,
         locale: locale.code(),
         date: date.to_string(),
         controller: controller(inventory, &vocabulary),
@@ -54,6 +88,7 @@ pub fn build(outcome: &Outcome, locale: Locale, date: jiff::civil::Date) -> Regi
         summary,
         processings,
         language: locale,
+        with_findings,
     }
 }
 
@@ -74,6 +109,22 @@ fn controller(inventory: &Inventory, vocabulary: &Vocabulary<'_>) -> Controller 
         email: contact.email,
         phone: contact.phone,
         website: organisation.website.clone(),
+        identifiers: organisation
+            .identifiers
+            .iter()
+            .map(|identifier| IdentifierInfo {
+                scheme: vocabulary.known("identifier", identifier.scheme.as_str()),
+                value: identifier.value.clone(),
+            })
+            .collect(),
+        representative: organisation.representative.as_ref().map(|representative| {
+            RepresentativeInfo {
+                name: representative.name.clone(),
+                email: representative.email.clone(),
+                address: representative.address.clone(),
+                phone: representative.phone.clone(),
+            }
+        }),
     }
 }
 
@@ -124,14 +175,103 @@ fn dpo(inventory: &Inventory, locale: Locale) -> Option<Dpo> {
     })
 }
 
+/// Sheet numbers from 100 to 999, each derived from its processing's id (FNV-1a), so that a
+/// number never changes when another processing is added or removed; two ids that meet on
+/// one number take the next free ones, in id order.
+pub fn stable_numbers<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let ids: Vec<&str> = ids.collect();
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by_key(|&i| ids[i]);
+    let mut taken = std::collections::BTreeSet::new();
+    let mut numbers = vec![0; ids.len()];
+    for i in order {
+        let hash = ids[i]
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+            });
+        let mut number = 100 + (hash % 900) as u32;
+        // Past 900 processings the numbers go on above 999.
+        while !taken.insert(number) {
+            number = if number == 999 && taken.len() < 900 {
+                100
+            } else {
+                number + 1
+            };
+        }
+        numbers[i] = number;
+    }
+    numbers
+}
+
+/// The findings of the processing's document, of its sources and of its parties.
+fn open_findings<'f>(
+    located: &Located<Processing>,
+    inventory: &Inventory,
+    findings: &'f [Finding],
+) -> Vec<&'f Finding> {
+    let processing = &located.item;
+    let mut places: Vec<(String, Option<usize>)> =
+        vec![(located.file.clone(), Some(located.document))];
+    let mut party_ids: Vec<&str> = processing
+        .processors
+        .iter()
+        .chain(&processing.joint_controllers)
+        .map(|id| id.as_str())
+        .collect();
+    if let Some(recipients) = &processing.recipients {
+        party_ids.extend(recipients.external.iter().map(|id| id.as_str()));
+    }
+    party_ids.extend(
+        processing
+            .transfers
+            .iter()
+            .filter_map(|t| t.recipient.as_ref())
+            .map(|id| id.as_str()),
+    );
+    for id in &processing.sources {
+        if let Some(source) = inventory.source(id.as_str()) {
+            places.push((source.file.clone(), Some(source.document)));
+            party_ids.extend(source.item.vendor.as_ref().map(|v| v.as_str()));
+            party_ids.extend(
+                source
+                    .item
+                    .hosting
+                    .as_ref()
+                    .and_then(|h| h.provider.as_ref())
+                    .map(|p| p.as_str()),
+            );
+        }
+    }
+    for id in party_ids {
+        if let Some(party) = inventory.party(id) {
+            places.push((party.file.clone(), Some(party.document)));
+        }
+    }
+    places.sort();
+    places.dedup();
+    findings
+        .iter()
+        .filter(|finding| {
+            let document = match &finding.location.target {
+                crate::finding::Target::Node { document, .. } => Some(*document),
+                crate::finding::Target::Text { document, .. } => *document,
+                crate::finding::Target::File => None,
+            };
+            places.iter().any(|(file, place)| {
+                *file == finding.location.file && (document.is_none() || document == *place)
+            })
+        })
+        .collect()
+}
+
 fn sheet(
     located: &Located<Processing>,
     inventory: &Inventory,
     vocabulary: &Vocabulary<'_>,
-    findings: &[Finding],
 ) -> Sheet {
     let processing = &located.item;
-    let party = |id: &crate::model::Id| party_ref(inventory, id.as_str());
+    let party = |id: &crate::model::Id| party_ref(inventory, id.as_str(), vocabulary.locale);
     let retention: Vec<Retention> = processing
         .retention
         .iter()
@@ -153,9 +293,26 @@ fn sheet(
                 .filter(|(rule, _)| rule_covers(rule, id.as_str()))
                 .map(|(_, shown)| shown.summary.clone())
                 .collect();
+            let mut descriptions: Vec<&str> = Vec::new();
+            for source in processing
+                .sources
+                .iter()
+                .filter_map(|source| inventory.source(source.as_str()))
+            {
+                for field in &source.item.fields {
+                    // A field says what it holds in its description, else by its name.
+                    let what = field.description.as_deref().unwrap_or(&field.name);
+                    if PolicyTables::covers(id.as_str(), field.category.as_str())
+                        && !descriptions.contains(&what)
+                    {
+                        descriptions.push(what);
+                    }
+                }
+            }
             Category {
                 id: id.to_string(),
                 label,
+                description: (!descriptions.is_empty()).then(|| descriptions.join(", ")),
                 sensitive,
                 retention,
             }
@@ -163,9 +320,21 @@ fn sheet(
         .collect();
     Sheet {
         id: processing.id.to_string(),
+        number: 0,
         name: processing.name.clone(),
         file: located.file.clone(),
-        status: status(located, findings, vocabulary.locale),
+        partial: inventory.is_partial(&located.file, located.document),
+        status: None,
+        findings: Vec::new(),
+        consent: processing.consent.as_ref().map(|consent| ConsentInfo {
+            mechanism: consent
+                .mechanism
+                .map(|mechanism| vocabulary.choice("consent_mechanism", &mechanism)),
+            record: consent.record.clone(),
+            withdrawal: consent.withdrawal.clone(),
+            explicit: consent.explicit == Some(true),
+            parental: consent.parental,
+        }),
         joint_controllers: processing.joint_controllers.iter().map(party).collect(),
         purpose: processing
             .purpose
@@ -217,6 +386,10 @@ fn sheet(
             .iter()
             .map(|transfer| Transfer {
                 country: transfer.country.as_ref().map(ToString::to_string),
+                country_name: transfer
+                    .country
+                    .as_ref()
+                    .map(|code| crate::i18n::format::country(vocabulary.locale, code.as_str())),
                 recipient: transfer.recipient.as_ref().map(party),
                 safeguard: transfer
                     .safeguard
@@ -233,7 +406,15 @@ fn sheet(
         security: processing
             .security
             .iter()
-            .map(|measure| vocabulary.known("security", measure.as_str()))
+            .map(|measure| {
+                let Labelled { id, label } = vocabulary.known("security", measure.as_str());
+                let group = vocabulary.policy.risk.security_group(measure.as_str()).id();
+                Measure {
+                    id,
+                    label,
+                    group: vocabulary.known("security_group", group),
+                }
+            })
             .collect(),
         dpia: processing.dpia.as_ref().map(|dpia| Dpia {
             status: vocabulary.choice("dpia_status", &dpia.status),
@@ -249,15 +430,35 @@ fn sheet(
                 email: person.and_then(|p| p.email.clone()),
             }
         }),
+        created: processing.created.map(|date| date.to_string()),
         last_reviewed: processing.last_reviewed.map(|date| date.to_string()),
     }
 }
 
-fn party_ref(inventory: &Inventory, id: &str) -> PartyRef {
+fn party_ref(inventory: &Inventory, id: &str, locale: Locale) -> PartyRef {
     let party = inventory.party(id).map(|party| &party.item);
+    let words = |date: &crate::model::Date| crate::i18n::format::date(locale, date.civil());
+    let contract = party.and_then(|p| p.dpa.as_ref()).map(|dpa| {
+        let mut parts: Vec<String> = dpa.reference.iter().cloned().collect();
+        if let Some(signed) = &dpa.signed {
+            parts.push(t!(locale, "register.sheet.signed", date = words(signed)));
+        }
+        if let Some(expires) = &dpa.expires {
+            parts.push(t!(locale, "register.sheet.expires", date = words(expires)));
+        }
+        parts.join(", ")
+    });
     PartyRef {
         id: id.to_owned(),
         name: party.map(|p| p.name.clone()),
+        country_name: party
+            .and_then(|p| p.country.as_ref())
+            .map(|code| crate::i18n::format::country(locale, code.as_str())),
+        contact: party
+            .and_then(|p| p.contact.as_ref())
+            .and_then(|c| c.email.clone()),
+        contract: contract.filter(|text| !text.is_empty()),
+        arrangement: party.and_then(|p| p.arrangement.clone()),
         country: party.and_then(|p| p.country.as_ref().map(ToString::to_string)),
     }
 }
@@ -329,16 +530,9 @@ fn retention_rule(rule: &RetentionRule, vocabulary: &Vocabulary<'_>) -> Retentio
 }
 
 /// The findings located in the processing's document (or on its whole file).
-fn status(located: &Located<Processing>, findings: &[Finding], locale: Locale) -> Status {
-    let mine = findings.iter().filter(|finding| {
-        finding.location.file == located.file
-            && finding
-                .location
-                .document()
-                .is_none_or(|document| document == located.document)
-    });
+fn status(mine: &[&Finding], locale: Locale) -> Status {
     let mut status = Status::default();
-    for finding in mine {
+    for finding in mine.iter() {
         match finding.severity {
             Severity::Error => status.errors += 1,
             Severity::Warning => status.warnings += 1,

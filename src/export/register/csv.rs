@@ -1,9 +1,10 @@
 //! `--format csv`: one row per processing × data category, for spreadsheets. RFC 4180: comma
 //! separator, CRLF line ends, a field quoted when it holds a comma, a quote or a line break,
 //! quotes doubled. Headers are in the register's language. A processing without any category
-//! still gets one row (with empty category columns), so that none is lost.
+//! still gets one row (with empty category columns), so that none is lost. The controller's
+//! name, identifiers and representative close every row, so a row stands on its own.
 
-use super::model::{Category, Register, Sheet};
+use super::model::{Category, Controller, Register, Sheet};
 use crate::t;
 
 /// The columns: catalogue key of the header, and the value of a row.
@@ -12,7 +13,13 @@ type Column = (&'static str, fn(&Sheet, Option<&Category>) -> String);
 const COLUMNS: &[Column] = &[
     ("register.csv.processing_id", |sheet, _| sheet.id.clone()),
     ("register.csv.processing", |sheet, _| sheet.name.clone()),
-    ("register.csv.status", |sheet, _| sheet.status.label.clone()),
+    ("register.csv.status", |sheet, _| {
+        sheet
+            .status
+            .as_ref()
+            .map(|s| s.label.clone())
+            .unwrap_or_default()
+    }),
     ("register.csv.purpose", |sheet, _| {
         sheet
             .purpose
@@ -84,15 +91,44 @@ const COLUMNS: &[Column] = &[
             .map(|o| o.display())
             .unwrap_or_default()
     }),
+    ("register.csv.created", |sheet, _| {
+        sheet.created.clone().unwrap_or_default()
+    }),
     ("register.csv.last_review", |sheet, _| {
         sheet.last_reviewed.clone().unwrap_or_default()
+    }),
+];
+
+/// The controller's columns, the same on every row, after the processing's.
+type ControllerColumn = (&'static str, fn(&Controller) -> String);
+
+const CONTROLLER: &[ControllerColumn] = &[
+    ("register.csv.controller", |c| {
+        c.name.clone().unwrap_or_default()
+    }),
+    ("register.csv.identifiers", |c| {
+        c.identifiers_display().unwrap_or_default()
+    }),
+    ("register.csv.representative", |c| {
+        c.representative
+            .as_ref()
+            .map(|r| r.display())
+            .unwrap_or_default()
     }),
 ];
 
 pub fn render(register: &Register) -> String {
     let locale = register.language;
     let mut out = String::new();
-    let header: Vec<String> = COLUMNS.iter().map(|(key, _)| t!(locale, key)).collect();
+    let header: Vec<String> = COLUMNS
+        .iter()
+        .map(|(key, _)| t!(locale, key))
+        .chain(CONTROLLER.iter().map(|(key, _)| t!(locale, key)))
+        .collect();
+    let controller: Vec<String> = CONTROLLER
+        .iter()
+        .map(|(_, value)| value(&register.controller))
+        .collect();
     push_record(&mut out, &header);
     for sheet in &register.processings {
         let categories: Vec<Option<&Category>> = if sheet.categories.is_empty() {
@@ -104,6 +140,7 @@ pub fn render(register: &Register) -> String {
             let record: Vec<String> = COLUMNS
                 .iter()
                 .map(|(_, value)| value(sheet, category))
+                .chain(controller.iter().cloned())
                 .collect();
             push_record(&mut out, &record);
         }

@@ -37,7 +37,9 @@ ul { margin: .3em 0 .8em; padding-left: 1.4em; }
 .sheet { margin-top: 3rem; }
 .generated { color: var(--muted); font-size: .9em; }
 a { color: inherit; }
-@page { size: A4; margin: 16mm 14mm; }
+@page { size: A4; margin: 16mm 14mm 20mm;
+        @bottom-right { font: 8pt "DejaVu Sans", Helvetica, Arial, sans-serif; color: #5b6575; }
+        @bottom-left { font: 8pt "DejaVu Sans", Helvetica, Arial, sans-serif; color: #5b6575; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .sheet { margin-top: 0; break-before: page; page-break-before: always; }
@@ -71,7 +73,7 @@ fn write_document(out: &mut String, register: &Register) -> fmt::Result {
     )?;
     writeln!(out, "<meta name=\"generator\" content=\"datacharter\">")?;
     writeln!(out, "<title>{}</title>", escape(&title))?;
-    writeln!(out, "<style>{STYLE}</style>")?;
+    writeln!(out, "<style>{STYLE}{}</style>", page_style(&document))?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
     writeln!(out, "<section class=\"cover\">")?;
@@ -99,8 +101,52 @@ fn write_document(out: &mut String, register: &Register) -> fmt::Result {
         write_blocks(out, &sheet.blocks, "h3")?;
         writeln!(out, "</section>")?;
     }
+    if let Some((title, parts)) = &document.annex {
+        writeln!(out, "<section class=\"sheet annex\" id=\"annex\">")?;
+        let mut lines = title.lines();
+        writeln!(out, "<h2>{}</h2>", escape(lines.next().unwrap_or_default()))?;
+        for line in lines {
+            writeln!(out, "<p class=\"generated\">{}</p>", escape(line))?;
+        }
+        for part in parts {
+            writeln!(out, "<h3>{}</h3>", escape(&part.title))?;
+            write_blocks(out, &part.blocks, "h4")?;
+        }
+        writeln!(out, "</section>")?;
+    }
     writeln!(out, "</body>")?;
     writeln!(out, "</html>")
+}
+
+/// The running footer and page numbers of printed pages (CSS paged media margin boxes): the
+/// texts come from the workspace, so they are written as CSS strings, escaped.
+fn page_style(document: &super::outline::Outline) -> String {
+    format!(
+        "@page {{ @bottom-left {{ content: {}; }} @bottom-right {{ content: {} counter(page) {} counter(pages); }} }}\n",
+        css_string(&document.footer),
+        css_string(&document.page_words.0),
+        css_string(&document.page_words.1),
+    )
+}
+
+/// A CSS string literal: quotes and backslashes escaped, control characters and `<` (which
+/// could close the style element) written as escapes.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || c == '<' || c == '>' || c == '&' => {
+                out.push_str(&format!("\\{:x} ", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn write_blocks(out: &mut String, blocks: &[Block], section_tag: &str) -> fmt::Result {

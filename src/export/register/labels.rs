@@ -5,7 +5,6 @@ use super::model::Labelled;
 use crate::i18n::{self, Locale};
 use crate::model::{Duration, Labels};
 use crate::policy::PolicyTables;
-use crate::t;
 use serde::Serialize;
 
 /// The label of `labels` in `locale`.
@@ -81,31 +80,7 @@ impl Vocabulary<'_> {
 
     /// A duration in words: `3 years`, `13 mois`, `1 month and 12 hours`.
     pub fn duration(&self, duration: &Duration) -> String {
-        let locale = self.locale;
-        let Duration::Finite { months, hours } = *duration else {
-            return t!(locale, "register.duration.indefinite");
-        };
-        let months_part = match months {
-            0 => None,
-            m if m % 12 == 0 => Some(count(locale, m / 12, "year", "years")),
-            m => Some(count(locale, m, "month", "months")),
-        };
-        let hours_part = match hours {
-            0 => None,
-            h if h % (24 * 7) == 0 => Some(count(locale, h / (24 * 7), "week", "weeks")),
-            h if h % 24 == 0 => Some(count(locale, h / 24, "day", "days")),
-            h => Some(count(locale, h, "hour", "hours")),
-        };
-        match (months_part, hours_part) {
-            (Some(first), Some(second)) => t!(
-                locale,
-                "register.duration.and",
-                first = first,
-                second = second
-            ),
-            (Some(only), None) | (None, Some(only)) => only,
-            (None, None) => count(locale, 0, "day", "days"),
-        }
+        i18n::format::duration(self.locale, duration)
     }
 }
 
@@ -113,19 +88,6 @@ fn labelled(id: &str, label: Option<&str>) -> Labelled {
     Labelled {
         id: id.to_owned(),
         label: label.unwrap_or(id).to_owned(),
-    }
-}
-
-/// `1 year` or `{count} years`; both languages use the singular for one only.
-fn count(locale: Locale, amount: u32, one: &str, many: &str) -> String {
-    if amount == 1 {
-        i18n::format(locale, &format!("register.duration.{one}"), &[])
-    } else {
-        i18n::format(
-            locale,
-            &format!("register.duration.{many}"),
-            &[("count", &amount)],
-        )
     }
 }
 

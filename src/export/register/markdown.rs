@@ -24,6 +24,18 @@ fn write_document(out: &mut String, register: &Register) -> fmt::Result {
         writeln!(out, "## {}\n", inline(&sheet.title))?;
         write_blocks(out, &sheet.blocks, "###", &colon)?;
     }
+    if let Some((title, parts)) = &document.annex {
+        writeln!(out, "---\n")?;
+        let mut lines = title.lines();
+        writeln!(out, "## {}\n", inline(lines.next().unwrap_or_default()))?;
+        for line in lines {
+            writeln!(out, "{}\n", inline(line))?;
+        }
+        for part in parts {
+            writeln!(out, "### {}\n", inline(&part.title))?;
+            write_blocks(out, &part.blocks, "####", &colon)?;
+        }
+    }
     Ok(())
 }
 

@@ -14,7 +14,7 @@ mod markdown;
 mod model;
 mod outline;
 
-pub use build::build;
+pub use build::{build, build_with};
 pub use model::{
     Archive, Art9Exception, Category, Controller, Dpia, Dpo, Labelled, PartyRef, PersonRef,
     Recipients, Register, Retention, Sheet, SourceRef, Status, StatusLevel, Summary, Transfer,

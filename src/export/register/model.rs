@@ -21,6 +21,9 @@ pub struct Register {
     pub processings: Vec<Sheet>,
     #[serde(skip)]
     pub language: Locale,
+    /// `--with-findings`: the documents add each processing's open findings in an annex.
+    #[serde(skip)]
+    pub with_findings: bool,
 }
 
 /// An id with its human label (the id itself when the vocabulary does not know it).
@@ -28,6 +31,15 @@ pub struct Register {
 pub struct Labelled {
     pub id: String,
     pub label: String,
+}
+
+/// A security measure with the group of the CNIL model register it is listed under (the
+/// `security_groups` of the governance pack).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Measure {
+    pub id: String,
+    pub label: String,
+    pub group: Labelled,
 }
 
 /// The organisation that determines the purposes and means (Art. 30(1)(a)).
@@ -41,6 +53,52 @@ pub struct Controller {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub website: Option<String>,
+    /// Official numbers (SIRET, RNA…), the scheme labelled.
+    pub identifiers: Vec<IdentifierInfo>,
+    /// The representative in the Union (Art. 27).
+    pub representative: Option<RepresentativeInfo>,
+}
+
+/// An official number of the controller.
+#[derive(Debug, Clone, Serialize)]
+pub struct IdentifierInfo {
+    pub scheme: Labelled,
+    pub value: String,
+}
+
+/// The controller's representative in the Union (Art. 27, 30(1)(a)).
+#[derive(Debug, Clone, Serialize)]
+pub struct RepresentativeInfo {
+    pub name: String,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl RepresentativeInfo {
+    /// The name and its contact details, on one line.
+    pub fn display(&self) -> String {
+        std::iter::once(self.name.as_str())
+            .chain(self.address.as_deref())
+            .chain(self.email.as_deref())
+            .chain(self.phone.as_deref())
+            .filter(|part| !part.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl Controller {
+    /// The identifiers on one line: `SIRET number 123 456 789 00012, RNA number W691000000`.
+    pub fn identifiers_display(&self) -> Option<String> {
+        (!self.identifiers.is_empty()).then(|| {
+            self.identifiers
+                .iter()
+                .map(|identifier| format!("{} {}", identifier.scheme.label, identifier.value))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    }
 }
 
 /// The data protection officer: a person of the organisation, or an outside party.
@@ -114,17 +172,39 @@ pub struct PartyRef {
     pub id: String,
     /// `None` when no party has this id (DC005 reports it).
     pub name: Option<String>,
+    /// ISO 3166-1 code.
     pub country: Option<String>,
+    /// The country in words, in the register's language.
+    pub country_name: Option<String>,
+    /// Contact email.
+    pub contact: Option<String>,
+    /// The data processing agreement (Art. 28(3)): reference and dates, in words.
+    pub contract: Option<String>,
+    /// The joint-control arrangement (Art. 26).
+    pub arrangement: Option<String>,
 }
 
 /// One sheet of the register: one processing activity.
 #[derive(Debug, Clone, Serialize)]
 pub struct Sheet {
     pub id: String,
+    /// The sheet's number: derived from the id, so that adding or removing a processing never
+    /// renumbers the others (see `build::stable_numbers`).
+    pub number: u32,
     pub name: String,
-    /// The workspace file that describes it, `/`-separated.
+    /// The workspace file that describes it, `/`-separated (not shown in the documents).
     pub file: String,
-    pub status: Status,
+    /// The document failed to parse or validate: the sheet shows what could be read of it.
+    pub partial: bool,
+    /// The lint status, only with `--with-findings` (a linter does not certify compliance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// The open findings of the processing, of its sources and of its parties, only with
+    /// `--with-findings`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<OpenFinding>,
+    /// How consent is given, recorded and withdrawn, when the legal basis is consent.
+    pub consent: Option<ConsentInfo>,
     pub joint_controllers: Vec<PartyRef>,
     pub purpose: Option<Labelled>,
     pub description: Option<String>,
@@ -139,9 +219,11 @@ pub struct Sheet {
     pub processors: Vec<PartyRef>,
     pub transfers: Vec<Transfer>,
     pub retention: Vec<Retention>,
-    pub security: Vec<Labelled>,
+    pub security: Vec<Measure>,
     pub dpia: Option<Dpia>,
     pub owner: Option<PersonRef>,
+    /// The sheet's creation date (`YYYY-MM-DD`).
+    pub created: Option<String>,
     pub last_reviewed: Option<String>,
 }
 
@@ -157,11 +239,35 @@ impl Sheet {
     }
 }
 
+/// A finding still open on a processing or on what it uses (the `--with-findings` annex).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenFinding {
+    pub code: String,
+    pub severity: Labelled,
+    pub message: String,
+}
+
+/// Consent as the CNIL's model register asks for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentInfo {
+    /// How it is given (single or double opt-in, signed form…).
+    pub mechanism: Option<Labelled>,
+    /// How it is recorded (the proof).
+    pub record: Option<String>,
+    /// How it is withdrawn.
+    pub withdrawal: Option<String>,
+    pub explicit: bool,
+    pub parental: bool,
+}
+
 /// A data category of a processing.
 #[derive(Debug, Clone, Serialize)]
 pub struct Category {
     pub id: String,
     pub label: String,
+    /// What is held: the processing's sources' fields of this category, each by its
+    /// `description` or else its name; `None` when no source holds it.
+    pub description: Option<String>,
     /// Why it is sensitive, when it is.
     pub sensitive: Option<Labelled>,
     /// The retention rules that cover it, in words.
@@ -198,6 +304,8 @@ pub struct Recipients {
 #[derive(Debug, Clone, Serialize)]
 pub struct Transfer {
     pub country: Option<String>,
+    /// The country in words.
+    pub country_name: Option<String>,
     pub recipient: Option<PartyRef>,
     pub safeguard: Option<Labelled>,
     pub derogation: Option<Labelled>,
@@ -251,10 +359,10 @@ impl PersonRef {
 }
 
 impl PartyRef {
-    /// `Billetel SAS (FR)`, or the id when the party is unknown.
+    /// `Billetel SAS (France)`, or the id when the party is unknown.
     pub fn display(&self) -> String {
         let name = self.name.as_deref().unwrap_or(&self.id);
-        match &self.country {
+        match self.country_name.as_ref().or(self.country.as_ref()) {
             Some(country) => format!("{name} ({country})"),
             None => name.to_owned(),
         }

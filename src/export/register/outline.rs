@@ -3,7 +3,8 @@
 //! one outline, so they cannot drift apart.
 
 use super::model::{Category, Register, Sheet, StatusLevel};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, format};
+use crate::model::SecurityGroup;
 use crate::t;
 
 /// The whole document: a cover, then one sheet per processing.
@@ -15,6 +16,12 @@ pub struct Outline {
     pub subtitle: String,
     pub cover: Vec<Block>,
     pub sheets: Vec<SheetOutline>,
+    /// `--with-findings`: the open findings, one part per processing, after the sheets.
+    pub annex: Option<(String, Vec<SheetOutline>)>,
+    /// The running footer of printed pages: controller and edition date.
+    pub footer: String,
+    /// `Page ` and ` of ` around the page numbers.
+    pub page_words: (String, String),
 }
 
 /// One processing's sheet.
@@ -72,10 +79,82 @@ pub fn outline(register: &Register) -> Outline {
         sheets: register
             .processings
             .iter()
-            .enumerate()
-            .map(|(index, sheet)| sheet_outline(register, index + 1, sheet))
+            .map(|sheet| sheet_outline(register, sheet))
             .collect(),
+        annex: register.with_findings.then(|| annex(register)),
+        footer: t!(
+            locale,
+            "register.cover.footer",
+            controller = register
+                .controller
+                .name
+                .clone()
+                .unwrap_or_else(|| t!(locale, "register.not_specified")),
+            date = format::date_text(locale, &register.date)
+        ),
+        page_words: (
+            t!(locale, "register.cover.page"),
+            t!(locale, "register.cover.of"),
+        ),
     }
+}
+
+/// The `--with-findings` annex: each processing's open findings (its own, its sources' and its
+/// parties'), apart from the register itself.
+fn annex(register: &Register) -> (String, Vec<SheetOutline>) {
+    let locale = register.language;
+    let parts = register
+        .processings
+        .iter()
+        .map(|sheet| {
+            let mut blocks = Vec::new();
+            if sheet.findings.is_empty() {
+                blocks.push(Block::Paragraph(t!(locale, "register.sheet.annex_none")));
+            } else {
+                blocks.push(Block::Table {
+                    headers: vec![
+                        t!(locale, "register.cover.status"),
+                        t!(locale, "register.sheet.reference"),
+                        t!(locale, "register.sheet.description"),
+                    ],
+                    rows: sheet
+                        .findings
+                        .iter()
+                        .map(|finding| {
+                            vec![
+                                Cell::text(finding.severity.label.clone()),
+                                Cell::text(finding.code.clone()),
+                                Cell::text(finding.message.clone()),
+                            ]
+                        })
+                        .collect(),
+                });
+            }
+            SheetOutline {
+                anchor: format!("annex-{}", sheet.id),
+                title: sheet_title(locale, sheet),
+                blocks,
+            }
+        })
+        .collect();
+    let intro = t!(
+        locale,
+        "register.sheet.annex_intro",
+        date = format::date_text(locale, &register.date)
+    );
+    (
+        format!("{}\n{intro}", t!(locale, "register.sheet.annex")),
+        parts,
+    )
+}
+
+fn sheet_title(locale: Locale, sheet: &Sheet) -> String {
+    t!(
+        locale,
+        "register.sheet.title",
+        number = sheet.number,
+        name = sheet.name
+    )
 }
 
 /// `value`, or `not specified` when there is none.
@@ -115,7 +194,17 @@ fn cover(register: &Register) -> Vec<Block> {
             field("register.cover.email", controller.email.clone()),
             field("register.cover.phone", controller.phone.clone()),
             field("register.cover.website", controller.website.clone()),
-            field("register.cover.country", controller.country.clone()),
+            field(
+                "register.cover.identifiers",
+                controller.identifiers_display(),
+            ),
+            field(
+                "register.cover.country",
+                controller
+                    .country
+                    .as_ref()
+                    .map(|code| format::country(locale, code)),
+            ),
             (
                 t!(locale, "register.cover.dpo"),
                 Cell::text(match &register.dpo {
@@ -123,7 +212,10 @@ fn cover(register: &Register) -> Vec<Block> {
                     None => t!(locale, "register.cover.dpo_none"),
                 }),
             ),
-            field("register.cover.date", Some(register.date.clone())),
+            field(
+                "register.cover.date",
+                Some(format::date_text(locale, &register.date)),
+            ),
             field(
                 "register.cover.count",
                 Some(register.summary.processings.to_string()),
@@ -131,30 +223,47 @@ fn cover(register: &Register) -> Vec<Block> {
         ]),
         Block::Section(t!(locale, "register.cover.processings")),
     ];
+    // Art. 27 concerns only a controller established outside the Union: the line is shown
+    // when the workspace names a representative, after the controller's own details.
+    if let (Some(representative), Some(Block::Fields(fields))) =
+        (&controller.representative, blocks.get_mut(1))
+    {
+        let country = t!(locale, "register.cover.country");
+        let at = fields
+            .iter()
+            .position(|(label, _)| *label == country)
+            .map_or(fields.len(), |index| index + 1);
+        fields.insert(
+            at,
+            (
+                t!(locale, "register.cover.representative"),
+                Cell::text(representative.display()),
+            ),
+        );
+    }
     if register.summary.incomplete {
         blocks.push(Block::Warning(t!(locale, "register.cover.incomplete")));
     }
     if register.processings.is_empty() {
         blocks.push(Block::Paragraph(t!(locale, "register.cover.no_processing")));
     } else {
+        let mut headers = vec![
+            "register.cover.number",
+            "register.cover.name",
+            "register.cover.purpose",
+            "register.cover.legal_basis",
+        ];
+        if register.with_findings {
+            headers.push("register.cover.status");
+        }
         blocks.push(Block::Table {
-            headers: [
-                "register.cover.number",
-                "register.cover.name",
-                "register.cover.purpose",
-                "register.cover.legal_basis",
-                "register.cover.status",
-            ]
-            .iter()
-            .map(|key| t!(locale, key))
-            .collect(),
+            headers: headers.iter().map(|key| t!(locale, key)).collect(),
             rows: register
                 .processings
                 .iter()
-                .enumerate()
-                .map(|(index, sheet)| {
-                    vec![
-                        Cell::text((index + 1).to_string()),
+                .map(|sheet| {
+                    let mut row = vec![
+                        Cell::text(sheet.number.to_string()),
                         Cell {
                             text: sheet.name.clone(),
                             anchor: Some(sheet.id.clone()),
@@ -168,8 +277,9 @@ fn cover(register: &Register) -> Vec<Block> {
                             locale,
                             sheet.legal_basis.as_ref().map(|b| b.label.clone()),
                         )),
-                        status_cell(sheet),
-                    ]
+                    ];
+                    row.extend(sheet.status.as_ref().map(status_cell));
+                    row
                 })
                 .collect(),
         });
@@ -177,30 +287,30 @@ fn cover(register: &Register) -> Vec<Block> {
     blocks.push(Block::Paragraph(t!(
         locale,
         "register.generated",
-        date = register.date
+        date = format::date_text(locale, &register.date)
     )));
     blocks
 }
 
-fn status_cell(sheet: &Sheet) -> Cell {
+fn status_cell(status: &super::model::Status) -> Cell {
     Cell {
-        text: sheet.status.label.clone(),
+        text: status.label.clone(),
         anchor: None,
-        status: Some(sheet.status.level),
+        status: Some(status.level),
     }
 }
 
-fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutline {
+fn sheet_outline(register: &Register, sheet: &Sheet) -> SheetOutline {
     let locale = register.language;
     let section = |key: &str| Block::Section(t!(locale, key));
-    let mut blocks = vec![Block::Fields(vec![
+    let mut blocks = Vec::new();
+    if sheet.partial {
+        blocks.push(Block::Warning(t!(locale, "register.sheet.partial")));
+    }
+    let mut header = vec![
         (
             t!(locale, "register.sheet.reference"),
             Cell::text(sheet.id.clone()),
-        ),
-        (
-            t!(locale, "register.sheet.file"),
-            Cell::text(sheet.file.clone()),
         ),
         (
             t!(locale, "register.sheet.owner"),
@@ -210,11 +320,30 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
             )),
         ),
         (
-            t!(locale, "register.sheet.last_review"),
-            Cell::text(or_unspecified(locale, sheet.last_reviewed.clone())),
+            t!(locale, "register.sheet.created"),
+            Cell::text(or_unspecified(
+                locale,
+                sheet
+                    .created
+                    .as_ref()
+                    .map(|date| format::date_text(locale, date)),
+            )),
         ),
-        (t!(locale, "register.sheet.lint"), status_cell(sheet)),
-    ])];
+        (
+            t!(locale, "register.sheet.last_review"),
+            Cell::text(or_unspecified(
+                locale,
+                sheet
+                    .last_reviewed
+                    .as_ref()
+                    .map(|date| format::date_text(locale, date)),
+            )),
+        ),
+    ];
+    if let Some(status) = &sheet.status {
+        header.push((t!(locale, "register.sheet.lint"), status_cell(status)));
+    }
+    blocks.push(Block::Fields(header));
 
     blocks.push(section("register.sheet.actors"));
     let mut actors = vec![
@@ -230,17 +359,25 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
             }),
         ),
     ];
-    if !sheet.joint_controllers.is_empty() {
+    for party in &sheet.joint_controllers {
+        let mut parts = vec![party.display()];
+        if let Some(contact) = &party.contact {
+            parts.push(format!(
+                "{}{} {contact}",
+                t!(locale, "register.sheet.contact"),
+                t!(locale, "register.colon")
+            ));
+        }
+        if let Some(arrangement) = &party.arrangement {
+            parts.push(format!(
+                "{}{} {arrangement}",
+                t!(locale, "register.sheet.arrangement"),
+                t!(locale, "register.colon")
+            ));
+        }
         actors.push((
             t!(locale, "register.sheet.joint_controllers"),
-            Cell::text(
-                sheet
-                    .joint_controllers
-                    .iter()
-                    .map(|party| party.display())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
+            Cell::text(parts.join(" — ")),
         ));
     }
     blocks.push(Block::Fields(actors));
@@ -268,6 +405,38 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
     if let Some(assessment) = &sheet.legitimate_interest_assessment {
         blocks.push(Block::Paragraph(assessment.clone()));
     }
+    if let Some(consent) = &sheet.consent {
+        blocks.push(section("register.sheet.consent"));
+        let mut fields = vec![
+            (
+                t!(locale, "register.sheet.consent_given"),
+                Cell::text(or_unspecified(
+                    locale,
+                    consent.mechanism.as_ref().map(|m| m.label.clone()),
+                )),
+            ),
+            (
+                t!(locale, "register.sheet.consent_record"),
+                Cell::text(or_unspecified(locale, consent.record.clone())),
+            ),
+            (
+                t!(locale, "register.sheet.consent_withdrawal"),
+                Cell::text(or_unspecified(locale, consent.withdrawal.clone())),
+            ),
+        ];
+        for (flag, key) in [
+            (consent.explicit, "register.sheet.consent_explicit"),
+            (consent.parental, "register.sheet.consent_parental"),
+        ] {
+            if flag {
+                fields.push((
+                    t!(locale, key),
+                    Cell::text(t!(locale, "register.answer_yes")),
+                ));
+            }
+        }
+        blocks.push(Block::Fields(fields));
+    }
 
     blocks.push(section("register.sheet.subjects"));
     blocks.push(list_or_none(
@@ -287,11 +456,18 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
         blocks.push(Block::Table {
             headers: vec![
                 t!(locale, "register.sheet.category"),
+                t!(locale, "register.sheet.category_description"),
                 t!(locale, "register.sheet.retention"),
             ],
             rows: ordinary
                 .iter()
-                .map(|category| vec![category_cell(category), retention_cell(locale, category)])
+                .map(|category| {
+                    vec![
+                        category_cell(category),
+                        description_cell(category),
+                        retention_cell(locale, category),
+                    ]
+                })
                 .collect(),
         });
     }
@@ -308,6 +484,7 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
             headers: vec![
                 t!(locale, "register.sheet.category"),
                 t!(locale, "register.sheet.sensitivity"),
+                t!(locale, "register.sheet.category_description"),
                 t!(locale, "register.sheet.retention"),
             ],
             rows: sensitive
@@ -321,6 +498,7 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
                     vec![
                         category_cell(category),
                         Cell::text(nature),
+                        description_cell(category),
                         retention_cell(locale, category),
                     ]
                 })
@@ -374,14 +552,30 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
     blocks.push(Block::Fields(vec![
         (t!(locale, "register.sheet.internal"), Cell::text(internal)),
         (t!(locale, "register.sheet.external"), Cell::text(external)),
-        (
-            t!(locale, "register.sheet.processors"),
-            Cell::text(joined_or_none(
-                locale,
-                sheet.processors.iter().map(|p| p.display()).collect(),
-            )),
-        ),
     ]));
+    if sheet.processors.is_empty() {
+        blocks.push(Block::Fields(vec![(
+            t!(locale, "register.sheet.processors"),
+            Cell::text(t!(locale, "register.none")),
+        )]));
+    } else {
+        blocks.push(Block::Table {
+            headers: vec![
+                t!(locale, "register.sheet.processors"),
+                t!(locale, "register.sheet.processor_contract"),
+            ],
+            rows: sheet
+                .processors
+                .iter()
+                .map(|party| {
+                    vec![
+                        Cell::text(party.display()),
+                        Cell::text(or_unspecified(locale, party.contract.clone())),
+                    ]
+                })
+                .collect(),
+        });
+    }
 
     blocks.push(section("register.sheet.transfers"));
     if sheet.transfers.is_empty() {
@@ -408,7 +602,13 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
                         "register.answer_no"
                     };
                     vec![
-                        Cell::text(or_unspecified(locale, transfer.country.clone())),
+                        Cell::text(or_unspecified(
+                            locale,
+                            transfer
+                                .country_name
+                                .clone()
+                                .or_else(|| transfer.country.clone()),
+                        )),
                         Cell::text(or_unspecified(
                             locale,
                             transfer.recipient.as_ref().map(|p| p.display()),
@@ -422,11 +622,58 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
         });
     }
 
+    blocks.push(section("register.sheet.retention_by_rule"));
+    if sheet.retention.is_empty() {
+        blocks.push(Block::Paragraph(t!(locale, "register.not_specified")));
+    } else {
+        blocks.push(Block::Table {
+            headers: vec![
+                t!(locale, "register.sheet.retention_rule"),
+                t!(locale, "register.sheet.retention_categories"),
+            ],
+            rows: sheet
+                .retention
+                .iter()
+                .map(|rule| {
+                    let categories = if rule.categories.is_empty() {
+                        t!(locale, "register.sheet.retention_all")
+                    } else {
+                        rule.categories
+                            .iter()
+                            .map(|c| c.label.clone())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    vec![Cell::text(rule.summary.clone()), Cell::text(categories)]
+                })
+                .collect(),
+        });
+    }
+
     blocks.push(section("register.sheet.security"));
-    blocks.push(list_or_none(
-        locale,
-        sheet.security.iter().map(|m| m.label.clone()).collect(),
-    ));
+    if sheet.security.is_empty() {
+        blocks.push(Block::Paragraph(t!(locale, "register.none")));
+    } else {
+        // In the order of the CNIL model register; the groups come from the governance pack.
+        let fields = SecurityGroup::ALL
+            .iter()
+            .filter_map(|group| {
+                let measures: Vec<&str> = sheet
+                    .security
+                    .iter()
+                    .filter(|m| m.group.id == group.id())
+                    .map(|m| m.label.as_str())
+                    .collect();
+                (!measures.is_empty()).then(|| {
+                    (
+                        t!(locale, &format!("register.security_group.{}", group.id())),
+                        Cell::text(measures.join(", ")),
+                    )
+                })
+            })
+            .collect();
+        blocks.push(Block::Fields(fields));
+    }
 
     blocks.push(section("register.sheet.dpia"));
     match &sheet.dpia {
@@ -436,8 +683,12 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
                 t!(locale, "register.sheet.dpia_status"),
                 Cell::text(dpia.status.label.clone()),
             )];
+            let date = dpia
+                .date
+                .as_ref()
+                .map(|date| format::date_text(locale, date));
             let optional = [
-                ("register.sheet.dpia_date", &dpia.date),
+                ("register.sheet.dpia_date", &date),
                 ("register.sheet.dpia_reason", &dpia.reason),
                 ("register.sheet.dpia_reference", &dpia.reference),
             ];
@@ -452,7 +703,7 @@ fn sheet_outline(register: &Register, number: usize, sheet: &Sheet) -> SheetOutl
 
     SheetOutline {
         anchor: sheet.id.clone(),
-        title: format!("{number}. {}", sheet.name),
+        title: sheet_title(locale, sheet),
         blocks,
     }
 }
@@ -467,6 +718,10 @@ fn list_or_none(locale: Locale, items: Vec<String>) -> Block {
 
 fn category_cell(category: &Category) -> Cell {
     Cell::text(category.label.clone())
+}
+
+fn description_cell(category: &Category) -> Cell {
+    Cell::text(category.description.clone().unwrap_or_default())
 }
 
 fn retention_cell(locale: Locale, category: &Category) -> Cell {

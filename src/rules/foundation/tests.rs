@@ -69,7 +69,7 @@ fn syntax_findings_in_french() {
     );
     assert_eq!(
         messages(&parsed.findings),
-        ["la clé `id` apparaît deux fois dans le même dictionnaire"]
+        ["la clé `id` apparaît deux fois dans la même liste de clés"]
     );
     assert_eq!(
         parsed.findings[0].labels[0].message,

@@ -2,7 +2,7 @@
 //! is challenged in court.
 
 use crate::finding::{Finding, Location};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, format};
 use crate::model::{AdequacyDecision, Safeguard, Transfer};
 use crate::rules::Context;
 use crate::t;
@@ -70,7 +70,10 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             first,
             &[
                 ("processings", &ids.join(", ")),
-                ("country", &decision.country),
+                (
+                    "country",
+                    &format::country_with_code(locale, decision.country.as_str()),
+                ),
                 ("decision", &decision.id),
                 ("name", &name),
                 ("status", &status),
@@ -109,9 +112,17 @@ fn reported_by_dc603(context: &Context<'_>, transfer: &Transfer, country: &str) 
 fn status(decision: &AdequacyDecision, today: jiff::civil::Date, locale: Locale) -> Option<String> {
     let sunset = decision.sunset.map(|sunset| {
         if sunset.civil() < today {
-            t!(locale, "DC903.lapsed", date = sunset)
+            t!(
+                locale,
+                "DC903.lapsed",
+                date = format::date(locale, sunset.civil())
+            )
         } else {
-            t!(locale, "DC903.lapses", date = sunset)
+            t!(
+                locale,
+                "DC903.lapses",
+                date = format::date(locale, sunset.civil())
+            )
         }
     });
     let challenge = decision.challenge.as_ref().map(|challenge| {
@@ -148,7 +159,7 @@ mod tests {
         let uk = lint_only("DC903", &transfer("{ country: GB }"));
         assert_eq!(uk.len(), 1);
         assert!(
-            uk[0].message.contains("lapses on 2031"),
+            uk[0].message.contains("lapses on 27 December 2031"),
             "{}",
             uk[0].message
         );
@@ -198,7 +209,7 @@ mod tests {
         );
         assert_eq!(findings.len(), 1);
         assert!(
-            findings[0].message.contains("lapses on 2030-01-01"),
+            findings[0].message.contains("lapses on 1 January 2030"),
             "{}",
             findings[0].message
         );

@@ -38,7 +38,7 @@ mod tests {
         assert_eq!(never.len(), 1);
         assert_eq!(
             never[0].message,
-            "le traitement `p` n'a jamais été revu : pas de date `last_reviewed` (fréquence de revue : `1y`)"
+            "le traitement `p` n'a jamais été revu : pas de date `last_reviewed` (fréquence de revue : 1 an)"
         );
         let old = "kind: processing\nid: p\nname: P\ndpia: { status: done, date: 2022-01-01 }\n";
         let outdated = lint_only_in("DC902", old, Locale::Fr);

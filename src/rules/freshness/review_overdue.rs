@@ -77,13 +77,14 @@ impl Review {
         at: impl Fn(&str) -> Location,
     ) {
         let (every, locale) = (self.every, self.locale);
+        let in_words = crate::i18n::format::duration(locale, &every);
         let (never, overdue, id) = match entry {
             Entry::Source(id) => ("DC901.never.source", "DC901.overdue.source", id),
             Entry::Processing(id) => ("DC901.never.processing", "DC901.overdue.processing", id),
         };
         let finding = match last_reviewed {
             None => RULE
-                .finding(at("/id"), t!(locale, never, id = id, every = every))
+                .finding(at("/id"), t!(locale, never, id = id, every = in_words))
                 .with_label(t!(locale, "DC901.never.label")),
             Some(last) => {
                 let Some(due) = date_after(last.civil(), every) else {
@@ -98,9 +99,9 @@ impl Review {
                         locale,
                         overdue,
                         id = id,
-                        last = last,
-                        every = every,
-                        due = due
+                        last = crate::i18n::format::date(locale, last.civil()),
+                        every = in_words,
+                        due = crate::i18n::format::date(locale, due)
                     ),
                 )
                 .with_label(t!(locale, "DC901.overdue.label"))
@@ -129,7 +130,7 @@ mod tests {
         let late = lint_only("DC901", &source("last_reviewed: 2025-05-31\n"));
         assert_eq!(late.len(), 1);
         assert!(
-            late[0].message.contains("due on 2026-05-31"),
+            late[0].message.contains("due on 31 May 2026"),
             "{}",
             late[0].message
         );

@@ -78,9 +78,9 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "le traitement `audience-survey` transfère des données vers IN (`sondagio`) sans garantie valable : IN est hors de l'EEE et ne bénéficie d'aucune décision d'adéquation (RGPD art. 44 à 46)"
+            "le traitement `audience-survey` transfère des données hors de l'EEE (Inde, `IN`) à `sondagio` sans garantie valable : ce pays ne bénéficie d'aucune décision d'adéquation (RGPD art. 44 à 46)"
         );
-        assert_eq!(findings[0].label, "IN : hors EEE, aucune garantie");
+        assert_eq!(findings[0].label, "Inde : hors EEE, aucune garantie");
     }
 
     #[test]
@@ -92,7 +92,7 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
-            "le traitement `newsletter` utilise la source `emailing`, hébergée hors de l'EEE (IN), dont le prestataire `mailforce` est établi hors de l'EEE (US), mais ne déclare aucun transfert vers IN ou US (RGPD art. 30.1.e, 44)"
+            "le traitement `newsletter` utilise la source `emailing`, hébergée hors de l'EEE (Inde), dont le prestataire `mailforce` est établi hors de l'EEE (États-Unis), mais ne déclare aucun transfert hors de l'EEE (Inde, `IN` ou États-Unis, `US`) (RGPD art. 30.1.e, 44)"
         );
         let help = findings[0].help.as_deref().unwrap_or_default();
         assert!(

@@ -26,7 +26,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                     locale,
                     "DC605.message-to-country",
                     id = item.id,
-                    country = country
+                    country = crate::i18n::format::country_with_code(locale, country.as_str())
                 ),
                 None => crate::t!(locale, "DC605.message", id = item.id),
             };

@@ -3,6 +3,7 @@
 
 use super::{adequacy_covers, decisions_in_force, in_eea};
 use crate::finding::Finding;
+use crate::i18n::format;
 use crate::model::{Party, Safeguard};
 use crate::rules::Context;
 
@@ -31,10 +32,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 .as_ref()
                 .and_then(|id| context.inventory.party(id.as_str()));
             let recipient = recipient.map(|party| &party.item);
+            let name = format::country(locale, country);
             let (pointer, label) = match transfer.safeguard {
                 None if !adequacy_covers(policy, country, recipient, context.today) => (
                     "country",
-                    crate::t!(locale, "DC603.label.no-safeguard", country = country),
+                    crate::t!(locale, "DC603.label.no-safeguard", country = name),
                 ),
                 // Adequacy limited to certified organisations, claimed for an uncertified
                 // recipient, is DC604's finding.
@@ -45,16 +47,13 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 {
                     (
                         "safeguard",
-                        crate::t!(
-                            locale,
-                            "DC603.label.no-decision-in-force",
-                            country = country
-                        ),
+                        crate::t!(locale, "DC603.label.no-decision-in-force", country = name),
                     )
                 }
                 _ => continue,
             };
             let reason = why_not_adequate(context, country, recipient);
+            let country = format::country_with_code(locale, country);
             let message = match &transfer.recipient {
                 Some(recipient) => crate::t!(
                     locale,
@@ -96,7 +95,7 @@ fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Par
         .filter(|d| d.country.as_str() == country)
         .collect();
     if decisions.is_empty() {
-        return crate::t!(locale, "DC603.reason.no-decision", country = country);
+        return crate::t!(locale, "DC603.reason.no-decision");
     }
     if let Some(decision) =
         decisions_in_force(context.policy, country, today).find(|d| d.requires_certification)
@@ -111,16 +110,10 @@ fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Par
             Some(party) => crate::t!(
                 locale,
                 "DC603.reason.uncertified-recipient",
-                country = country,
                 scope = scope,
                 recipient = party.id
             ),
-            None => crate::t!(
-                locale,
-                "DC603.reason.no-recipient",
-                country = country,
-                scope = scope
-            ),
+            None => crate::t!(locale, "DC603.reason.no-recipient", scope = scope),
         };
     }
     if let Some(sunset) = decisions
@@ -132,8 +125,7 @@ fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Par
         return crate::t!(
             locale,
             "DC603.reason.lapsed",
-            country = country,
-            sunset = sunset
+            sunset = format::date(locale, sunset.civil())
         );
     }
     if let Some(start) = decisions
@@ -145,11 +137,10 @@ fn why_not_adequate(context: &Context<'_>, country: &str, recipient: Option<&Par
         return crate::t!(
             locale,
             "DC603.reason.not-yet",
-            country = country,
-            start = start
+            start = format::date(locale, start.civil())
         );
     }
-    crate::t!(locale, "DC603.reason.none-in-force", country = country)
+    crate::t!(locale, "DC603.reason.none-in-force")
 }
 
 #[cfg(test)]
@@ -267,7 +258,9 @@ mod tests {
         let findings = lint_on("DC603", &yaml, jiff::civil::date(2025, 12, 1));
         assert_eq!(findings.len(), 1);
         assert!(
-            findings[0].message.contains("applies only from 2026-01-26"),
+            findings[0]
+                .message
+                .contains("applies only from 26 January 2026"),
             "{}",
             findings[0].message
         );

@@ -53,7 +53,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                         locale,
                         "DC604.message",
                         id = item.id,
-                        country = country,
+                        country = crate::i18n::format::country_with_code(locale, country),
                         recipient = party.item.id,
                         name = party.item.name,
                         decision = reference

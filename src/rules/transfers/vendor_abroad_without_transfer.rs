@@ -3,7 +3,7 @@
 
 use super::in_eea;
 use crate::finding::{Finding, Location};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, format};
 use crate::model::{Located, Source, Transfer};
 use crate::rules::Context;
 use std::collections::{HashMap, HashSet};
@@ -104,7 +104,11 @@ fn abroad<'a>(context: &Context<'a>, source: &'a Located<Source>) -> Vec<Abroad<
         places.push(Abroad {
             country,
             party: provider,
-            reason: crate::t!(context.locale, "DC607.reason.hosted", country = country),
+            reason: crate::t!(
+                context.locale,
+                "DC607.reason.hosted",
+                country = format::country(context.locale, country)
+            ),
             location: source.at("/hosting/country"),
         });
     }
@@ -139,20 +143,26 @@ fn abroad<'a>(context: &Context<'a>, source: &'a Located<Source>) -> Vec<Abroad<
         places.push(Abroad {
             country,
             party: Some(party_id),
-            reason: crate::t!(context.locale, reason, party = party_id, country = country),
+            reason: crate::t!(
+                context.locale,
+                reason,
+                party = party_id,
+                country = format::country(context.locale, country)
+            ),
             location: source.at(key),
         });
     }
     places
 }
 
-/// "US or IN": the countries as alternatives, in `locale`.
+/// "United States, `US` or India, `IN`": the countries as alternatives, in `locale`.
 fn alternatives(locale: Locale, countries: &[&str]) -> String {
     let mut countries = countries.iter();
     let first = countries
         .next()
-        .map_or_else(String::new, |c| (*c).to_owned());
+        .map_or_else(String::new, |c| format::country_with_code(locale, c));
     countries.fold(first, |listed, next| {
+        let next = format::country_with_code(locale, next);
         crate::t!(locale, "transfers.either", first = listed, second = next)
     })
 }
@@ -198,7 +208,7 @@ mod tests {
         assert!(
             findings[0]
                 .message
-                .contains("vendor `mailforce` is established in US"),
+                .contains("vendor `mailforce` is established outside the EEA (United States)"),
             "{}",
             findings[0].message
         );
