@@ -110,24 +110,7 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode, CommandError> {
         no_ignores: args.no_ignores,
         locale: args.locale.map(Into::into),
     };
-    let today = today()?;
-    let options = match config::options(
-        &workspace.settings,
-        &settings_file,
-        &workspace.root,
-        &overrides,
-        today,
-    ) {
-        Ok(options) => options,
-        Err(ConfigError::Usage(message)) => return Err(message.into()),
-        Err(ConfigError::Settings(findings)) => {
-            let first = findings
-                .first()
-                .map(|f| f.message.clone())
-                .unwrap_or_default();
-            return Err(format!("{settings_file}: {first}").into());
-        }
-    };
+    let (options, today) = options_for(&workspace, &settings_file, &overrides)?;
     let outcome = lint(&workspace, &options)?;
     let exports = args
         .exports
@@ -232,6 +215,33 @@ pub fn run(args: &AuditArgs) -> Result<ExitCode, CommandError> {
         }
     }
     Ok(exit_code(&lint_args, worst))
+}
+
+/// The lint options of a workspace with these overrides, and today's date: the settings'
+/// first problem is an error here (`lint` is the command that reports them all).
+pub(crate) fn options_for(
+    workspace: &crate::workspace::Workspace,
+    settings_file: &str,
+    overrides: &Overrides,
+) -> Result<(crate::lint::Options, jiff::civil::Date), CommandError> {
+    let today = today()?;
+    match config::options(
+        &workspace.settings,
+        settings_file,
+        &workspace.root,
+        overrides,
+        today,
+    ) {
+        Ok(options) => Ok((options, today)),
+        Err(ConfigError::Usage(message)) => Err(message.into()),
+        Err(ConfigError::Settings(findings)) => {
+            let first = findings
+                .first()
+                .map(|f| f.message.clone())
+                .unwrap_or_default();
+            Err(format!("{settings_file}: {first}").into())
+        }
+    }
 }
 
 /// The report options in lint's shape, so that both commands render through one path.

@@ -4,8 +4,9 @@
 use super::CommandError;
 use crate::audit::{self, AuditOptions};
 use crate::cli::{Color, FailOn, Format, LintArgs, LocaleArg, ReportSpec};
-use crate::commands::lint::{RunFacts, exit_code, render, today};
-use crate::config::{self, ConfigError, Overrides};
+use crate::commands::audit::options_for;
+use crate::commands::lint::{RunFacts, exit_code, render};
+use crate::config::Overrides;
 use crate::lint::{lint, settings_file_name};
 use crate::report;
 use crate::syntax::{Limits, parse_in};
@@ -62,24 +63,7 @@ pub fn run(args: &DiscoverArgs) -> Result<ExitCode, CommandError> {
         locale: args.locale.map(Into::into),
         ..Overrides::default()
     };
-    let today = today()?;
-    let options = match config::options(
-        &workspace.settings,
-        &settings_file,
-        &workspace.root,
-        &overrides,
-        today,
-    ) {
-        Ok(options) => options,
-        Err(ConfigError::Usage(message)) => return Err(message.into()),
-        Err(ConfigError::Settings(findings)) => {
-            let first = findings
-                .first()
-                .map(|f| f.message.clone())
-                .unwrap_or_default();
-            return Err(format!("{settings_file}: {first}").into());
-        }
-    };
+    let (options, today) = options_for(&workspace, &settings_file, &overrides)?;
     let outcome = lint(&workspace, &options)?;
     let audit_options = AuditOptions {
         today,
