@@ -487,3 +487,43 @@ mod french {
         );
     }
 }
+
+/// The finding of a retention over a maximum: a statutory ceiling (DC304) or a maximum the
+/// CNIL recommends (DC307) say the same thing, each with its own catalogue entries.
+pub(super) fn over_maximum(
+    code: &crate::rules::Rule,
+    processing: &crate::model::Located<crate::model::Processing>,
+    index: usize,
+    retention: &RetentionRule,
+    maximum: &RetentionReference,
+    categories: &[&str],
+    locale: Locale,
+) -> crate::finding::Finding {
+    let key = |part: &str| format!("{}.{part}", code.code);
+    let kept = total_kept(retention);
+    let limit = reference_in_words(maximum, locale);
+    let note = maximum
+        .note
+        .as_ref()
+        .map(|note| t!(locale, &key("note"), note = note.get(locale)))
+        .unwrap_or_default();
+    code.finding(
+        processing.at(format!("/retention/{index}/duration")),
+        t!(
+            locale,
+            &key("message"),
+            processing = processing.item.id,
+            categories = name_categories(categories, locale),
+            duration = in_words_in(kept, locale),
+            limit = limit,
+            source = cited(maximum, locale),
+        ),
+    )
+    .with_label(t!(
+        locale,
+        &key("label"),
+        duration = in_words_in(maximum.duration, locale),
+        archive = archive_note(retention, locale),
+    ))
+    .with_help(t!(locale, &key("help"), limit = limit, note = note))
+}

@@ -3,9 +3,8 @@
 //! kept for later purchases without consent; an exempt tracker that lives too long.
 
 use super::common::{
-    applies_to_category, applies_to_rule, archive_note, calendar_limit, cited, for_processing,
-    group_by_reference, kept_categories, lookup_keys, name_categories, reference_in_words,
-    total_kept,
+    applies_to_category, applies_to_rule, calendar_limit, for_processing, group_by_reference,
+    kept_categories, lookup_keys, over_maximum, total_kept,
 };
 use super::in_words_in;
 use crate::finding::Finding;
@@ -71,39 +70,15 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                         .map(move |category| (maximum, category))
                 });
             for (maximum, categories) in group_by_reference(exceeded) {
-                let locale = context.locale;
-                let limit = reference_in_words(maximum, locale);
-                let note = maximum
-                    .note
-                    .as_ref()
-                    .map(|note| t!(locale, "DC307.note", note = note.get(locale)))
-                    .unwrap_or_default();
-                findings.push(
-                    RULE.finding(
-                        processing.at(format!("/retention/{index}/duration")),
-                        t!(
-                            locale,
-                            "DC307.message",
-                            processing = item.id,
-                            categories = name_categories(&categories, locale),
-                            duration = in_words_in(kept, locale),
-                            limit = limit,
-                            source = cited(maximum, locale),
-                        ),
-                    )
-                    .with_label(t!(
-                        locale,
-                        "DC307.label",
-                        duration = in_words_in(maximum.duration, locale),
-                        archive = archive_note(rule, locale),
-                    ))
-                    .with_help(t!(
-                        locale,
-                        "DC307.help",
-                        limit = limit,
-                        note = note
-                    )),
-                );
+                findings.push(over_maximum(
+                    &RULE,
+                    processing,
+                    index,
+                    rule,
+                    maximum,
+                    &categories,
+                    context.locale,
+                ));
             }
         }
         tracker_lifetime(context, processing, findings);

@@ -2,14 +2,11 @@
 //! in places open to the public: one calendar month), which no justification lifts.
 
 use super::common::{
-    applies_to_category, applies_to_rule, archive_note, calendar_limit, cited, for_processing,
-    group_by_reference, kept_categories, lookup_keys, name_categories, reference_in_words,
-    total_kept,
+    applies_to_category, applies_to_rule, calendar_limit, for_processing, group_by_reference,
+    kept_categories, lookup_keys, over_maximum, total_kept,
 };
-use super::in_words_in;
 use crate::finding::Finding;
 use crate::rules::Context;
-use crate::t;
 
 declare_rule! {
     code: "DC304",
@@ -50,39 +47,15 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                         .map(move |category| (ceiling, category))
                 });
             for (ceiling, categories) in group_by_reference(exceeded) {
-                let locale = context.locale;
-                let limit = reference_in_words(ceiling, locale);
-                let note = ceiling
-                    .note
-                    .as_ref()
-                    .map(|note| t!(locale, "DC304.note", note = note.get(locale)))
-                    .unwrap_or_default();
-                findings.push(
-                    RULE.finding(
-                        processing.at(format!("/retention/{index}/duration")),
-                        t!(
-                            locale,
-                            "DC304.message",
-                            processing = item.id,
-                            categories = name_categories(&categories, locale),
-                            duration = in_words_in(kept, locale),
-                            limit = limit,
-                            source = cited(ceiling, locale),
-                        ),
-                    )
-                    .with_label(t!(
-                        locale,
-                        "DC304.label",
-                        duration = in_words_in(ceiling.duration, locale),
-                        archive = archive_note(rule, locale),
-                    ))
-                    .with_help(t!(
-                        locale,
-                        "DC304.help",
-                        limit = limit,
-                        note = note
-                    )),
-                );
+                findings.push(over_maximum(
+                    &RULE,
+                    processing,
+                    index,
+                    rule,
+                    ceiling,
+                    &categories,
+                    context.locale,
+                ));
             }
         }
     }
